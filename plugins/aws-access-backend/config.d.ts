@@ -1,0 +1,74 @@
+export interface Config {
+  /** Configuration for the AWS Access plugin. */
+  awsAccess?: {
+    /** How developers sign in to AWS: written as the `[sso-session]` section. */
+    sso: {
+      /**
+       * Name of the `[sso-session NAME]` section every profile refers to.
+       * Letters, digits, `.`, `_` and `-`.
+       */
+      sessionName: string;
+      /** The AWS access portal URL, `https://d-xxxxxxxxxx.awsapps.com/start` or a custom alias. */
+      startUrl: string;
+      /** The region IAM Identity Center runs in, e.g. `eu-north-1`. */
+      region: string;
+      /** OAuth scopes the CLI registers for. Defaults to `sso:account:access`. */
+      registrationScopes?: string;
+    };
+    /** Defaults for the generated `[profile]` sections. */
+    profiles?: {
+      /** Region written into each profile unless its account sets one. Defaults to `sso.region`. */
+      defaultRegion?: string;
+      /** Regions developers may choose between. Defaults to `[defaultRegion]`. */
+      regions?: string[];
+      /** CLI output format: `json`, `yaml`, `yaml-stream`, `text` or `table`. Defaults to `json`. */
+      output?: string;
+      /**
+       * Profile name template. Placeholders: `{accountName}`, `{accountId}`, `{roleName}`,
+       * `{region}`, `{environment}`. Defaults to `{accountName}-{roleName}`.
+       */
+      nameTemplate?: string;
+    };
+    /** Where accounts, permission sets and assignments come from. Defaults to `static`. */
+    source?: 'static';
+    /** The config-declared source: an organisation described in config. */
+    static?: {
+      /** AWS accounts. */
+      accounts: Array<{
+        /** 12-digit account id. Quote it in YAML so leading zeros survive. */
+        id: string;
+        /** Account name as shown in the access portal. */
+        name: string;
+        /** Environment tag, e.g. `dev`, `test`, `prod`. */
+        environment?: string;
+        /** Default region for profiles of this account. */
+        region?: string;
+      }>;
+      /** Permission sets (the role names developers assume). */
+      permissionSets: Array<{
+        /** Permission set name; becomes `sso_role_name`. */
+        name: string;
+        description?: string;
+        /** ISO 8601 session duration, e.g. `PT8H`. Defaults to `PT1H` as in AWS. */
+        sessionDuration?: string;
+      }>;
+      /** Identity Center groups. Groups named only in `assignments` are created implicitly. */
+      groups?: Array<{
+        /** Group id; defaults to the display name. */
+        id?: string;
+        displayName: string;
+        /** External ids, e.g. an Entra ID object id. */
+        externalIds?: string[];
+      }>;
+      /** Which group holds which permission sets in which accounts. */
+      assignments: Array<{
+        /** Group display name or id. */
+        group: string;
+        /** Account ids or names. */
+        accounts: string[];
+        /** Permission set names. */
+        permissionSets: string[];
+      }>;
+    };
+  };
+}

@@ -1,0 +1,250 @@
+import { Config } from '@backstage/config';
+import { AwsCliSettings } from '@aws-access/backstage-plugin-aws-access-common';
+import { z } from 'zod';
+import { AccessSnapshot } from '../snapshot/types';
+
+/** The plugin's configuration after validation. */
+export interface AwsAccessConfig {
+  cli: AwsCliSettings;
+  source: { type: 'static'; snapshot: AccessSnapshot };
+}
+
+const ROOT = 'awsAccess';
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+
+const text = (what: string) =>
+  z
+    .string({
+      required_error: 'is required',
+      invalid_type_error: `must be ${what}`,
+    })
+    .trim()
+    .min(1, 'must not be empty');
+
+const region = text('a region name such as eu-north-1').regex(
+  REGION,
+  'must be a region name such as eu-north-1',
+);
+
+const accountId = z
+  .string({
+    required_error: 'is required',
+    invalid_type_error:
+      'must be a 12-digit account id in quotes (unquoted YAML numbers lose leading zeros)',
+  })
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+
+const permissionSetName = text('a permission set name').regex(
+  /^[\w+=,.@-]{1,32}$/,
+  'must be a permission set name: 1-32 of letters, digits and +=,.@_-',
+);
+
+const schema = z.object({
+  sso: z.object(
+    {
+      sessionName: text('a session name').regex(
+        /^[A-Za-z0-9._-]+$/,
+        'must contain only letters, digits, ".", "_" and "-"',
+      ),
+      startUrl: text('a URL').regex(
+        /^https:\/\/[^\s/]+(\/\S*)?$/,
+        'must be an https URL such as https://d-xxxxxxxxxx.awsapps.com/start',
+      ),
+      region,
+      registrationScopes: text('a scope list')
+        .regex(/^[\w:.,-]+$/, 'must be a comma-separated list of scopes')
+        .default('sso:account:access'),
+    },
+    { required_error: 'is required' },
+  ),
+  profiles: z
+    .object({
+      defaultRegion: region.optional(),
+      regions: z.array(region).min(1, 'must list at least one region').optional(),
+      output: z
+        .enum(['json', 'yaml', 'yaml-stream', 'text', 'table'], {
+          errorMap: () => ({
+            message: 'must be one of json, yaml, yaml-stream, text, table',
+          }),
+        })
+        .default('json'),
+      nameTemplate: text('a template').default('{accountName}-{roleName}'),
+    })
+    .default({}),
+  source: z
+    .enum(['static'], {
+      errorMap: () => ({ message: "must be 'static'" }),
+    })
+    .default('static'),
+  static: z
+    .object({
+      accounts: z.array(
+        z.object({
+          id: accountId,
+          name: text('an account name'),
+          environment: text('an environment tag').optional(),
+          region: region.optional(),
+        }),
+      ),
+      permissionSets: z.array(
+        z.object({
+          name: permissionSetName,
+          description: z.string().optional(),
+          sessionDuration: text('an ISO 8601 duration')
+            .regex(
+              /^PT(?=\d)(\d+H)?(\d+M)?$/,
+              'must be an ISO 8601 duration such as PT8H',
+            )
+            .default('PT1H'),
+        }),
+      ),
+      groups: z
+        .array(
+          z.object({
+            id: text('a group id').optional(),
+            displayName: text('a group name'),
+            externalIds: z.array(text('an external id')).default([]),
+          }),
+        )
+        .default([]),
+      assignments: z.array(
+        z.object({
+          group: text('a group name or id'),
+          accounts: z.array(text('an account id or name')).min(1),
+          permissionSets: z.array(text('a permission set name')).min(1),
+        }),
+      ),
+    })
+    .optional(),
+});
+
+type RawConfig = z.infer<typeof schema>;
+
+/** A configuration problem, naming the key it is about. */
+export class AwsAccessConfigError extends Error {
+  readonly name = 'AwsAccessConfigError';
+
+  constructor(readonly key: string, problem: string) {
+    super(`Invalid configuration at '${key}': ${problem}`);
+  }
+}
+
+function keyOf(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (key, part) =>
+      typeof part === 'number' ? `${key}[${part}]` : `${key}.${part}`,
+    ROOT,
+  );
+}
+
+function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
+  const accounts = raw.accounts.map(a => ({ ...a }));
+  const seenIds = new Set<string>();
+  accounts.forEach((a, i) => {
+    if (seenIds.has(a.id)) {
+      throw new AwsAccessConfigError(
+        keyOf(['static', 'accounts', i, 'id']),
+        `account id '${a.id}' is declared twice`,
+      );
+    }
+    seenIds.add(a.id);
+  });
+
+  const groups = raw.groups.map(g => ({
+    id: g.id ?? g.displayName,
+    displayName: g.displayName,
+    externalIds: g.externalIds,
+  }));
+  const findAccount = (ref: string) =>
+    accounts.find(a => a.id === ref) ?? accounts.find(a => a.name === ref);
+  const findGroup = (ref: string) =>
+    groups.find(g => g.id === ref) ??
+    groups.find(g => g.displayName === ref);
+
+  const assignments: AccessSnapshot['assignments'] = [];
+  raw.assignments.forEach((assignment, i) => {
+    let group = findGroup(assignment.group);
+    if (!group) {
+      group = { id: assignment.group, displayName: assignment.group, externalIds: [] };
+      groups.push(group);
+    }
+    assignment.accounts.forEach((ref, j) => {
+      const account = findAccount(ref);
+      if (!account) {
+        throw new AwsAccessConfigError(
+          keyOf(['static', 'assignments', i, 'accounts', j]),
+          `no account with id or name '${ref}' in awsAccess.static.accounts`,
+        );
+      }
+      assignment.permissionSets.forEach((name, k) => {
+        if (!raw.permissionSets.some(p => p.name === name)) {
+          throw new AwsAccessConfigError(
+            keyOf(['static', 'assignments', i, 'permissionSets', k]),
+            `no permission set named '${name}' in awsAccess.static.permissionSets`,
+          );
+        }
+        assignments.push({
+          accountId: account.id,
+          permissionSetName: name,
+          principalType: 'GROUP',
+          principalId: group!.id,
+        });
+      });
+    });
+  });
+
+  return {
+    accounts,
+    permissionSets: raw.permissionSets,
+    groups,
+    assignments,
+  };
+}
+
+/**
+ * Reads and validates the `awsAccess` block. Throws {@link AwsAccessConfigError} naming
+ * the first offending key, so a wrong value stops the backend with a readable message.
+ */
+export function readAwsAccessConfig(config: Config): AwsAccessConfig {
+  const block = config.getOptionalConfig(ROOT);
+  if (!block) {
+    throw new AwsAccessConfigError(ROOT, 'is required (see the plugin README)');
+  }
+  const parsed = schema.safeParse(block.get());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AwsAccessConfigError(keyOf(issue.path), issue.message);
+  }
+  const raw = parsed.data;
+  if (!raw.static) {
+    throw new AwsAccessConfigError(
+      keyOf(['static']),
+      "is required when 'awsAccess.source' is 'static'",
+    );
+  }
+  const defaultRegion = raw.profiles.defaultRegion ?? raw.sso.region;
+  const regions = raw.profiles.regions ?? [defaultRegion];
+  if (!regions.includes(defaultRegion)) {
+    throw new AwsAccessConfigError(
+      keyOf(['profiles', 'regions']),
+      `must include the default region '${defaultRegion}'`,
+    );
+  }
+  return {
+    cli: {
+      sso: {
+        sessionName: raw.sso.sessionName,
+        startUrl: raw.sso.startUrl,
+        ssoRegion: raw.sso.region,
+        registrationScopes: raw.sso.registrationScopes,
+      },
+      profiles: {
+        defaultRegion,
+        regions: [defaultRegion, ...regions.filter(r => r !== defaultRegion)],
+        output: raw.profiles.output,
+        profileNameTemplate: raw.profiles.nameTemplate,
+      },
+    },
+    source: { type: 'static', snapshot: buildStaticSnapshot(raw.static) },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * AWS Access backend plugin: IAM Identity Center accounts, permission sets and
+ * assignments for Backstage catalog entities.
+ *
+ * @packageDocumentation
+ */
+
+export { awsAccessPlugin as default } from './plugin';

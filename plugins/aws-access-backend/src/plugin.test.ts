@@ -1,0 +1,174 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { awsAccessPlugin } from './plugin';
+import { exampleAwsAccessConfig, exampleEntities } from './testing/exampleOrg';
+
+async function startBackend(awsAccess: object = exampleAwsAccessConfig) {
+  const { server } = await startTestBackend({
+    features: [
+      awsAccessPlugin,
+      mockServices.rootConfig.factory({ data: { awsAccess } }),
+      catalogServiceMock.factory({ entities: exampleEntities }),
+    ],
+  });
+  return server;
+}
+
+describe('aws-access backend', () => {
+  it('answers health without credentials', async () => {
+    const server = await startBackend();
+    await request(server)
+      .get('/api/aws-access/health')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(200, { status: 'ok' });
+  });
+
+  it('rejects entity routes without credentials', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/aws-access/entities/group/default/platform/accounts')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it("returns a group's accounts with roles and the CLI settings", async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/aws-access/entities/group/default/platform/accounts')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('group:default/platform');
+    expect(res.body.settings).toEqual({
+      sso: {
+        sessionName: 'sikt',
+        startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+        ssoRegion: 'eu-north-1',
+        registrationScopes: 'sso:account:access',
+      },
+      profiles: {
+        defaultRegion: 'eu-north-1',
+        regions: ['eu-north-1', 'eu-west-1'],
+        output: 'json',
+        profileNameTemplate: '{accountName}-{roleName}',
+      },
+    });
+    expect(res.body.accounts).toEqual([
+      {
+        id: '111111111111',
+        name: 'platform-dev',
+        environment: 'dev',
+        roles: [
+          {
+            name: 'PowerUser',
+            description: 'Build and run',
+            sessionDuration: 'PT8H',
+            grantedVia: ['Platform Team'],
+          },
+          {
+            name: 'ReadOnly',
+            description: 'Look only',
+            sessionDuration: 'PT1H',
+            grantedVia: ['Platform Team'],
+          },
+        ],
+      },
+      expect.objectContaining({ id: '222222222222', name: 'platform-prod' }),
+    ]);
+  });
+
+  it('matches a group by name when it has no annotation', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/aws-access/entities/group/default/data/accounts')
+      .expect(200);
+    expect(res.body.accounts).toEqual([
+      {
+        id: '333333333333',
+        name: 'data-dev',
+        region: 'eu-west-1',
+        roles: [
+          {
+            name: 'ReadOnly',
+            description: 'Look only',
+            sessionDuration: 'PT1H',
+            grantedVia: ['data'],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('returns an empty list for a group with no Identity Center match', async () => {
+    const server = await startBackend();
+    await request(server)
+      .get('/api/aws-access/entities/group/default/unmatched/accounts')
+      .expect(200)
+      .expect(res => expect(res.body.accounts).toEqual([]));
+  });
+
+  it("gives a user the accounts of every group they're in", async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/aws-access/entities/user/default/ada/accounts')
+      .expect(200);
+    expect(res.body.accounts.map((a: { name: string }) => a.name)).toEqual([
+      'data-dev',
+      'platform-dev',
+      'platform-prod',
+    ]);
+  });
+
+  it("gives a component its owner's accounts, narrowed by annotation", async () => {
+    const server = await startBackend();
+    const all = await request(server)
+      .get('/api/aws-access/entities/component/default/billing/accounts')
+      .expect(200);
+    expect(all.body.accounts.map((a: { id: string }) => a.id)).toEqual([
+      '111111111111',
+      '222222222222',
+    ]);
+    const narrowed = await request(server)
+      .get('/api/aws-access/entities/component/default/billing-prod-only/accounts')
+      .expect(200);
+    expect(narrowed.body.accounts.map((a: { id: string }) => a.id)).toEqual([
+      '222222222222',
+    ]);
+  });
+
+  it.each([
+    ['/entities/location/default/x/accounts', "Kind 'location' is not supported"],
+    ['/entities/group/default/bad%20name/accounts', "Malformed entity name 'bad name'"],
+    ['/entities/group/-bad-/x/accounts', "Malformed namespace '-bad-'"],
+  ])('answers 400 for %s', async (path, message) => {
+    const server = await startBackend();
+    const res = await request(server).get(`/api/aws-access${path}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers 404 for an entity the catalog does not have', async () => {
+    const server = await startBackend();
+    const res = await request(server).get(
+      '/api/aws-access/entities/group/default/nobody/accounts',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      "No entity 'group:default/nobody' in the catalog",
+    );
+  });
+
+  it('refuses to start on a wrong config value, naming the key', async () => {
+    await expect(
+      startBackend({
+        ...exampleAwsAccessConfig,
+        sso: { ...exampleAwsAccessConfig.sso, startUrl: 'http://plain' },
+      }),
+    ).rejects.toThrow("Invalid configuration at 'awsAccess.sso.startUrl'");
+  });
+});

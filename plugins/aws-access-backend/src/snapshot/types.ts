@@ -1,0 +1,47 @@
+/** An AWS account as the snapshot knows it. */
+export interface SnapshotAccount {
+  id: string;
+  name: string;
+  email?: string;
+  environment?: string;
+  region?: string;
+}
+
+/** An IAM Identity Center permission set. */
+export interface SnapshotPermissionSet {
+  name: string;
+  arn?: string;
+  description?: string;
+  sessionDuration?: string;
+}
+
+/** An IAM Identity Center group. */
+export interface SnapshotGroup {
+  id: string;
+  displayName: string;
+  externalIds: string[];
+}
+
+/** One account assignment: a principal holds a permission set in an account. */
+export interface SnapshotAssignment {
+  accountId: string;
+  permissionSetName: string;
+  principalType: 'GROUP' | 'USER';
+  principalId: string;
+}
+
+/** A complete, consistent picture of who holds which role where. */
+export interface AccessSnapshot {
+  accounts: SnapshotAccount[];
+  permissionSets: SnapshotPermissionSet[];
+  groups: SnapshotGroup[];
+  assignments: SnapshotAssignment[];
+}
+
+/**
+ * Where the routes get the current snapshot from. The config-declared source answers from
+ * memory; the Identity Center source answers from the synced copy in the database.
+ */
+export interface AccessSnapshotSource {
+  getSnapshot(): Promise<AccessSnapshot>;
+}

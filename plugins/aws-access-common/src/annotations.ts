@@ -1,0 +1,15 @@
+/**
+ * Names the IAM Identity Center group (by group id or display name) that a catalog Group
+ * stands for. Takes precedence over every other way of matching a Group.
+ *
+ * @public
+ */
+export const ANNOTATION_IDENTITY_CENTER_GROUP = 'aws-access/identity-center-group';
+
+/**
+ * The AWS account id(s) an entity belongs to, comma separated. The same key the catalog's
+ * AWS Organizations processor writes on account Resources.
+ *
+ * @public
+ */
+export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';

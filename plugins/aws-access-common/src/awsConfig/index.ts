@@ -1,0 +1,7 @@
+export { planProfiles, sanitizeProfileName } from './profileNames';
+export type { PlannedProfile } from './profileNames';
+export {
+  renderAwsConfig,
+  renderProfileBlock,
+  renderSsoSessionBlock,
+} from './renderAwsConfig';

@@ -1,0 +1,10 @@
+/**
+ * Types, annotation names and AWS CLI configuration rendering shared by the AWS Access
+ * frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './types';
+export * from './awsConfig';

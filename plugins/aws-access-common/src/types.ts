@@ -1,0 +1,86 @@
+/**
+ * How developers sign in: the `[sso-session]` every generated profile refers to.
+ *
+ * @public
+ */
+export interface SsoSessionSettings {
+  /** The name of the `[sso-session NAME]` section, e.g. `sikt`. */
+  sessionName: string;
+  /** The AWS access portal URL, e.g. `https://d-xxxxxxxxxx.awsapps.com/start`. */
+  startUrl: string;
+  /** The region IAM Identity Center runs in. */
+  ssoRegion: string;
+  /** OAuth scopes for the CLI's token, normally `sso:account:access`. */
+  registrationScopes: string;
+}
+
+/**
+ * Defaults for the generated `[profile]` sections.
+ *
+ * @public
+ */
+export interface CliProfileSettings {
+  /** Region written into a profile unless its account names its own. */
+  defaultRegion: string;
+  /** Regions a developer may pick between, the default first. */
+  regions: string[];
+  /** The CLI output format, e.g. `json`. */
+  output: string;
+  /**
+   * Template for profile names. Placeholders: `{accountName}`, `{accountId}`, `{roleName}`,
+   * `{region}`, `{environment}`.
+   */
+  profileNameTemplate: string;
+}
+
+/**
+ * Everything a client needs to render AWS CLI configuration.
+ *
+ * @public
+ */
+export interface AwsCliSettings {
+  sso: SsoSessionSettings;
+  profiles: CliProfileSettings;
+}
+
+/**
+ * A role (IAM Identity Center permission set) a caller can assume in an account.
+ *
+ * @public
+ */
+export interface AwsRole {
+  /** The permission set name, which is the `sso_role_name` in a profile. */
+  name: string;
+  description?: string;
+  /** ISO 8601 duration of a console or CLI session, e.g. `PT8H`. */
+  sessionDuration?: string;
+  /** The Identity Center groups (display names) that grant this role. */
+  grantedVia: string[];
+}
+
+/**
+ * An AWS account with the roles an entity has in it.
+ *
+ * @public
+ */
+export interface AwsAccountAccess {
+  /** The 12-digit account id. */
+  id: string;
+  name: string;
+  /** A free-form environment tag such as `dev`, `test` or `prod`. */
+  environment?: string;
+  /** The account's default region, if it differs from the organisation's. */
+  region?: string;
+  roles: AwsRole[];
+}
+
+/**
+ * What `GET /entities/{kind}/{namespace}/{name}/accounts` returns.
+ *
+ * @public
+ */
+export interface EntityAccessResponse {
+  entityRef: string;
+  settings: AwsCliSettings;
+  accounts: AwsAccountAccess[];
+}

