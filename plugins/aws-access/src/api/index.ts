@@ -1,0 +1,3 @@
+export { awsAccessApiRef } from './AwsAccessApi';
+export type { AwsAccessApi } from './AwsAccessApi';
+export { AwsAccessClient } from './AwsAccessClient';

@@ -1,0 +1,1 @@
+export { AwsAccessPage } from './AwsAccessPage';

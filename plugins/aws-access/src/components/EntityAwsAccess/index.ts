@@ -1,0 +1,1 @@
+export { EntityAwsAccess } from './EntityAwsAccess';

@@ -1,0 +1,45 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { EntityAwsAccess } from '../EntityAwsAccess';
+
+/** Entity tab content: the full view for the entity in context. */
+export function EntityAwsAccessContent() {
+  const { entity } = useEntity();
+  return <EntityAwsAccess entityRef={stringifyEntityRef(entity)} />;
+}
+
+/** Entity overview card: the entity's accounts and role names at a glance. */
+export function EntityAwsAccessCard() {
+  const { entity } = useEntity();
+  const { value, loading, error } = useEntityAccess(stringifyEntityRef(entity));
+
+  let body;
+  if (error) {
+    body = <ResponseErrorPanel error={error} title="Could not load AWS access" />;
+  } else if (loading || !value) {
+    body = <Progress />;
+  } else if (value.accounts.length === 0) {
+    body = <Typography>No AWS accounts found for this entity.</Typography>;
+  } else {
+    body = (
+      <List dense>
+        {value.accounts.map(account => (
+          <ListItem key={account.id}>
+            <ListItemText
+              primary={`${account.name} (${account.id})`}
+              secondary={account.roles.map(r => r.name).join(', ')}
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
+  return <InfoCard title="AWS accounts">{body}</InfoCard>;
+}

@@ -1,0 +1,1 @@
+export { EntityAwsAccessCard, EntityAwsAccessContent } from './EntityAwsAccessCard';

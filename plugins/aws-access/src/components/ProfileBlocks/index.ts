@@ -1,0 +1,1 @@
+export { ProfileBlocks } from './ProfileBlocks';

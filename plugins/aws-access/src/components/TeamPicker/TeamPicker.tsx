@@ -1,0 +1,68 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+
+export interface Team {
+  ref: string;
+  title: string;
+}
+
+function toTeam(entity: GroupEntity): Team {
+  return {
+    ref: stringifyEntityRef(entity),
+    title:
+      entity.spec?.profile?.displayName ??
+      entity.metadata.title ??
+      entity.metadata.name,
+  };
+}
+
+/** Lists the catalog's Groups; choosing one calls `onSelect` with its ref. */
+export function TeamPicker(props: {
+  selected?: string;
+  onSelect: (ref: string) => void;
+}) {
+  const catalogApi = useApi(catalogApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Group' },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.profile'],
+    });
+    return (items as GroupEntity[])
+      .map(toTeam)
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }, [catalogApi]);
+
+  return (
+    <InfoCard title="Teams" noPadding>
+      {error && <ResponseErrorPanel error={error} title="Could not load teams" />}
+      {loading && <Progress />}
+      {value && value.length === 0 && (
+        <Typography style={{ padding: 16 }}>
+          The catalog has no Groups yet.
+        </Typography>
+      )}
+      {value && value.length > 0 && (
+        <List component="nav" aria-label="Teams" dense>
+          {value.map(team => (
+            <ListItem
+              key={team.ref}
+              button
+              selected={team.ref === props.selected}
+              onClick={() => props.onSelect(team.ref)}
+            >
+              <ListItemText primary={team.title} secondary={team.ref} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </InfoCard>
+  );
+}

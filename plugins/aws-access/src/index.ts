@@ -1,0 +1,16 @@
+/**
+ * AWS Access frontend plugin: each team's AWS accounts and roles with copy-ready
+ * AWS CLI configuration. For the new frontend system, import the `/alpha` entry point.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  awsAccessPlugin,
+  AwsAccessPage,
+  EntityAwsAccessCard,
+  EntityAwsAccessContent,
+} from './plugin';
+export { isAwsAccessAvailable } from './isAwsAccessAvailable';
+export { awsAccessApiRef, AwsAccessClient } from './api';
+export type { AwsAccessApi } from './api';
