@@ -14,7 +14,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../node_modules/.cache/e2e-results.json' }]],
+  reporter: 'list',
   outputDir: '../node_modules/.cache/e2e-test-results',
   webServer: {
     command: 'node .yarn/releases/yarn-4.13.0.cjs start',

@@ -47,7 +47,9 @@ test('a team shows its AWS accounts and a profile block that copies exactly', as
 });
 
 test('the API refuses callers that are not signed in', async ({ request }) => {
-  const health = await request.get('http://localhost:7007/api/aws-access/health');
+  const health = await request.get(
+    'http://localhost:7007/api/aws-access/health',
+  );
   expect(health.status()).toBe(200);
   const accounts = await request.get(
     'http://localhost:7007/api/aws-access/entities/group/default/payments/accounts',

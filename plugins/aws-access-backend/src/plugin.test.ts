@@ -133,7 +133,9 @@ describe('aws-access backend', () => {
       '222222222222',
     ]);
     const narrowed = await request(server)
-      .get('/api/aws-access/entities/component/default/billing-prod-only/accounts')
+      .get(
+        '/api/aws-access/entities/component/default/billing-prod-only/accounts',
+      )
       .expect(200);
     expect(narrowed.body.accounts.map((a: { id: string }) => a.id)).toEqual([
       '222222222222',
@@ -141,8 +143,14 @@ describe('aws-access backend', () => {
   });
 
   it.each([
-    ['/entities/location/default/x/accounts', "Kind 'location' is not supported"],
-    ['/entities/group/default/bad%20name/accounts', "Malformed entity name 'bad name'"],
+    [
+      '/entities/location/default/x/accounts',
+      "Kind 'location' is not supported",
+    ],
+    [
+      '/entities/group/default/bad%20name/accounts',
+      "Malformed entity name 'bad name'",
+    ],
     ['/entities/group/-bad-/x/accounts', "Malformed namespace '-bad-'"],
   ])('answers 400 for %s', async (path, message) => {
     const server = await startBackend();

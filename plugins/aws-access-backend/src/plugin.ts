@@ -26,7 +26,9 @@ export const awsAccessPlugin = createBackendPlugin({
       },
       async init({ config, httpAuth, httpRouter, catalog }) {
         const awsAccessConfig = readAwsAccessConfig(config);
-        const source = new StaticSnapshotSource(awsAccessConfig.source.snapshot);
+        const source = new StaticSnapshotSource(
+          awsAccessConfig.source.snapshot,
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,

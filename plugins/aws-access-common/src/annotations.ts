@@ -4,7 +4,8 @@
  *
  * @public
  */
-export const ANNOTATION_IDENTITY_CENTER_GROUP = 'aws-access/identity-center-group';
+export const ANNOTATION_IDENTITY_CENTER_GROUP =
+  'aws-access/identity-center-group';
 
 /**
  * The AWS account id(s) an entity belongs to, comma separated. The same key the catalog's

@@ -9,7 +9,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import CloudIcon from '@material-ui/icons/Cloud';
 import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccessAvailable } from './isAwsAccessAvailable';

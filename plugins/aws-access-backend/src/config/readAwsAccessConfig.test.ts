@@ -39,18 +39,62 @@ describe('readAwsAccessConfig', () => {
   });
 
   it.each<[string, Mutate, string]>([
-    ['a missing session', c => delete c.sso.sessionName, 'awsAccess.sso.sessionName'],
-    ['a session name with spaces', c => (c.sso.sessionName = 'my org'), 'awsAccess.sso.sessionName'],
+    [
+      'a missing session',
+      c => delete c.sso.sessionName,
+      'awsAccess.sso.sessionName',
+    ],
+    [
+      'a session name with spaces',
+      c => (c.sso.sessionName = 'my org'),
+      'awsAccess.sso.sessionName',
+    ],
     ['a bad region', c => (c.sso.region = 'Stockholm'), 'awsAccess.sso.region'],
-    ['an unknown output', c => (c.profiles.output = 'xml'), 'awsAccess.profiles.output'],
-    ['a numeric account id', c => (c.static!.accounts[1].id = 222222222222), 'awsAccess.static.accounts[1].id'],
-    ['a short account id', c => (c.static!.accounts[2].id = '123'), 'awsAccess.static.accounts[2].id'],
-    ['a duplicate account id', c => (c.static!.accounts[1].id = '111111111111'), 'awsAccess.static.accounts[1].id'],
-    ['a role name with a newline', c => (c.static!.permissionSets[0].name = 'a\nb'), 'awsAccess.static.permissionSets[0].name'],
-    ['a bad duration', c => (c.static!.permissionSets[0].sessionDuration = '8 hours'), 'awsAccess.static.permissionSets[0].sessionDuration'],
-    ['an unknown account in an assignment', c => (c.static!.assignments[1].accounts = ['nope']), 'awsAccess.static.assignments[1].accounts[0]'],
-    ['an unknown permission set', c => (c.static!.assignments[0].permissionSets = ['PowerUser', 'Admin']), 'awsAccess.static.assignments[0].permissionSets[1]'],
-    ['regions without the default', c => (c.profiles.regions = ['eu-west-1']), 'awsAccess.profiles.regions'],
+    [
+      'an unknown output',
+      c => (c.profiles.output = 'xml'),
+      'awsAccess.profiles.output',
+    ],
+    [
+      'a numeric account id',
+      c => (c.static!.accounts[1].id = 222222222222),
+      'awsAccess.static.accounts[1].id',
+    ],
+    [
+      'a short account id',
+      c => (c.static!.accounts[2].id = '123'),
+      'awsAccess.static.accounts[2].id',
+    ],
+    [
+      'a duplicate account id',
+      c => (c.static!.accounts[1].id = '111111111111'),
+      'awsAccess.static.accounts[1].id',
+    ],
+    [
+      'a role name with a newline',
+      c => (c.static!.permissionSets[0].name = 'a\nb'),
+      'awsAccess.static.permissionSets[0].name',
+    ],
+    [
+      'a bad duration',
+      c => (c.static!.permissionSets[0].sessionDuration = '8 hours'),
+      'awsAccess.static.permissionSets[0].sessionDuration',
+    ],
+    [
+      'an unknown account in an assignment',
+      c => (c.static!.assignments[1].accounts = ['nope']),
+      'awsAccess.static.assignments[1].accounts[0]',
+    ],
+    [
+      'an unknown permission set',
+      c => (c.static!.assignments[0].permissionSets = ['PowerUser', 'Admin']),
+      'awsAccess.static.assignments[0].permissionSets[1]',
+    ],
+    [
+      'regions without the default',
+      c => (c.profiles.regions = ['eu-west-1']),
+      'awsAccess.profiles.regions',
+    ],
     ['no static block', c => delete c.static, 'awsAccess.static'],
   ])('stops on %s, naming the key', (_, mutate, key) => {
     expect(read(mutate)).toThrow(`Invalid configuration at '${key}':`);

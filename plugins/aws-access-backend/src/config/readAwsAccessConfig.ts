@@ -60,7 +60,10 @@ const schema = z.object({
   profiles: z
     .object({
       defaultRegion: region.optional(),
-      regions: z.array(region).min(1, 'must list at least one region').optional(),
+      regions: z
+        .array(region)
+        .min(1, 'must list at least one region')
+        .optional(),
       output: z
         .enum(['json', 'yaml', 'yaml-stream', 'text', 'table'], {
           errorMap: () => ({
@@ -158,14 +161,17 @@ function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
   const findAccount = (ref: string) =>
     accounts.find(a => a.id === ref) ?? accounts.find(a => a.name === ref);
   const findGroup = (ref: string) =>
-    groups.find(g => g.id === ref) ??
-    groups.find(g => g.displayName === ref);
+    groups.find(g => g.id === ref) ?? groups.find(g => g.displayName === ref);
 
   const assignments: AccessSnapshot['assignments'] = [];
   raw.assignments.forEach((assignment, i) => {
     let group = findGroup(assignment.group);
     if (!group) {
-      group = { id: assignment.group, displayName: assignment.group, externalIds: [] };
+      group = {
+        id: assignment.group,
+        displayName: assignment.group,
+        externalIds: [],
+      };
       groups.push(group);
     }
     assignment.accounts.forEach((ref, j) => {

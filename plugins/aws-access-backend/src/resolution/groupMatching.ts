@@ -14,7 +14,8 @@ export function matchIdentityCenterGroup(
   entity: Entity,
   groups: SnapshotGroup[],
 ): SnapshotGroup | undefined {
-  const annotated = entity.metadata.annotations?.[ANNOTATION_IDENTITY_CENTER_GROUP];
+  const annotated =
+    entity.metadata.annotations?.[ANNOTATION_IDENTITY_CENTER_GROUP];
   if (annotated !== undefined) {
     const wanted = annotated.trim();
     return (

@@ -13,7 +13,14 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 
-const SUPPORTED_KINDS = ['group', 'user', 'component', 'system', 'resource', 'api'];
+const SUPPORTED_KINDS = [
+  'group',
+  'user',
+  'component',
+  'system',
+  'resource',
+  'api',
+];
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -27,7 +34,9 @@ function parseEntityParams(params: Record<string, string>) {
   const ref = `${kind}:${namespace}/${name}`;
   if (!SUPPORTED_KINDS.includes(kind.toLocaleLowerCase('en-US'))) {
     throw new InputError(
-      `Kind '${kind}' is not supported; use one of ${SUPPORTED_KINDS.join(', ')}`,
+      `Kind '${kind}' is not supported; use one of ${SUPPORTED_KINDS.join(
+        ', ',
+      )}`,
     );
   }
   if (!KubernetesValidatorFunctions.isValidNamespace(namespace)) {

@@ -15,7 +15,11 @@ export const exampleAwsAccessConfig = {
       { id: '333333333333', name: 'data-dev', region: 'eu-west-1' },
     ],
     permissionSets: [
-      { name: 'PowerUser', description: 'Build and run', sessionDuration: 'PT8H' },
+      {
+        name: 'PowerUser',
+        description: 'Build and run',
+        sessionDuration: 'PT8H',
+      },
       { name: 'ReadOnly', description: 'Look only' },
     ],
     groups: [{ id: 'g-platform', displayName: 'Platform Team' }],

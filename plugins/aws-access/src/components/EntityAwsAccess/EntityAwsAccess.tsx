@@ -29,7 +29,9 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   const { value, loading, error } = useEntityAccess(entityRef);
 
   if (error) {
-    return <ResponseErrorPanel error={error} title="Could not load AWS access" />;
+    return (
+      <ResponseErrorPanel error={error} title="Could not load AWS access" />
+    );
   }
   if (loading || !value) {
     return <Progress />;

@@ -22,7 +22,9 @@ export function EntityAwsAccessCard() {
 
   let body;
   if (error) {
-    body = <ResponseErrorPanel error={error} title="Could not load AWS access" />;
+    body = (
+      <ResponseErrorPanel error={error} title="Could not load AWS access" />
+    );
   } else if (loading || !value) {
     body = <Progress />;
   } else if (value.accounts.length === 0) {

@@ -1,1 +1,4 @@
-export { EntityAwsAccessCard, EntityAwsAccessContent } from './EntityAwsAccessCard';
+export {
+  EntityAwsAccessCard,
+  EntityAwsAccessContent,
+} from './EntityAwsAccessCard';

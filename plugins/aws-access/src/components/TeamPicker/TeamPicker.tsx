@@ -33,7 +33,13 @@ export function TeamPicker(props: {
   const { value, loading, error } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'Group' },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.profile'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'spec.profile',
+      ],
     });
     return (items as GroupEntity[])
       .map(toTeam)
@@ -42,7 +48,9 @@ export function TeamPicker(props: {
 
   return (
     <InfoCard title="Teams" noPadding>
-      {error && <ResponseErrorPanel error={error} title="Could not load teams" />}
+      {error && (
+        <ResponseErrorPanel error={error} title="Could not load teams" />
+      )}
       {loading && <Progress />}
       {value && value.length === 0 && (
         <Typography style={{ padding: 16 }}>

@@ -1,0 +1,156 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  MockFetchApi,
+  TestApiProvider,
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { http, HttpResponse, delay } from 'msw';
+import { setupServer } from 'msw/node';
+import { awsAccessApiRef, AwsAccessClient } from '../../api';
+import { platformAccess, teams } from '../../testing/fixtures';
+import { AwsAccessPage } from './AwsAccessPage';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const ACCOUNTS_URL =
+  'http://example.com/api/aws-access/entities/group/default/platform/accounts';
+
+function renderPage(route = '/aws-access') {
+  const client = new AwsAccessClient({
+    discoveryApi: mockApis.discovery(),
+    fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [awsAccessApiRef, client],
+        [catalogApiRef, catalogApiMock({ entities: teams })],
+      ]}
+    >
+      <AwsAccessPage />
+    </TestApiProvider>,
+    { routeEntries: [route] },
+  );
+}
+
+describe('AwsAccessPage', () => {
+  it('lists the teams and asks to choose one', async () => {
+    await renderPage();
+    const nav = await screen.findByRole('navigation', { name: 'Teams' });
+    expect(within(nav).getByText('Data')).toBeInTheDocument();
+    expect(within(nav).getByText('Platform')).toBeInTheDocument();
+    expect(screen.getByText('Choose a team')).toBeInTheDocument();
+  });
+
+  it("shows a chosen team's accounts with a profile block per role", async () => {
+    let authorization: string | null = null;
+    server.use(
+      http.get(ACCOUNTS_URL, ({ request }) => {
+        authorization = request.headers.get('authorization');
+        return HttpResponse.json(platformAccess);
+      }),
+    );
+    await renderPage();
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Platform/ }),
+    );
+
+    const dev = await screen.findByRole('region', {
+      name: 'Account platform-dev (318204556071)',
+    });
+    expect(within(dev).getByText('PowerUserAccess')).toBeInTheDocument();
+    expect(
+      within(dev).getByText(
+        /Session lasts 8 hours · Granted via aws-platform-team/,
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(dev).toHaveTextContent('[profile platform-dev-PowerUserAccess]'),
+    );
+    expect(dev).toHaveTextContent('sso_account_id = 318204556071');
+
+    const prod = screen.getByRole('region', {
+      name: 'Account platform "prod" [eu] (318204556245)',
+    });
+    await waitFor(() =>
+      expect(prod).toHaveTextContent(
+        '[profile platform-prod-eu-ReadOnlyAccess]',
+      ),
+    );
+    expect(prod).toHaveTextContent('region = eu-west-1');
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('region', { name: 'SSO session sikt' }),
+      ).toHaveTextContent(
+        'sso_start_url = https://d-c3670fd13e.awsapps.com/start',
+      ),
+    );
+    expect(authorization).toBe('Bearer user-token');
+  });
+
+  it('shows progress while loading', async () => {
+    server.use(
+      http.get(ACCOUNTS_URL, async () => {
+        await delay('infinite');
+        return HttpResponse.json(platformAccess);
+      }),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error in a readable panel', async () => {
+    server.use(
+      http.get(ACCOUNTS_URL, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: "No entity 'group:default/platform' in the catalog",
+            },
+            request: {
+              method: 'GET',
+              url: '/entities/group/default/platform/accounts',
+            },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText('Error: Could not load AWS access'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/No entity 'group:default\/platform' in the catalog/)
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('explains which annotation to add when a team has no accounts', async () => {
+    server.use(
+      http.get(ACCOUNTS_URL, () =>
+        HttpResponse.json({ ...platformAccess, accounts: [] }),
+      ),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText(
+        "No AWS accounts found for 'group:default/platform'",
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/aws-access\/identity-center-group/).length,
+      ).toBeGreaterThan(0),
+    );
+  });
+});

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs everything the checks need (Node 22, dependencies, Debian's Chromium) and runs
+# typecheck, lint, formatting check, unit tests and browser tests. Every step runs even
+# when an earlier one fails; the last line is "N passed, M failed" and the exit code is
+# non-zero on any failure. Each of typecheck, lint and formatting counts as one check.
+set -uo pipefail
+source "$(dirname "$0")/lib/toolchain.sh"
+
+set -e
+bootstrap
+ensure_debian_package /usr/bin/chromium chromium
+set +e
+
+cd "$REPO_ROOT"
+export CI=true
+results_dir="$REPO_ROOT/node_modules/.cache/aws-access-test"
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+passed=0
+failed=0
+failures=()
+
+check() {
+  local name="$1"
+  shift
+  log "$name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+# Adds the passed/failed counts from a test runner's JSON report.
+count_report() {
+  local name="$1" report="$2" kind="$3"
+  if [ ! -s "$report" ]; then
+    failed=$((failed + 1))
+    failures+=("$name (no report written)")
+    return
+  fi
+  local counts
+  counts="$(node -e '
+    const [file, kind] = process.argv.slice(1);
+    const r = JSON.parse(require("fs").readFileSync(file, "utf8"));
+    const [p, f] = kind === "jest"
+      ? [r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites]
+      : [r.stats.expected, r.stats.unexpected + r.stats.flaky + (r.errors || []).length];
+    console.log(p, f);
+  ' "$report" "$kind")"
+  local p f
+  read -r p f <<<"$counts"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  [ "$f" -eq 0 ] || failures+=("$name: $f failed")
+}
+
+check "typecheck" yarn tsc
+check "lint" yarn backstage-cli repo lint
+check "formatting" yarn prettier --check .
+
+log "unit tests"
+yarn backstage-cli repo test --json --outputFile="$results_dir/unit.json"
+count_report "unit tests" "$results_dir/unit.json" jest
+
+log "browser tests"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results_dir/e2e.json" \
+  yarn playwright test -c e2e/playwright.config.ts --reporter=list,json
+count_report "browser tests" "$results_dir/e2e.json" playwright
+
+if [ ${#failures[@]} -gt 0 ]; then
+  printf '\nFailed:\n' >&2
+  printf '  - %s\n' "${failures[@]}" >&2
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
