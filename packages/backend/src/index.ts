@@ -12,6 +12,7 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@aws-access/backstage-plugin-aws-access-backend'));
 backend.start();

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from '../tests/signIn';
+
+const docs = `${__dirname}/../../docs`;
+
+test('the AWS Access page with a team chosen', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/aws-access?team=group%3Adefault%2Fpayments');
+  await expect(page.getByText('Account 605112784586')).toBeVisible();
+  await page.screenshot({
+    path: `${docs}/aws-access-page.png`,
+    fullPage: false,
+  });
+});
