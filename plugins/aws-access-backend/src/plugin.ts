@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { createRouter } from './router/createRouter';
-import { StaticSnapshotSource } from './snapshot/StaticSnapshotSource';
+import { createSnapshotSource } from './snapshot/createSnapshotSource';
 
 /**
  * The AWS Access backend plugin: serves which AWS accounts and roles catalog entities
@@ -20,19 +20,28 @@ export const awsAccessPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, httpAuth, httpRouter, catalog }) {
+      async init(deps) {
+        const { config, httpAuth, httpRouter, catalog } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
-        const source = new StaticSnapshotSource(
-          awsAccessConfig.source.snapshot,
-        );
+        const source = await createSnapshotSource({
+          source: awsAccessConfig.source,
+          rootConfig: config,
+          database: deps.database,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             catalog,
+            source,
             resolver: new EntityAccessResolver(catalog, source),
             settings: awsAccessConfig.cli,
           }),

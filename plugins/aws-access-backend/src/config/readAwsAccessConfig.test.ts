@@ -19,6 +19,9 @@ function read(mutate: Mutate) {
 describe('readAwsAccessConfig', () => {
   it('reads the example and fills defaults', () => {
     const config = read(() => {})();
+    if (config.source.type !== 'static') {
+      throw new Error('expected the static source');
+    }
     expect(config.cli.profiles).toEqual({
       defaultRegion: 'eu-north-1',
       regions: ['eu-north-1', 'eu-west-1'],
@@ -99,4 +102,59 @@ describe('readAwsAccessConfig', () => {
   ])('stops on %s, naming the key', (_, mutate, key) => {
     expect(read(mutate)).toThrow(`Invalid configuration at '${key}':`);
   });
+
+  it('reads the Identity Center source with defaults', () => {
+    const config = read(c => {
+      Object.assign(c, { source: 'identityCenter' });
+      delete c.static;
+    })();
+    expect(config.source).toEqual({
+      type: 'identityCenter',
+      schedule: {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 5 },
+      },
+      settings: {
+        region: 'eu-north-1',
+        organizationsRegion: 'us-east-1',
+        requestsPerSecond: 20,
+        concurrency: 8,
+        maxAttempts: 8,
+        endpoints: {},
+      },
+    });
+  });
+
+  it.each<[string, Item, string]>([
+    [
+      'a rate above the quota',
+      { requestsPerSecond: 50 },
+      'awsAccess.identityCenter.requestsPerSecond',
+    ],
+    [
+      'a malformed instance ARN',
+      { instanceArn: 'ssoins-123' },
+      'awsAccess.identityCenter.instanceArn',
+    ],
+    [
+      'a bad endpoint',
+      { endpoints: { ssoAdmin: 'not a url' } },
+      'awsAccess.identityCenter.endpoints.ssoAdmin',
+    ],
+    [
+      'a bad schedule',
+      { schedule: { frequency: 'often' } },
+      'awsAccess.identityCenter.schedule',
+    ],
+  ])(
+    'stops on %s in identityCenter, naming the key',
+    (_, identityCenter, key) => {
+      expect(
+        read(c =>
+          Object.assign(c, { source: 'identityCenter', identityCenter }),
+        ),
+      ).toThrow(`Invalid configuration at '${key}':`);
+    },
+  );
 });

@@ -1,13 +1,30 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { AwsCliSettings } from '@aws-access/backstage-plugin-aws-access-common';
 import { z } from 'zod';
+import { IdentityCenterSettings } from '../identityCenter/settings';
 import { AccessSnapshot } from '../snapshot/types';
 
 /** The plugin's configuration after validation. */
 export interface AwsAccessConfig {
   cli: AwsCliSettings;
-  source: { type: 'static'; snapshot: AccessSnapshot };
+  source:
+    | { type: 'static'; snapshot: AccessSnapshot }
+    | {
+        type: 'identityCenter';
+        settings: IdentityCenterSettings;
+        schedule: SchedulerServiceTaskScheduleDefinition;
+      };
 }
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 5 },
+};
 
 const ROOT = 'awsAccess';
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
@@ -75,10 +92,54 @@ const schema = z.object({
     })
     .default({}),
   source: z
-    .enum(['static'], {
-      errorMap: () => ({ message: "must be 'static'" }),
+    .enum(['static', 'identityCenter'], {
+      errorMap: () => ({ message: "must be 'static' or 'identityCenter'" }),
     })
     .default('static'),
+  identityCenter: z
+    .object({
+      region: region.optional(),
+      organizationsRegion: region.default('us-east-1'),
+      instanceArn: text('an instance ARN')
+        .regex(
+          /^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/,
+          'must be an Identity Center instance ARN such as arn:aws:sso:::instance/ssoins-0123456789abcdef',
+        )
+        .optional(),
+      identityStoreId: text('an identity store id')
+        .regex(
+          /^d-[0-9a-f]{10}$|^[0-9a-f-]{36}$/,
+          'must be an identity store id such as d-1234567890',
+        )
+        .optional(),
+      accountId: accountId.optional(),
+      requestsPerSecond: z
+        .number({ invalid_type_error: 'must be a number' })
+        .positive('must be more than 0')
+        .max(20, 'must be at most 20, the sso-admin quota')
+        .default(20),
+      concurrency: z
+        .number({ invalid_type_error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(64, 'must be at most 64')
+        .default(8),
+      maxAttempts: z
+        .number({ invalid_type_error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(20, 'must be at most 20')
+        .default(8),
+      endpoints: z
+        .object({
+          ssoAdmin: text('a URL').url('must be a URL').optional(),
+          identityStore: text('a URL').url('must be a URL').optional(),
+          organizations: text('a URL').url('must be a URL').optional(),
+        })
+        .default({}),
+      schedule: z.unknown().optional(),
+    })
+    .optional(),
   static: z
     .object({
       accounts: z.array(
@@ -222,12 +283,6 @@ export function readAwsAccessConfig(config: Config): AwsAccessConfig {
     throw new AwsAccessConfigError(keyOf(issue.path), issue.message);
   }
   const raw = parsed.data;
-  if (!raw.static) {
-    throw new AwsAccessConfigError(
-      keyOf(['static']),
-      "is required when 'awsAccess.source' is 'static'",
-    );
-  }
   const defaultRegion = raw.profiles.defaultRegion ?? raw.sso.region;
   const regions = raw.profiles.regions ?? [defaultRegion];
   if (!regions.includes(defaultRegion)) {
@@ -251,6 +306,48 @@ export function readAwsAccessConfig(config: Config): AwsAccessConfig {
         profileNameTemplate: raw.profiles.nameTemplate,
       },
     },
-    source: { type: 'static', snapshot: buildStaticSnapshot(raw.static) },
+    source: readSource(block, raw),
+  };
+}
+
+function readSource(block: Config, raw: RawConfig): AwsAccessConfig['source'] {
+  if (raw.source === 'static') {
+    if (!raw.static) {
+      throw new AwsAccessConfigError(
+        keyOf(['static']),
+        "is required when 'awsAccess.source' is 'static'",
+      );
+    }
+    return { type: 'static', snapshot: buildStaticSnapshot(raw.static) };
+  }
+  const ic =
+    raw.identityCenter ?? schema.shape.identityCenter.unwrap().parse({});
+  const scheduleConfig = block.getOptionalConfig('identityCenter.schedule');
+  let schedule = DEFAULT_SCHEDULE;
+  if (scheduleConfig) {
+    try {
+      schedule =
+        readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig);
+    } catch (error) {
+      throw new AwsAccessConfigError(
+        keyOf(['identityCenter', 'schedule']),
+        (error as Error).message,
+      );
+    }
+  }
+  return {
+    type: 'identityCenter',
+    schedule,
+    settings: {
+      region: ic.region ?? raw.sso.region,
+      organizationsRegion: ic.organizationsRegion,
+      ...(ic.instanceArn && { instanceArn: ic.instanceArn }),
+      ...(ic.identityStoreId && { identityStoreId: ic.identityStoreId }),
+      ...(ic.accountId && { accountId: ic.accountId }),
+      requestsPerSecond: ic.requestsPerSecond,
+      concurrency: ic.concurrency,
+      maxAttempts: ic.maxAttempts,
+      endpoints: ic.endpoints,
+    },
   };
 }

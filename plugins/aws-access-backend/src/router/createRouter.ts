@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
+import { AccessSnapshotSource } from '../snapshot/types';
 
 const SUPPORTED_KINDS = [
   'group',
@@ -26,6 +27,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   resolver: EntityAccessResolver;
+  source: AccessSnapshotSource;
   settings: AwsCliSettings;
 }
 
@@ -52,11 +54,16 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, resolver, settings } = options;
+  const { httpAuth, catalog, resolver, source, settings } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  router.get('/status', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await source.getStatus());
   });
 
   router.get('/entities/:kind/:namespace/:name/accounts', async (req, res) => {

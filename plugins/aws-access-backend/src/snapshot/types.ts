@@ -38,10 +38,30 @@ export interface AccessSnapshot {
   assignments: SnapshotAssignment[];
 }
 
+/** What `GET /status` answers. */
+export interface SourceStatus {
+  source: 'static' | 'identityCenter';
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  counts?: {
+    accounts: number;
+    permissionSets: number;
+    groups: number;
+    assignments: number;
+  };
+  callsByOperation?: Record<string, number>;
+  assignmentsMethod?: string;
+  durationMs?: number;
+  warnings?: string[];
+}
+
 /**
  * Where the routes get the current snapshot from. The config-declared source answers from
  * memory; the Identity Center source answers from the synced copy in the database.
  */
 export interface AccessSnapshotSource {
+  /** Throws ServiceUnavailableError while there is no snapshot to serve yet. */
   getSnapshot(): Promise<AccessSnapshot>;
+  getStatus(): Promise<SourceStatus>;
 }

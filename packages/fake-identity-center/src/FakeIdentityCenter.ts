@@ -1,0 +1,302 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { FakeBehaviour, FakeOrg } from './model';
+import { NotFoundError, ValidationError, page } from './pagination';
+
+interface Input {
+  MaxResults?: number;
+  NextToken?: string;
+  InstanceArn?: string;
+  IdentityStoreId?: string;
+  PermissionSetArn?: string;
+  PrincipalId?: string;
+  PrincipalType?: string;
+  AccountId?: string;
+  Filter?: { AccountId?: string };
+}
+type Handler = (org: FakeOrg, input: Input) => object;
+
+const SSO_ADMIN = 'SWBExternalService';
+const IDENTITY_STORE = 'AWSIdentityStore';
+const ORGANIZATIONS = 'AWSOrganizationsV20161128';
+
+function requireInstance(org: FakeOrg, input: Input) {
+  if (input.InstanceArn !== org.instanceArn) {
+    throw new NotFoundError(`Instance ${input.InstanceArn} not found`);
+  }
+}
+
+function permissionSet(org: FakeOrg, arn: string) {
+  const found = org.permissionSets.find(p => p.arn === arn);
+  if (!found) {
+    throw new NotFoundError(`Permission set ${arn} not found`);
+  }
+  return found;
+}
+
+const assignmentOut = (a: FakeOrg['assignments'][number]) => ({
+  AccountId: a.accountId,
+  PermissionSetArn: a.permissionSetArn,
+  PrincipalType: a.principalType,
+  PrincipalId: a.principalId,
+});
+
+// Page sizes are the documented maxima of each operation.
+const handlers: Record<string, Handler> = {
+  [`${SSO_ADMIN}.ListInstances`]: (org, input) => {
+    const p = page([org], input, 100);
+    return {
+      Instances: p.items.map(o => ({
+        InstanceArn: o.instanceArn,
+        IdentityStoreId: o.identityStoreId,
+        Status: 'ACTIVE',
+      })),
+      NextToken: p.NextToken,
+    };
+  },
+  [`${SSO_ADMIN}.ListPermissionSets`]: (org, input) => {
+    requireInstance(org, input);
+    const p = page(org.permissionSets, input, 100);
+    return { PermissionSets: p.items.map(s => s.arn), NextToken: p.NextToken };
+  },
+  [`${SSO_ADMIN}.DescribePermissionSet`]: (org, input) => {
+    requireInstance(org, input);
+    const s = permissionSet(org, input.PermissionSetArn ?? '');
+    return {
+      PermissionSet: {
+        Name: s.name,
+        PermissionSetArn: s.arn,
+        Description: s.description,
+        SessionDuration: s.sessionDuration ?? 'PT1H',
+      },
+    };
+  },
+  [`${SSO_ADMIN}.ListAccountAssignmentsForPrincipal`]: (org, input) => {
+    requireInstance(org, input);
+    const matching = org.assignments.filter(
+      a =>
+        a.principalId === input.PrincipalId &&
+        a.principalType === input.PrincipalType &&
+        (!input.Filter?.AccountId || a.accountId === input.Filter.AccountId),
+    );
+    const p = page(matching, input, 100);
+    return {
+      AccountAssignments: p.items.map(assignmentOut),
+      NextToken: p.NextToken,
+    };
+  },
+  [`${SSO_ADMIN}.ListAccountsForProvisionedPermissionSet`]: (org, input) => {
+    requireInstance(org, input);
+    permissionSet(org, input.PermissionSetArn ?? '');
+    const accountIds = [
+      ...new Set(
+        org.assignments
+          .filter(a => a.permissionSetArn === input.PermissionSetArn)
+          .map(a => a.accountId),
+      ),
+    ];
+    const p = page(accountIds, input, 100);
+    return { AccountIds: p.items, NextToken: p.NextToken };
+  },
+  [`${SSO_ADMIN}.ListAccountAssignments`]: (org, input) => {
+    requireInstance(org, input);
+    const matching = org.assignments.filter(
+      a =>
+        a.accountId === input.AccountId &&
+        a.permissionSetArn === input.PermissionSetArn,
+    );
+    const p = page(matching, input, 100);
+    return {
+      AccountAssignments: p.items.map(assignmentOut),
+      NextToken: p.NextToken,
+    };
+  },
+  [`${IDENTITY_STORE}.ListGroups`]: (org, input) => {
+    if (input.IdentityStoreId !== org.identityStoreId) {
+      throw new NotFoundError(
+        `Identity store ${input.IdentityStoreId} not found`,
+      );
+    }
+    const p = page(org.groups, input, 100);
+    return {
+      Groups: p.items.map(g => ({
+        GroupId: g.id,
+        DisplayName: g.displayName,
+        ExternalIds: (g.externalIds ?? []).map(e => ({
+          Issuer: e.issuer,
+          Id: e.id,
+        })),
+        IdentityStoreId: org.identityStoreId,
+      })),
+      NextToken: p.NextToken,
+    };
+  },
+  [`${ORGANIZATIONS}.ListAccounts`]: (org, input) => {
+    const p = page(org.accounts, input, 20);
+    return {
+      Accounts: p.items.map(a => ({
+        Id: a.id,
+        Arn: `arn:aws:organizations::000000000000:account/o-fake/${a.id}`,
+        Email: a.email,
+        Name: a.name,
+        State: a.state ?? 'ACTIVE',
+      })),
+      NextToken: p.NextToken,
+    };
+  },
+};
+
+/**
+ * A local HTTP server speaking the AWS JSON 1.1 protocol of sso-admin, identitystore and
+ * organizations. Point the real SDK v3 clients at {@link FakeIdentityCenter.url}.
+ */
+export class FakeIdentityCenter {
+  /** Requests received, by operation name (throttled and failed ones included). */
+  readonly calls: Record<string, number> = {};
+  behaviour: FakeBehaviour;
+  org: FakeOrg;
+
+  private totalRequests = 0;
+  private ssoAdminRequests = 0;
+  private tokens = 0;
+  private lastRefill = Date.now();
+
+  private constructor(
+    private readonly server: http.Server,
+    org: FakeOrg,
+    behaviour: FakeBehaviour,
+  ) {
+    this.org = org;
+    this.behaviour = behaviour;
+    this.tokens = behaviour.ssoAdminRequestsPerSecond ?? 0;
+  }
+
+  static async start(
+    org: FakeOrg,
+    behaviour: FakeBehaviour = {},
+  ): Promise<FakeIdentityCenter> {
+    const server = http.createServer();
+    const fake = new FakeIdentityCenter(server, org, behaviour);
+    server.on('request', (req, res) => fake.handle(req, res));
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Calls to sso-admin operations only: the ones the shared rate limit counts. */
+  get ssoAdminCalls(): number {
+    return Object.entries(this.calls)
+      .filter(([op]) => ssoAdminOperations.has(op))
+      .reduce((sum, [, n]) => sum + n, 0);
+  }
+
+  resetCalls() {
+    for (const key of Object.keys(this.calls)) {
+      delete this.calls[key];
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  private takeSsoAdminToken(): boolean {
+    const rate = this.behaviour.ssoAdminRequestsPerSecond;
+    if (!rate) {
+      return true;
+    }
+    const now = Date.now();
+    this.tokens = Math.min(
+      rate,
+      this.tokens + ((now - this.lastRefill) / 1000) * rate,
+    );
+    this.lastRefill = now;
+    if (this.tokens < 1) {
+      return false;
+    }
+    this.tokens -= 1;
+    return true;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.split('.')[1] ?? target;
+    this.calls[operation] = (this.calls[operation] ?? 0) + 1;
+    this.totalRequests += 1;
+
+    const send = (status: number, body: object, errorType?: string) => {
+      const json = JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': `fake-${this.totalRequests}`,
+        ...(errorType && { 'x-amzn-errortype': errorType }),
+      });
+      res.end(json);
+    };
+    const fail = (status: number, type: string, message: string) =>
+      send(status, { __type: type, message }, type);
+
+    const { latencyMs, failAfterRequests, deniedOperations, throttleEveryNth } =
+      this.behaviour;
+    if (latencyMs) {
+      await new Promise(r => setTimeout(r, latencyMs));
+    }
+    if (
+      failAfterRequests !== undefined &&
+      this.totalRequests > failAfterRequests
+    ) {
+      fail(500, 'InternalServerException', 'The fake is having an outage');
+      return;
+    }
+    const handler = handlers[target];
+    if (!handler) {
+      fail(400, 'UnknownOperationException', `Unknown operation ${target}`);
+      return;
+    }
+    if (deniedOperations?.includes(operation)) {
+      fail(
+        400,
+        'AccessDeniedException',
+        `User is not authorized to perform: ${operation}`,
+      );
+      return;
+    }
+    if (target.startsWith(`${SSO_ADMIN}.`)) {
+      this.ssoAdminRequests += 1;
+      const forced =
+        throttleEveryNth !== undefined &&
+        this.ssoAdminRequests % throttleEveryNth === 0;
+      if (forced || !this.takeSsoAdminToken()) {
+        fail(400, 'ThrottlingException', 'Rate exceeded');
+        return;
+      }
+    }
+    try {
+      const input = chunks.length
+        ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        : {};
+      send(200, handler(this.org, input));
+    } catch (error) {
+      if (error instanceof ValidationError || error instanceof NotFoundError) {
+        fail(400, error.type, error.message);
+      } else {
+        fail(500, 'InternalServerException', String(error));
+      }
+    }
+  }
+}
+
+const ssoAdminOperations = new Set(
+  Object.keys(handlers)
+    .filter(t => t.startsWith(`${SSO_ADMIN}.`))
+    .map(t => t.split('.')[1]),
+);

@@ -1,0 +1,4 @@
+export { FakeIdentityCenter } from './FakeIdentityCenter';
+export { generateOrg } from './generateOrg';
+export type { OrgShape } from './generateOrg';
+export type { FakeBehaviour, FakeOrg } from './model';

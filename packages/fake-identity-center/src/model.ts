@@ -1,0 +1,42 @@
+/** The organisation a fake Identity Center serves. */
+export interface FakeOrg {
+  instanceArn: string;
+  identityStoreId: string;
+  accounts: Array<{
+    id: string;
+    name: string;
+    email: string;
+    state?: 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+  }>;
+  permissionSets: Array<{
+    arn: string;
+    name: string;
+    description?: string;
+    sessionDuration?: string;
+  }>;
+  groups: Array<{
+    id: string;
+    displayName: string;
+    externalIds?: Array<{ issuer: string; id: string }>;
+  }>;
+  assignments: Array<{
+    accountId: string;
+    permissionSetArn: string;
+    principalType: 'GROUP' | 'USER';
+    principalId: string;
+  }>;
+}
+
+/** How the fake misbehaves; every field can be changed while it runs. */
+export interface FakeBehaviour {
+  /** Requests per second all sso-admin operations share (AWS: 20); beyond it, ThrottlingException. */
+  ssoAdminRequestsPerSecond?: number;
+  /** Operations answered with AccessDeniedException, e.g. `ListAccountAssignmentsForPrincipal`. */
+  deniedOperations?: string[];
+  /** After this many requests in total, every request gets HTTP 500 (an outage mid-sync). */
+  failAfterRequests?: number;
+  /** Answer every n-th sso-admin request with ThrottlingException regardless of the rate. */
+  throttleEveryNth?: number;
+  /** Delay before each answer, in milliseconds. */
+  latencyMs?: number;
+}

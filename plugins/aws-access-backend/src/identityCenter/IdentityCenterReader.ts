@@ -1,0 +1,373 @@
+import {
+  DescribePermissionSetCommand,
+  paginateListAccountAssignments,
+  paginateListAccountAssignmentsForPrincipal,
+  paginateListAccountsForProvisionedPermissionSet,
+  paginateListInstances,
+  paginateListPermissionSets,
+} from '@aws-sdk/client-sso-admin';
+import { paginateListGroups } from '@aws-sdk/client-identitystore';
+import { paginateListAccounts } from '@aws-sdk/client-organizations';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import {
+  AccessSnapshot,
+  SnapshotAccount,
+  SnapshotAssignment,
+  SnapshotGroup,
+  SnapshotPermissionSet,
+} from '../snapshot/types';
+import { CallCounter } from './CallCounter';
+import { createIdentityCenterClients, IdentityCenterClients } from './clients';
+import { mapWithConcurrency } from './mapWithConcurrency';
+import { RequestPacer } from './RequestPacer';
+import { IdentityCenterSettings } from './settings';
+
+/** The outcome of one complete read. */
+export interface IdentityCenterReadResult {
+  snapshot: AccessSnapshot;
+  /** Requests by operation, retries included. */
+  calls: Record<string, number>;
+  /** Which way assignments were read. */
+  assignmentsMethod: AssignmentsMethod;
+  /** Things that were degraded but did not stop the read. */
+  warnings: string[];
+}
+
+/**
+ * `perPrincipal`: one `ListAccountAssignmentsForPrincipal` listing per group (fewest calls,
+ * management account only). `perAccount`: `ListAccountsForProvisionedPermissionSet` and
+ * then `ListAccountAssignments` per account and permission set (works for a delegated
+ * administrator, many more calls).
+ */
+export type AssignmentsMethod = 'perPrincipal' | 'perAccount';
+
+interface Instance {
+  instanceArn: string;
+  identityStoreId: string;
+}
+
+/** A read that failed part-way, with the calls it made before failing. */
+export class IdentityCenterReadError extends Error {
+  readonly name = 'IdentityCenterReadError';
+
+  constructor(readonly cause: Error, readonly calls: Record<string, number>) {
+    super(`${cause.name}: ${cause.message}`);
+  }
+}
+
+const isAccessDenied = (error: unknown) =>
+  (error as { name?: string } | undefined)?.name === 'AccessDeniedException';
+
+/** Reads accounts, permission sets, groups and group assignments from IAM Identity Center. */
+export class IdentityCenterReader {
+  constructor(
+    private readonly settings: IdentityCenterSettings,
+    private readonly credentials: AwsCredentialIdentityProvider,
+  ) {}
+
+  /**
+   * Reads everything or throws: a failure part-way never yields a partial snapshot.
+   * `forceMethod` is for measuring the per-account method; normally the cheaper
+   * per-principal method is tried first.
+   */
+  async read(
+    forceMethod?: AssignmentsMethod,
+  ): Promise<IdentityCenterReadResult> {
+    const counter = new CallCounter();
+    try {
+      return await this.readWith(counter, forceMethod);
+    } catch (error) {
+      throw new IdentityCenterReadError(error as Error, counter.toJSON());
+    }
+  }
+
+  private async readWith(
+    counter: CallCounter,
+    forceMethod?: AssignmentsMethod,
+  ): Promise<IdentityCenterReadResult> {
+    const clients = createIdentityCenterClients({
+      settings: this.settings,
+      credentials: this.credentials,
+      counter,
+      pacer: new RequestPacer(this.settings.requestsPerSecond),
+    });
+    const warnings: string[] = [];
+    const instance = await this.findInstance(clients);
+    const [organizationAccounts, permissionSets, groups] = await Promise.all([
+      this.listAccounts(clients).catch(error => {
+        if (!isAccessDenied(error)) throw error;
+        warnings.push(
+          'Organizations ListAccounts was denied: accounts are known by id only',
+        );
+        return undefined;
+      }),
+      this.listPermissionSets(clients, instance),
+      this.listGroups(clients, instance),
+    ]);
+
+    const { assignments, method } = await this.listAssignments(
+      clients,
+      instance,
+      groups,
+      permissionSets,
+      forceMethod,
+    );
+    const nameByArn = new Map(permissionSets.map(p => [p.arn, p.name]));
+    const snapshotAssignments: SnapshotAssignment[] = assignments.map(a => ({
+      accountId: a.accountId,
+      permissionSetName:
+        nameByArn.get(a.permissionSetArn) ?? a.permissionSetArn,
+      principalType: a.principalType,
+      principalId: a.principalId,
+    }));
+
+    const accounts: SnapshotAccount[] =
+      organizationAccounts ??
+      [...new Set(assignments.map(a => a.accountId))]
+        .sort()
+        .map(id => ({ id, name: id }));
+
+    return {
+      snapshot: {
+        accounts,
+        permissionSets,
+        groups,
+        assignments: snapshotAssignments,
+      },
+      calls: counter.toJSON(),
+      assignmentsMethod: method,
+      warnings,
+    };
+  }
+
+  private async findInstance({
+    ssoAdmin,
+  }: IdentityCenterClients): Promise<Instance> {
+    const { instanceArn, identityStoreId } = this.settings;
+    if (instanceArn && identityStoreId) {
+      return { instanceArn, identityStoreId };
+    }
+    const instances: Instance[] = [];
+    for await (const page of paginateListInstances(
+      { client: ssoAdmin, pageSize: 100 },
+      {},
+    )) {
+      for (const i of page.Instances ?? []) {
+        if (i.InstanceArn && i.IdentityStoreId) {
+          instances.push({
+            instanceArn: i.InstanceArn,
+            identityStoreId: i.IdentityStoreId,
+          });
+        }
+      }
+    }
+    const chosen = instanceArn
+      ? instances.find(i => i.instanceArn === instanceArn)
+      : instances[0];
+    if (!chosen || (!instanceArn && instances.length > 1)) {
+      throw new Error(
+        instances.length === 0
+          ? 'ListInstances found no IAM Identity Center instance'
+          : `Set 'awsAccess.identityCenter.instanceArn': ListInstances found ${instances.length} instances`,
+      );
+    }
+    return chosen;
+  }
+
+  private async listAccounts({
+    organizations,
+  }: IdentityCenterClients): Promise<SnapshotAccount[]> {
+    const accounts: SnapshotAccount[] = [];
+    for await (const page of paginateListAccounts(
+      { client: organizations, pageSize: 20 },
+      {},
+    )) {
+      for (const a of page.Accounts ?? []) {
+        // `State` replaces the retiring `Status`; closed accounts cannot be signed in to.
+        if (a.Id && a.State !== 'CLOSED' && a.State !== 'PENDING_CLOSURE') {
+          accounts.push({
+            id: a.Id,
+            name: a.Name ?? a.Id,
+            ...(a.Email && { email: a.Email }),
+          });
+        }
+      }
+    }
+    return accounts;
+  }
+
+  private async listPermissionSets(
+    { ssoAdmin }: IdentityCenterClients,
+    instance: Instance,
+  ): Promise<Array<SnapshotPermissionSet & { arn: string }>> {
+    const arns: string[] = [];
+    for await (const page of paginateListPermissionSets(
+      { client: ssoAdmin, pageSize: 100 },
+      { InstanceArn: instance.instanceArn },
+    )) {
+      arns.push(...(page.PermissionSets ?? []));
+    }
+    return mapWithConcurrency(arns, this.settings.concurrency, async arn => {
+      const { PermissionSet: p } = await ssoAdmin.send(
+        new DescribePermissionSetCommand({
+          InstanceArn: instance.instanceArn,
+          PermissionSetArn: arn,
+        }),
+      );
+      return {
+        arn,
+        name: p?.Name ?? arn,
+        ...(p?.Description && { description: p.Description }),
+        ...(p?.SessionDuration && { sessionDuration: p.SessionDuration }),
+      };
+    });
+  }
+
+  private async listGroups(
+    { identityStore }: IdentityCenterClients,
+    instance: Instance,
+  ): Promise<SnapshotGroup[]> {
+    const groups: SnapshotGroup[] = [];
+    for await (const page of paginateListGroups(
+      { client: identityStore, pageSize: 100 },
+      { IdentityStoreId: instance.identityStoreId },
+    )) {
+      for (const g of page.Groups ?? []) {
+        groups.push({
+          id: g.GroupId!,
+          displayName: g.DisplayName ?? g.GroupId!,
+          externalIds: (g.ExternalIds ?? [])
+            .map(e => e.Id)
+            .filter((id): id is string => Boolean(id)),
+        });
+      }
+    }
+    return groups;
+  }
+
+  private async listAssignments(
+    clients: IdentityCenterClients,
+    instance: Instance,
+    groups: SnapshotGroup[],
+    permissionSets: Array<{ arn: string }>,
+    forceMethod?: AssignmentsMethod,
+  ): Promise<{ assignments: RawAssignment[]; method: AssignmentsMethod }> {
+    if (forceMethod !== 'perAccount' && groups.length > 0) {
+      try {
+        // The first group alone tells whether the per-principal call is allowed.
+        const first = await this.assignmentsOfGroup(
+          clients,
+          instance,
+          groups[0],
+        );
+        const rest = await mapWithConcurrency(
+          groups.slice(1),
+          this.settings.concurrency,
+          g => this.assignmentsOfGroup(clients, instance, g),
+        );
+        return { assignments: [first, ...rest].flat(), method: 'perPrincipal' };
+      } catch (error) {
+        if (!isAccessDenied(error) || forceMethod === 'perPrincipal') {
+          throw error;
+        }
+      }
+    }
+    return {
+      assignments: await this.assignmentsPerAccount(
+        clients,
+        instance,
+        permissionSets,
+      ),
+      method: 'perAccount',
+    };
+  }
+
+  private async assignmentsOfGroup(
+    { ssoAdmin }: IdentityCenterClients,
+    instance: Instance,
+    group: SnapshotGroup,
+  ): Promise<RawAssignment[]> {
+    const result: RawAssignment[] = [];
+    for await (const page of paginateListAccountAssignmentsForPrincipal(
+      { client: ssoAdmin, pageSize: 100 },
+      {
+        InstanceArn: instance.instanceArn,
+        PrincipalId: group.id,
+        PrincipalType: 'GROUP',
+      },
+    )) {
+      result.push(...toRaw(page.AccountAssignments));
+    }
+    return result;
+  }
+
+  private async assignmentsPerAccount(
+    { ssoAdmin }: IdentityCenterClients,
+    instance: Instance,
+    permissionSets: Array<{ arn: string }>,
+  ): Promise<RawAssignment[]> {
+    const pairs = (
+      await mapWithConcurrency(
+        permissionSets,
+        this.settings.concurrency,
+        async ({ arn }) => {
+          const accountIds: string[] = [];
+          for await (const page of paginateListAccountsForProvisionedPermissionSet(
+            { client: ssoAdmin, pageSize: 100 },
+            { InstanceArn: instance.instanceArn, PermissionSetArn: arn },
+          )) {
+            accountIds.push(...(page.AccountIds ?? []));
+          }
+          return accountIds.map(accountId => ({ accountId, arn }));
+        },
+      )
+    ).flat();
+    const perPair = await mapWithConcurrency(
+      pairs,
+      this.settings.concurrency,
+      async ({ accountId, arn }) => {
+        const result: RawAssignment[] = [];
+        for await (const page of paginateListAccountAssignments(
+          { client: ssoAdmin, pageSize: 100 },
+          {
+            InstanceArn: instance.instanceArn,
+            AccountId: accountId,
+            PermissionSetArn: arn,
+          },
+        )) {
+          result.push(...toRaw(page.AccountAssignments));
+        }
+        return result;
+      },
+    );
+    // The per-principal method reads group assignments only; keep both methods' results alike.
+    return perPair.flat().filter(a => a.principalType === 'GROUP');
+  }
+}
+
+interface RawAssignment {
+  accountId: string;
+  permissionSetArn: string;
+  principalType: 'GROUP' | 'USER';
+  principalId: string;
+}
+
+function toRaw(
+  items:
+    | Array<{
+        AccountId?: string;
+        PermissionSetArn?: string;
+        PrincipalType?: string;
+        PrincipalId?: string;
+      }>
+    | undefined,
+): RawAssignment[] {
+  return (items ?? [])
+    .filter(a => a.AccountId && a.PermissionSetArn && a.PrincipalId)
+    .map(a => ({
+      accountId: a.AccountId!,
+      permissionSetArn: a.PermissionSetArn!,
+      principalType: a.PrincipalType === 'USER' ? 'USER' : 'GROUP',
+      principalId: a.PrincipalId!,
+    }));
+}

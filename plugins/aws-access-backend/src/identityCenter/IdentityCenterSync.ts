@@ -1,0 +1,65 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { SnapshotStore } from '../snapshot/SnapshotStore';
+import {
+  IdentityCenterReader,
+  IdentityCenterReadError,
+} from './IdentityCenterReader';
+
+/**
+ * One sync: read Identity Center completely, then replace the served snapshot. Any failure
+ * is recorded and leaves the last good snapshot serving.
+ */
+export class IdentityCenterSync {
+  constructor(
+    private readonly reader: Pick<IdentityCenterReader, 'read'>,
+    private readonly store: SnapshotStore,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async run(): Promise<void> {
+    const startedAt = new Date();
+    await this.store.recordAttempt(startedAt);
+    try {
+      const result = await this.reader.read();
+      const durationMs = Date.now() - startedAt.getTime();
+      await this.store.replaceSnapshot(
+        result.snapshot,
+        {
+          calls: result.calls,
+          warnings: result.warnings,
+          assignmentsMethod: result.assignmentsMethod,
+          durationMs,
+        },
+        new Date(),
+      );
+      this.logger.info('Synced IAM Identity Center', {
+        accounts: result.snapshot.accounts.length,
+        permissionSets: result.snapshot.permissionSets.length,
+        groups: result.snapshot.groups.length,
+        assignments: result.snapshot.assignments.length,
+        assignmentsMethod: result.assignmentsMethod,
+        calls: Object.values(result.calls).reduce((a, b) => a + b, 0),
+        durationMs,
+      });
+      for (const warning of result.warnings) {
+        this.logger.warn(warning);
+      }
+    } catch (error) {
+      const message =
+        error instanceof IdentityCenterReadError
+          ? error.message
+          : `${(error as Error).name}: ${(error as Error).message}`;
+      this.logger.error(
+        'IAM Identity Center sync failed; still serving the last good snapshot',
+        {
+          error: message,
+        },
+      );
+      await this.store.recordFailure(message, {
+        calls: error instanceof IdentityCenterReadError ? error.calls : {},
+        warnings: [],
+        durationMs: Date.now() - startedAt.getTime(),
+      });
+    }
+  }
+}
