@@ -194,10 +194,13 @@ export class FakeIdentityCenter {
       .reduce((sum, [, n]) => sum + n, 0);
   }
 
+  /** Forgets the calls so far; `failAfterRequests` counts from here. */
   resetCalls() {
     for (const key of Object.keys(this.calls)) {
       delete this.calls[key];
     }
+    this.totalRequests = 0;
+    this.ssoAdminRequests = 0;
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,178 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  FakeIdentityCenter,
+  generateOrg,
+} from '@aws-access/fake-identity-center';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import request from 'supertest';
+import { awsAccessPlugin } from '../plugin';
+import { exampleAwsAccessConfig } from '../testing/exampleOrg';
+
+const org = generateOrg({
+  accounts: 12,
+  permissionSets: 4,
+  groups: 6,
+  assignments: 30,
+});
+const groupEntity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'group-1', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+jest.setTimeout(60_000);
+
+describe('the Identity Center source through the API', () => {
+  let fake: FakeIdentityCenter;
+
+  beforeEach(async () => {
+    fake = await FakeIdentityCenter.start(structuredClone(org));
+  });
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  async function start() {
+    const { sso } = exampleAwsAccessConfig;
+    const { server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        // The real scheduler, so the sync repeats on its schedule as in production.
+        schedulerServiceFactory,
+        catalogServiceMock.factory({ entities: [groupEntity] }),
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
+            },
+            awsAccess: {
+              sso,
+              source: 'identityCenter',
+              identityCenter: {
+                maxAttempts: 2,
+                endpoints: {
+                  ssoAdmin: fake.url,
+                  identityStore: fake.url,
+                  organizations: fake.url,
+                },
+                schedule: {
+                  frequency: { seconds: 1 },
+                  timeout: { seconds: 30 },
+                  initialDelay: { seconds: 0 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  const accountsPath =
+    '/api/aws-access/entities/group/default/group-1/accounts';
+  const expectedIds = [
+    ...new Set(
+      org.assignments
+        .filter(a => a.principalId === org.groups[1].id)
+        .map(a => a.accountId),
+    ),
+  ].sort();
+
+  it('answers 503 with a reason until the first sync, then serves the snapshot', async () => {
+    fake.behaviour = { failAfterRequests: 0 };
+    const server = await start();
+    const early = await waitFor(async () => {
+      const res = await request(server).get(accountsPath);
+      return /last attempt failed/.test(res.body?.error?.message ?? '')
+        ? res
+        : undefined;
+    }, 'a failed first sync');
+    expect(early.status).toBe(503);
+    expect(early.body.error.message).toContain('InternalServerException');
+
+    fake.behaviour = {};
+    const res = await waitFor(async () => {
+      const r = await request(server).get(accountsPath);
+      return r.status === 200 ? r : undefined;
+    }, 'the first snapshot');
+    expect(res.body.accounts.map((a: { id: string }) => a.id).sort()).toEqual(
+      expectedIds,
+    );
+  });
+
+  it('keeps serving the last good snapshot through an outage and reports it', async () => {
+    const server = await start();
+    const first = await waitFor(async () => {
+      const r = await request(server).get(accountsPath);
+      return r.status === 200 ? r : undefined;
+    }, 'the first snapshot');
+
+    const status = await request(server)
+      .get('/api/aws-access/status')
+      .expect(200);
+    expect(status.body).toMatchObject({
+      source: 'identityCenter',
+      counts: {
+        accounts: 12,
+        permissionSets: 4,
+        groups: 6,
+        assignments: org.assignments.length,
+      },
+      assignmentsMethod: 'perPrincipal',
+      callsByOperation: {
+        ListInstances: 1,
+        ListAccounts: 1,
+        ListGroups: 1,
+        DescribePermissionSet: 4,
+      },
+    });
+    expect(status.body.lastError).toBeUndefined();
+
+    // Part of the next sync succeeds, then the fake fails: nothing half-written may show.
+    fake.resetCalls();
+    fake.behaviour = {
+      failAfterRequests: Object.values(fake.calls).length + 5,
+    };
+    fake.org.assignments = [];
+    const failed = await waitFor(async () => {
+      const r = await request(server).get('/api/aws-access/status');
+      return r.body.lastError ? r : undefined;
+    }, 'a failed sync');
+    expect(failed.body.lastError).toMatch(/InternalServerException/);
+    expect(failed.body.counts.assignments).toBe(org.assignments.length);
+    expect(Date.parse(failed.body.lastAttemptAt)).toBeGreaterThan(
+      Date.parse(failed.body.lastSuccessAt),
+    );
+
+    const during = await request(server).get(accountsPath).expect(200);
+    expect(during.body.accounts).toEqual(first.body.accounts);
+  });
+
+  it('requires a caller for the status route', async () => {
+    const server = await start();
+    await request(server)
+      .get('/api/aws-access/status')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(401);
+  });
+});
