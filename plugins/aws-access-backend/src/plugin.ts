@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
+import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { createRouter } from './router/createRouter';
 import { createSnapshotSource } from './snapshot/createSnapshotSource';
@@ -37,12 +38,13 @@ export const awsAccessPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger: deps.logger,
         });
+        const entities = new CallerEntityCache(catalog);
         httpRouter.use(
           await createRouter({
             httpAuth,
-            catalog,
+            entities,
             source,
-            resolver: new EntityAccessResolver(catalog, source),
+            resolver: new EntityAccessResolver(entities, source),
             settings: awsAccessConfig.cli,
           }),
         );

@@ -9,8 +9,8 @@ import {
   ANNOTATION_AWS_ACCOUNT_ID,
   AwsAccountAccess,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AccessSnapshotSource } from '../snapshot/types';
+import { EntityReader } from './CallerEntityCache';
 import { matchIdentityCenterGroup } from './groupMatching';
 import { accountAccessForGroups } from './accountAccess';
 
@@ -44,7 +44,7 @@ function annotatedAccountIds(entity: Entity): Set<string> | undefined {
  */
 export class EntityAccessResolver {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly entities: EntityReader,
     private readonly source: AccessSnapshotSource,
   ) {}
 
@@ -83,10 +83,6 @@ export class EntityAccessResolver {
     if (refs.length === 0) {
       return [];
     }
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials },
-    );
-    return items.filter((e): e is Entity => e !== undefined);
+    return this.entities.getEntitiesByRefs(refs, credentials);
   }
 }

@@ -1,66 +1,124 @@
 import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common';
-import { AccessSnapshot } from '../snapshot/types';
+import {
+  AccessSnapshot,
+  SnapshotAccount,
+  SnapshotAssignment,
+  SnapshotPermissionSet,
+} from '../snapshot/types';
+
+interface SnapshotIndex {
+  byGroup: Map<string, SnapshotAssignment[]>;
+  accounts: Map<string, SnapshotAccount>;
+  permissionSets: Map<string, SnapshotPermissionSet>;
+  groupNames: Map<string, string>;
+  results: Map<string, AwsAccountAccess[]>;
+}
+
+const MAX_RESULTS_PER_SNAPSHOT = 5000;
+const indexes = new WeakMap<AccessSnapshot, SnapshotIndex>();
+
+/** Lookup tables for one snapshot, built on first use and dropped with the snapshot. */
+function indexOf(snapshot: AccessSnapshot): SnapshotIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    const byGroup = new Map<string, SnapshotAssignment[]>();
+    for (const assignment of snapshot.assignments) {
+      if (assignment.principalType === 'GROUP') {
+        const list = byGroup.get(assignment.principalId) ?? [];
+        list.push(assignment);
+        byGroup.set(assignment.principalId, list);
+      }
+    }
+    index = {
+      byGroup,
+      accounts: new Map(snapshot.accounts.map(a => [a.id, a])),
+      permissionSets: new Map(snapshot.permissionSets.map(p => [p.name, p])),
+      groupNames: new Map(snapshot.groups.map(g => [g.id, g.displayName])),
+      results: new Map(),
+    };
+    indexes.set(snapshot, index);
+  }
+  return index;
+}
 
 const byName = (a: { name: string }, b: { name: string }) =>
   a.name.localeCompare(b.name);
 
+function collect(
+  index: SnapshotIndex,
+  groupIds: ReadonlySet<string>,
+  onlyAccountIds?: ReadonlySet<string>,
+): AwsAccountAccess[] {
+  const result = new Map<string, AwsAccountAccess>();
+  for (const groupId of groupIds) {
+    for (const assignment of index.byGroup.get(groupId) ?? []) {
+      if (onlyAccountIds && !onlyAccountIds.has(assignment.accountId)) {
+        continue;
+      }
+      let access = result.get(assignment.accountId);
+      if (!access) {
+        const account = index.accounts.get(assignment.accountId);
+        access = {
+          id: assignment.accountId,
+          name: account?.name ?? assignment.accountId,
+          ...(account?.environment && { environment: account.environment }),
+          ...(account?.region && { region: account.region }),
+          roles: [],
+        };
+        result.set(assignment.accountId, access);
+      }
+      let role = access.roles.find(
+        r => r.name === assignment.permissionSetName,
+      );
+      if (!role) {
+        const permissionSet = index.permissionSets.get(
+          assignment.permissionSetName,
+        );
+        role = {
+          name: assignment.permissionSetName,
+          ...(permissionSet?.description && {
+            description: permissionSet.description,
+          }),
+          ...(permissionSet?.sessionDuration && {
+            sessionDuration: permissionSet.sessionDuration,
+          }),
+          grantedVia: [],
+        };
+        access.roles.push(role);
+      }
+      const groupName = index.groupNames.get(groupId) ?? groupId;
+      if (!role.grantedVia.includes(groupName)) {
+        role.grantedVia.push(groupName);
+      }
+    }
+  }
+  const accounts = [...result.values()].sort(byName);
+  accounts.forEach(a => a.roles.sort(byName));
+  return accounts;
+}
+
 /**
  * Collects the accounts and roles the given Identity Center groups hold, with the groups
- * that grant each role. Optionally narrowed to a set of account ids.
+ * that grant each role, optionally narrowed to a set of account ids. Results depend only
+ * on the snapshot and the arguments, so they are remembered per snapshot; callers must
+ * not modify them.
  */
 export function accountAccessForGroups(
   snapshot: AccessSnapshot,
   groupIds: ReadonlySet<string>,
   onlyAccountIds?: ReadonlySet<string>,
 ): AwsAccountAccess[] {
-  const groupNames = new Map(snapshot.groups.map(g => [g.id, g.displayName]));
-  const accountsById = new Map(snapshot.accounts.map(a => [a.id, a]));
-  const permissionSets = new Map(snapshot.permissionSets.map(p => [p.name, p]));
-  const result = new Map<string, AwsAccountAccess>();
-
-  for (const assignment of snapshot.assignments) {
-    if (
-      assignment.principalType !== 'GROUP' ||
-      !groupIds.has(assignment.principalId) ||
-      (onlyAccountIds && !onlyAccountIds.has(assignment.accountId))
-    ) {
-      continue;
+  const index = indexOf(snapshot);
+  const key = `${[...groupIds].sort().join(',')}|${
+    onlyAccountIds ? [...onlyAccountIds].sort().join(',') : '*'
+  }`;
+  let accounts = index.results.get(key);
+  if (!accounts) {
+    accounts = collect(index, groupIds, onlyAccountIds);
+    if (index.results.size >= MAX_RESULTS_PER_SNAPSHOT) {
+      index.results.clear();
     }
-    let access = result.get(assignment.accountId);
-    if (!access) {
-      const account = accountsById.get(assignment.accountId);
-      access = {
-        id: assignment.accountId,
-        name: account?.name ?? assignment.accountId,
-        ...(account?.environment && { environment: account.environment }),
-        ...(account?.region && { region: account.region }),
-        roles: [],
-      };
-      result.set(assignment.accountId, access);
-    }
-    let role = access.roles.find(r => r.name === assignment.permissionSetName);
-    if (!role) {
-      const permissionSet = permissionSets.get(assignment.permissionSetName);
-      role = {
-        name: assignment.permissionSetName,
-        ...(permissionSet?.description && {
-          description: permissionSet.description,
-        }),
-        ...(permissionSet?.sessionDuration && {
-          sessionDuration: permissionSet.sessionDuration,
-        }),
-        grantedVia: [],
-      };
-      access.roles.push(role);
-    }
-    const groupName =
-      groupNames.get(assignment.principalId) ?? assignment.principalId;
-    if (!role.grantedVia.includes(groupName)) {
-      role.grantedVia.push(groupName);
-    }
+    index.results.set(key, accounts);
   }
-
-  const accounts = [...result.values()].sort(byName);
-  accounts.forEach(a => a.roles.sort(byName));
   return accounts;
 }

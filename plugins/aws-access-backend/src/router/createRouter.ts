@@ -8,10 +8,10 @@ import {
   EntityAccessResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
+import { EntityReader } from '../resolution/CallerEntityCache';
 import { AccessSnapshotSource } from '../snapshot/types';
 
 const SUPPORTED_KINDS = [
@@ -25,7 +25,7 @@ const SUPPORTED_KINDS = [
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  catalog: CatalogService;
+  entities: EntityReader;
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
   settings: AwsCliSettings;
@@ -54,7 +54,7 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, resolver, source, settings } = options;
+  const { httpAuth, entities, resolver, source, settings } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -71,7 +71,10 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const compound = parseEntityParams(req.params);
-    const entity = await catalog.getEntityByRef(compound, { credentials });
+    const entity = await entities.getEntityByRef(
+      stringifyEntityRef(compound),
+      credentials,
+    );
     if (!entity) {
       throw new NotFoundError(
         `No entity '${stringifyEntityRef(compound)}' in the catalog`,

@@ -56,11 +56,21 @@ function countsOf(snapshot: AccessSnapshot) {
  * pointer moves, so a request costs one small query.
  */
 export class SnapshotStore {
-  private cached?: { id: number; snapshot: AccessSnapshot };
+  private cached?: { id: number; snapshot: AccessSnapshot; checkedAt: number };
 
-  private constructor(private readonly db: Knex) {}
+  /**
+   * @param pointerTtlMs - how long a read trusts the last look at the pointer; bounds how
+   *   late another instance's sync becomes visible here
+   */
+  private constructor(
+    private readonly db: Knex,
+    private readonly pointerTtlMs: number,
+  ) {}
 
-  static async create(database: DatabaseService): Promise<SnapshotStore> {
+  static async create(
+    database: DatabaseService,
+    options: { pointerTtlMs?: number } = {},
+  ): Promise<SnapshotStore> {
     const client = await database.getClient();
     if (!database.migrations?.skip) {
       await client.migrate.latest({
@@ -70,11 +80,14 @@ export class SnapshotStore {
         ),
       });
     }
-    return new SnapshotStore(client);
+    return new SnapshotStore(client, options.pointerTtlMs ?? 1000);
   }
 
   /** The served snapshot, or undefined before the first successful sync. */
   async getSnapshot(): Promise<AccessSnapshot | undefined> {
+    if (this.cached && Date.now() - this.cached.checkedAt < this.pointerTtlMs) {
+      return this.cached.snapshot;
+    }
     // A sync may replace the row between the two reads; then follow the new pointer.
     for (let attempt = 0; attempt < 3; attempt++) {
       const state = await this.db<StateRow>('aws_access_sync_state')
@@ -85,13 +98,18 @@ export class SnapshotStore {
         return undefined;
       }
       if (this.cached?.id === id) {
+        this.cached.checkedAt = Date.now();
         return this.cached.snapshot;
       }
       const row = await this.db('aws_access_snapshots')
         .where({ id })
         .first('data');
       if (row) {
-        this.cached = { id, snapshot: JSON.parse(row.data) };
+        this.cached = {
+          id,
+          snapshot: JSON.parse(row.data),
+          checkedAt: Date.now(),
+        };
         return this.cached.snapshot;
       }
     }

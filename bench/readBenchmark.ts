@@ -1,0 +1,182 @@
+/*
+ * Read benchmark: the real backend (packages/backend) syncs the synthetic organisation from
+ * the fake Identity Center into its database; then 50 concurrent connections request a
+ * group's accounts from AWS Access and, in the same run, the same group from the catalog's
+ * by-name route. Prints latency percentiles and throughput; asserts nothing.
+ * Run: ./scripts/bench.sh read
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FakeIdentityCenter, generateOrg } from '@aws-access/fake-identity-center';
+
+const PORT = 7117;
+const BASE = `http://localhost:${PORT}`;
+const CONNECTIONS = 50;
+const REQUESTS_PER_ROUND = 2000;
+const ROUNDS = 3;
+const repoRoot = resolve(__dirname, '..');
+
+function writeConfig(fakeUrl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
+  const entities = Array.from({ length: 10 }, (_, i) =>
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata:',
+      `  name: group-${i}`,
+      'spec:',
+      '  type: team',
+      '  children: []',
+    ].join('\n'),
+  ).join('\n---\n');
+  writeFileSync(join(dir, 'entities.yaml'), `${entities}\n`);
+  const config = `
+backend:
+  baseUrl: ${BASE}
+  listen: { port: ${PORT} }
+  database: { client: better-sqlite3, connection: ':memory:' }
+aws:
+  mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
+catalog:
+  locations:
+    - type: file
+      target: ${join(dir, 'entities.yaml')}
+awsAccess:
+  source: identityCenter
+  identityCenter:
+    endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }
+    schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }
+`;
+  const file = join(dir, 'bench-config.yaml');
+  writeFileSync(file, config);
+  return file;
+}
+
+function startBackend(configFile: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      join(repoRoot, '.yarn/releases/yarn-4.13.0.cjs'),
+      'start',
+      '--config',
+      join(repoRoot, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    { cwd: join(repoRoot, 'packages/backend'), detached: true, stdio: 'ignore' },
+  );
+}
+
+async function waitUntil(what: string, probe: () => Promise<boolean>) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function guestToken(): Promise<string> {
+  const res = await fetch(`${BASE}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  const body = (await res.json()) as { backstageIdentity: { token: string } };
+  return body.backstageIdentity.token;
+}
+
+/** Sends `total` GETs over `connections` concurrent loops; returns latencies in ms and wall time. */
+async function load(url: string, token: string, total: number, connections: number) {
+  const latencies: number[] = [];
+  let sent = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (sent < total) {
+        sent++;
+        const t0 = performance.now();
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) failures++;
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - started, failures };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function summarize(runs: Array<{ latencies: number[]; wallMs: number; failures: number }>) {
+  const all = runs.flatMap(r => r.latencies).sort((a, b) => a - b);
+  const wallMs = runs.reduce((s, r) => s + r.wallMs, 0);
+  return {
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    rps: (all.length / wallMs) * 1000,
+    failures: runs.reduce((s, r) => s + r.failures, 0),
+  };
+}
+
+async function main() {
+  const org = generateOrg({ accounts: 1000, permissionSets: 60, groups: 300, assignments: 6000 });
+  const fake = await FakeIdentityCenter.start(org);
+  const backend = startBackend(writeConfig(fake.url));
+  const stop = () => {
+    try {
+      process.kill(-backend.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  try {
+    await waitUntil('the backend', async () => (await fetch(`${BASE}/api/aws-access/health`)).ok);
+    const token = await guestToken();
+    const headers = { authorization: `Bearer ${token}` };
+    await waitUntil('the first sync', async () => {
+      const status = (await (await fetch(`${BASE}/api/aws-access/status`, { headers })).json()) as {
+        lastSuccessAt?: string;
+      };
+      return Boolean(status.lastSuccessAt);
+    });
+    const ours = `${BASE}/api/aws-access/entities/group/default/group-0/accounts`;
+    const catalog = `${BASE}/api/catalog/entities/by-name/group/default/group-0`;
+    await waitUntil('the catalog entity', async () => (await fetch(catalog, { headers })).ok);
+    const sample = (await (await fetch(ours, { headers })).json()) as { accounts: unknown[] };
+
+    // Warm both paths, then alternate rounds so both see the same machine state.
+    await load(ours, token, 300, CONNECTIONS);
+    await load(catalog, token, 300, CONNECTIONS);
+    const oursRuns = [];
+    const catalogRuns = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      oursRuns.push(await load(ours, token, REQUESTS_PER_ROUND, CONNECTIONS));
+      catalogRuns.push(await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS));
+    }
+    const a = summarize(oursRuns);
+    const c = summarize(catalogRuns);
+    console.log(
+      `setup org_assignments=${org.assignments.length} group_accounts=${sample.accounts.length} ` +
+        `connections=${CONNECTIONS} requests_each=${REQUESTS_PER_ROUND * ROUNDS} failures=${a.failures + c.failures}`,
+    );
+    console.log(
+      `read p50_ms=${a.p50.toFixed(1)} p99_ms=${a.p99.toFixed(1)} rps=${a.rps.toFixed(0)} ` +
+        `catalog_p99_ms=${c.p99.toFixed(1)} catalog_rps=${c.rps.toFixed(0)} p99_ratio=${(a.p99 / c.p99).toFixed(3)}`,
+    );
+  } finally {
+    stop();
+    await fake.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,52 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CallerEntityCache } from './CallerEntityCache';
+
+const secret: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'secret', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+describe('CallerEntityCache', () => {
+  it("never serves one caller's answer to another", async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: jest.fn(async (_ref, options) => {
+        const principal =
+          options && 'credentials' in options
+            ? (options.credentials.principal as { userEntityRef?: string })
+            : {};
+        return principal.userEntityRef === 'user:default/insider'
+          ? secret
+          : undefined;
+      }),
+    });
+    const cache = new CallerEntityCache(catalog);
+    const insider = mockCredentials.user('user:default/insider');
+    const outsider = mockCredentials.user('user:default/outsider');
+
+    await expect(
+      cache.getEntityByRef('group:default/secret', insider),
+    ).resolves.toBe(secret);
+    await expect(
+      cache.getEntityByRef('group:default/secret', outsider),
+    ).resolves.toBeUndefined();
+    await expect(
+      cache.getEntityByRef('group:default/secret', insider),
+    ).resolves.toBe(secret);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks the catalog again after the time to live', async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: jest.fn(async () => secret),
+    });
+    const cache = new CallerEntityCache(catalog, { ttlMs: 0, maxEntries: 10 });
+    const user = mockCredentials.user();
+    await cache.getEntityByRef('group:default/secret', user);
+    await cache.getEntityByRef('group:default/secret', user);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read
+set -euo pipefail
+source "$(dirname "$0")/lib/toolchain.sh"
+
+case "${1:-}" in
+  sync) script=bench/syncBenchmark.ts ;;
+  read) script=bench/readBenchmark.ts ;;
+  *)
+    echo "usage: $0 sync|read" >&2
+    exit 2
+    ;;
+esac
+bootstrap
+cd "$REPO_ROOT"
+exec node node_modules/.bin/tsx "$script"
