@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the checks need (Node 22, dependencies, Debian's Chromium) and runs
+# Installs everything the checks need (Node 22, dependencies, Debian's Chromium and
+# PostgreSQL) and runs
 # typecheck, lint, formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
 # non-zero on any failure. Each of typecheck, lint and formatting counts as one check.
@@ -9,6 +10,7 @@ source "$(dirname "$0")/lib/toolchain.sh"
 set -e
 bootstrap
 ensure_debian_package /usr/bin/chromium chromium
+ensure_postgres
 set +e
 
 cd "$REPO_ROOT"

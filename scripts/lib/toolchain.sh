@@ -75,3 +75,23 @@ bootstrap() {
   ensure_node
   ensure_dependencies
 }
+
+# Starts Debian's PostgreSQL (installing it when missing) and exports
+# AWS_ACCESS_TEST_POSTGRES_URL for the multi-instance tests.
+ensure_postgres() {
+  ensure_debian_package /usr/bin/pg_lsclusters postgresql
+  local version
+  version="$(pg_lsclusters --no-header | awk 'NR==1 {print $1}')"
+  if [ -z "$version" ]; then
+    version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    pg_createcluster "$version" main >&2
+  fi
+  if ! pg_lsclusters --no-header | awk '$1=="'"$version"'" && $2=="main"' | grep -q online; then
+    log "Starting PostgreSQL $version"
+    pg_ctlcluster "$version" main start >&2
+  fi
+  local port
+  port="$(pg_lsclusters --no-header | awk '$1=="'"$version"'" && $2=="main" {print $3}')"
+  su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD 'postgres'\"" >&2
+  export AWS_ACCESS_TEST_POSTGRES_URL="postgresql://postgres:postgres@127.0.0.1:$port"
+}

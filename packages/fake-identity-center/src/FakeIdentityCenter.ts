@@ -153,6 +153,9 @@ const handlers: Record<string, Handler> = {
 export class FakeIdentityCenter {
   /** Requests received, by operation name (throttled and failed ones included). */
   readonly calls: Record<string, number> = {};
+  /** Every request received: when, which operation, signed with which access key. */
+  readonly log: Array<{ at: number; operation: string; accessKeyId: string }> =
+    [];
   behaviour: FakeBehaviour;
   org: FakeOrg;
 
@@ -234,6 +237,14 @@ export class FakeIdentityCenter {
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = target.split('.')[1] ?? target;
     this.calls[operation] = (this.calls[operation] ?? 0) + 1;
+    const credential = /Credential=([^/,\s]+)/.exec(
+      String(req.headers.authorization ?? ''),
+    );
+    this.log.push({
+      at: Date.now(),
+      operation,
+      accessKeyId: credential?.[1] ?? '',
+    });
     this.totalRequests += 1;
 
     const send = (status: number, body: object, errorType?: string) => {

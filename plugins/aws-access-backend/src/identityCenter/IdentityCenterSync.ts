@@ -16,11 +16,15 @@ export class IdentityCenterSync {
     private readonly logger: LoggerService,
   ) {}
 
-  async run(): Promise<void> {
+  /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
+  async run(signal?: AbortSignal): Promise<void> {
     const startedAt = new Date();
     await this.store.recordAttempt(startedAt);
     try {
       const result = await this.reader.read();
+      if (signal?.aborted) {
+        throw new Error('The sync was aborted before its snapshot was stored');
+      }
       const durationMs = Date.now() - startedAt.getTime();
       await this.store.replaceSnapshot(
         result.snapshot,

@@ -46,7 +46,7 @@ export async function createSnapshotSource(options: {
     id: SYNC_TASK_ID,
     ...source.schedule,
     scope: 'global',
-    fn: () => sync.run(),
+    fn: signal => sync.run(signal),
   });
   return new DatabaseSnapshotSource(store);
 }
