@@ -9,7 +9,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FakeIdentityCenter, generateOrg } from '@aws-access/fake-identity-center';
+import {
+  FakeIdentityCenter,
+  generateOrg,
+} from '@aws-access/fake-identity-center';
 
 const PORT = 7117;
 const BASE = `http://localhost:${PORT}`;
@@ -65,7 +68,11 @@ function startBackend(configFile: string): ChildProcess {
       '--config',
       configFile,
     ],
-    { cwd: join(repoRoot, 'packages/backend'), detached: true, stdio: 'ignore' },
+    {
+      cwd: join(repoRoot, 'packages/backend'),
+      detached: true,
+      stdio: 'ignore',
+    },
   );
 }
 
@@ -87,7 +94,12 @@ async function guestToken(): Promise<string> {
 }
 
 /** Sends `total` GETs over `connections` concurrent loops; returns latencies in ms and wall time. */
-async function load(url: string, token: string, total: number, connections: number) {
+async function load(
+  url: string,
+  token: string,
+  total: number,
+  connections: number,
+) {
   const latencies: number[] = [];
   let sent = 0;
   let failures = 0;
@@ -97,7 +109,9 @@ async function load(url: string, token: string, total: number, connections: numb
       while (sent < total) {
         sent++;
         const t0 = performance.now();
-        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(url, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         await res.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (res.status !== 200) failures++;
@@ -110,7 +124,9 @@ async function load(url: string, token: string, total: number, connections: numb
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function summarize(runs: Array<{ latencies: number[]; wallMs: number; failures: number }>) {
+function summarize(
+  runs: Array<{ latencies: number[]; wallMs: number; failures: number }>,
+) {
   const all = runs.flatMap(r => r.latencies).sort((a, b) => a - b);
   const wallMs = runs.reduce((s, r) => s + r.wallMs, 0);
   return {
@@ -122,7 +138,12 @@ function summarize(runs: Array<{ latencies: number[]; wallMs: number; failures: 
 }
 
 async function main() {
-  const org = generateOrg({ accounts: 1000, permissionSets: 60, groups: 300, assignments: 6000 });
+  const org = generateOrg({
+    accounts: 1000,
+    permissionSets: 60,
+    groups: 300,
+    assignments: 6000,
+  });
   const fake = await FakeIdentityCenter.start(org);
   const backend = startBackend(writeConfig(fake.url));
   const stop = () => {
@@ -134,19 +155,29 @@ async function main() {
   };
   process.on('exit', stop);
   try {
-    await waitUntil('the backend', async () => (await fetch(`${BASE}/api/aws-access/health`)).ok);
+    await waitUntil(
+      'the backend',
+      async () => (await fetch(`${BASE}/api/aws-access/health`)).ok,
+    );
     const token = await guestToken();
     const headers = { authorization: `Bearer ${token}` };
     await waitUntil('the first sync', async () => {
-      const status = (await (await fetch(`${BASE}/api/aws-access/status`, { headers })).json()) as {
+      const status = (await (
+        await fetch(`${BASE}/api/aws-access/status`, { headers })
+      ).json()) as {
         lastSuccessAt?: string;
       };
       return Boolean(status.lastSuccessAt);
     });
     const ours = `${BASE}/api/aws-access/entities/group/default/group-0/accounts`;
     const catalog = `${BASE}/api/catalog/entities/by-name/group/default/group-0`;
-    await waitUntil('the catalog entity', async () => (await fetch(catalog, { headers })).ok);
-    const sample = (await (await fetch(ours, { headers })).json()) as { accounts: unknown[] };
+    await waitUntil(
+      'the catalog entity',
+      async () => (await fetch(catalog, { headers })).ok,
+    );
+    const sample = (await (await fetch(ours, { headers })).json()) as {
+      accounts: unknown[];
+    };
 
     // Warm both paths, then alternate rounds so both see the same machine state.
     await load(ours, token, 300, CONNECTIONS);
@@ -155,17 +186,25 @@ async function main() {
     const catalogRuns = [];
     for (let round = 0; round < ROUNDS; round++) {
       oursRuns.push(await load(ours, token, REQUESTS_PER_ROUND, CONNECTIONS));
-      catalogRuns.push(await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS));
+      catalogRuns.push(
+        await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS),
+      );
     }
     const a = summarize(oursRuns);
     const c = summarize(catalogRuns);
     console.log(
       `setup org_assignments=${org.assignments.length} group_accounts=${sample.accounts.length} ` +
-        `connections=${CONNECTIONS} requests_each=${REQUESTS_PER_ROUND * ROUNDS} failures=${a.failures + c.failures}`,
+        `connections=${CONNECTIONS} requests_each=${
+          REQUESTS_PER_ROUND * ROUNDS
+        } failures=${a.failures + c.failures}`,
     );
     console.log(
-      `read p50_ms=${a.p50.toFixed(1)} p99_ms=${a.p99.toFixed(1)} rps=${a.rps.toFixed(0)} ` +
-        `catalog_p99_ms=${c.p99.toFixed(1)} catalog_rps=${c.rps.toFixed(0)} p99_ratio=${(a.p99 / c.p99).toFixed(3)}`,
+      `read p50_ms=${a.p50.toFixed(1)} p99_ms=${a.p99.toFixed(
+        1,
+      )} rps=${a.rps.toFixed(0)} ` +
+        `catalog_p99_ms=${c.p99.toFixed(1)} catalog_rps=${c.rps.toFixed(
+          0,
+        )} p99_ratio=${(a.p99 / c.p99).toFixed(3)}`,
     );
   } finally {
     stop();

@@ -4,14 +4,23 @@
  * 20 sso-admin requests per second, with the plugin's real reader and the real SDK.
  * Prints figures; asserts nothing. Run: ./scripts/bench.sh sync
  */
-import { FakeIdentityCenter, generateOrg } from '@aws-access/fake-identity-center';
+import {
+  FakeIdentityCenter,
+  generateOrg,
+} from '@aws-access/fake-identity-center';
 import { IdentityCenterReader } from '../plugins/aws-access-backend/src/identityCenter/IdentityCenterReader';
 import { IdentityCenterSettings } from '../plugins/aws-access-backend/src/identityCenter/settings';
 
 const QUOTA = 20;
-const credentials = async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAFAKE',
+  secretAccessKey: 'fake',
+});
 
-function settings(url: string, requestsPerSecond: number): IdentityCenterSettings {
+function settings(
+  url: string,
+  requestsPerSecond: number,
+): IdentityCenterSettings {
   return {
     region: 'eu-north-1',
     organizationsRegion: 'us-east-1',
@@ -32,7 +41,12 @@ const SSO_ADMIN_OPERATIONS = new Set([
 ]);
 
 async function main() {
-  const org = generateOrg({ accounts: 1000, permissionSets: 60, groups: 300, assignments: 6000 });
+  const org = generateOrg({
+    accounts: 1000,
+    permissionSets: 60,
+    groups: 300,
+    assignments: 6000,
+  });
   const P = org.permissionSets.length;
   const A = org.accounts.length;
   const G = org.groups.length;
@@ -46,11 +60,19 @@ async function main() {
     P +
     Math.ceil(A / 20) +
     Math.ceil(G / 100) +
-    org.groups.reduce((sum, g) => sum + Math.max(1, Math.ceil((perGroup.get(g.id) ?? 0) / 100)), 0);
+    org.groups.reduce(
+      (sum, g) => sum + Math.max(1, Math.ceil((perGroup.get(g.id) ?? 0) / 100)),
+      0,
+    );
 
-  const limited = await FakeIdentityCenter.start(org, { ssoAdminRequestsPerSecond: QUOTA });
+  const limited = await FakeIdentityCenter.start(org, {
+    ssoAdminRequestsPerSecond: QUOTA,
+  });
   const started = process.hrtime.bigint();
-  const result = await new IdentityCenterReader(settings(limited.url, QUOTA), credentials).read();
+  const result = await new IdentityCenterReader(
+    settings(limited.url, QUOTA),
+    credentials,
+  ).read();
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   await limited.stop();
 
@@ -63,7 +85,10 @@ async function main() {
   // The per-account-by-permission-set method, counted on an unlimited fake (it would take
   // minutes at the real quota).
   const unlimited = await FakeIdentityCenter.start(org);
-  const naive = await new IdentityCenterReader(settings(unlimited.url, 10_000), credentials).read('perAccount');
+  const naive = await new IdentityCenterReader(
+    settings(unlimited.url, 10_000),
+    credentials,
+  ).read('perAccount');
   await unlimited.stop();
   const naiveCalls = Object.values(naive.calls).reduce((a, b) => a + b, 0);
 
@@ -72,10 +97,18 @@ async function main() {
       `snapshot_assignments=${result.snapshot.assignments.length} method=${result.assignmentsMethod}`,
   );
   console.log(`calls_by_operation ${JSON.stringify(result.calls)}`);
-  console.log(`sso_admin_calls=${ssoAdminCalls} throttled=${ssoAdminCalls - (lowerBound - Math.ceil(A / 20) - Math.ceil(G / 100))}`);
   console.log(
-    `sync calls=${calls} lower_bound=${lowerBound} calls_ratio=${(calls / lowerBound).toFixed(3)} ` +
-      `wall_s=${wallS.toFixed(2)} floor_s=${floorS.toFixed(2)} wall_ratio=${(wallS / floorS).toFixed(3)} ` +
+    `sso_admin_calls=${ssoAdminCalls} throttled=${
+      ssoAdminCalls - (lowerBound - Math.ceil(A / 20) - Math.ceil(G / 100))
+    }`,
+  );
+  console.log(
+    `sync calls=${calls} lower_bound=${lowerBound} calls_ratio=${(
+      calls / lowerBound
+    ).toFixed(3)} ` +
+      `wall_s=${wallS.toFixed(2)} floor_s=${floorS.toFixed(2)} wall_ratio=${(
+        wallS / floorS
+      ).toFixed(3)} ` +
       `naive_calls=${naiveCalls}`,
   );
 }

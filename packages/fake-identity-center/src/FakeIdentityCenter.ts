@@ -146,6 +146,12 @@ const handlers: Record<string, Handler> = {
   },
 };
 
+const ssoAdminOperations = new Set(
+  Object.keys(handlers)
+    .filter(t => t.startsWith(`${SSO_ADMIN}.`))
+    .map(t => t.split('.')[1]),
+);
+
 /**
  * A local HTTP server speaking the AWS JSON 1.1 protocol of sso-admin, identitystore and
  * organizations. Point the real SDK v3 clients at {@link FakeIdentityCenter.url}.
@@ -308,9 +314,3 @@ export class FakeIdentityCenter {
     }
   }
 }
-
-const ssoAdminOperations = new Set(
-  Object.keys(handlers)
-    .filter(t => t.startsWith(`${SSO_ADMIN}.`))
-    .map(t => t.split('.')[1]),
-);

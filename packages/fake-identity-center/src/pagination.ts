@@ -1,3 +1,11 @@
+export class ValidationError extends Error {
+  readonly type = 'ValidationException';
+}
+
+export class NotFoundError extends Error {
+  readonly type = 'ResourceNotFoundException';
+}
+
 /** One page of `items`, honouring MaxResults up to `maxPageSize` and an opaque NextToken. */
 export function page<T>(
   items: T[],
@@ -23,12 +31,4 @@ export function page<T>(
       NextToken: Buffer.from(String(end)).toString('base64url'),
     }),
   };
-}
-
-export class ValidationError extends Error {
-  readonly type = 'ValidationException';
-}
-
-export class NotFoundError extends Error {
-  readonly type = 'ResourceNotFoundException';
 }

@@ -84,3 +84,29 @@ export interface EntityAccessResponse {
   settings: AwsCliSettings;
   accounts: AwsAccountAccess[];
 }
+
+/**
+ * What `GET /status` returns: how fresh the served data is.
+ *
+ * @public
+ */
+export interface AwsAccessStatus {
+  source: 'static' | 'identityCenter';
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  /** True when the data may be out of date; `staleReason` says why. */
+  stale: boolean;
+  staleReason?: string;
+  counts?: {
+    accounts: number;
+    permissionSets: number;
+    groups: number;
+    assignments: number;
+  };
+  /** Requests the last sync made, by operation, retries included. */
+  callsByOperation?: Record<string, number>;
+  assignmentsMethod?: string;
+  durationMs?: number;
+  warnings?: string[];
+}

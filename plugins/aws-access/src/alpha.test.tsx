@@ -6,7 +6,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import awsAccessPlugin from './alpha';
-import { platformAccess, teams } from './testing/fixtures';
+import { freshStatus, platformAccess, teams } from './testing/fixtures';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -14,6 +14,7 @@ registerMswTestHooks(server);
 describe('new frontend system plugin', () => {
   it('serves the page at /aws-access with the real API client', async () => {
     server.use(
+      http.get('*/api/aws-access/status', () => HttpResponse.json(freshStatus)),
       http.get(
         '*/api/aws-access/entities/group/default/platform/accounts',
         () => HttpResponse.json(platformAccess),

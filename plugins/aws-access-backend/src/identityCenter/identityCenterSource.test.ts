@@ -147,6 +147,7 @@ describe('the Identity Center source through the API', () => {
       },
     });
     expect(status.body.lastError).toBeUndefined();
+    expect(status.body.stale).toBe(false);
 
     // Part of the next sync succeeds, then the fake fails: nothing half-written may show.
     fake.resetCalls();
@@ -159,6 +160,10 @@ describe('the Identity Center source through the API', () => {
       return r.body.lastError ? r : undefined;
     }, 'a failed sync');
     expect(failed.body.lastError).toMatch(/InternalServerException/);
+    expect(failed.body.stale).toBe(true);
+    expect(failed.body.staleReason).toMatch(
+      /^The last sync from IAM Identity Center failed: .*InternalServerException/,
+    );
     expect(failed.body.counts.assignments).toBe(org.assignments.length);
     expect(Date.parse(failed.body.lastAttemptAt)).toBeGreaterThan(
       Date.parse(failed.body.lastSuccessAt),

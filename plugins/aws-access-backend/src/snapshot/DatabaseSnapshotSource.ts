@@ -4,7 +4,13 @@ import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
 
 /** The Identity Center source as routes see it: the last good snapshot in the database. */
 export class DatabaseSnapshotSource implements AccessSnapshotSource {
-  constructor(private readonly store: SnapshotStore) {}
+  /**
+   * @param staleAfterMs - data older than this is reported stale (a few sync intervals)
+   */
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly staleAfterMs: number,
+  ) {}
 
   async getSnapshot(): Promise<AccessSnapshot> {
     const snapshot = await this.store.getSnapshot();
@@ -21,8 +27,11 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
 
   async getStatus(): Promise<SourceStatus> {
     const status = await this.store.getStatus();
+    const staleReason = this.staleReason(status);
     return {
       source: 'identityCenter',
+      stale: staleReason !== undefined,
+      ...(staleReason && { staleReason }),
       ...(status.lastAttemptAt && { lastAttemptAt: status.lastAttemptAt }),
       ...(status.lastSuccessAt && { lastSuccessAt: status.lastSuccessAt }),
       ...(status.lastError && { lastError: status.lastError }),
@@ -34,5 +43,24 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
         warnings: status.details.warnings,
       }),
     };
+  }
+
+  private staleReason(status: {
+    lastSuccessAt?: string;
+    lastError?: string;
+  }): string | undefined {
+    if (!status.lastSuccessAt) {
+      return 'AWS access has not been synced from IAM Identity Center yet';
+    }
+    if (status.lastError) {
+      return `The last sync from IAM Identity Center failed: ${status.lastError}`;
+    }
+    const ageMs = Date.now() - Date.parse(status.lastSuccessAt);
+    if (ageMs > this.staleAfterMs) {
+      return `The last successful sync was ${Math.round(
+        ageMs / 60000,
+      )} minutes ago`;
+    }
+    return undefined;
   }
 }

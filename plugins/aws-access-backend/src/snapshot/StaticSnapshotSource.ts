@@ -13,6 +13,7 @@ export class StaticSnapshotSource implements AccessSnapshotSource {
   async getStatus(): Promise<SourceStatus> {
     return {
       source: 'static',
+      stale: false,
       lastAttemptAt: this.loadedAt,
       lastSuccessAt: this.loadedAt,
       counts: {

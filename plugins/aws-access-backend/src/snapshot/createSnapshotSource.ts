@@ -3,8 +3,10 @@ import {
   LoggerService,
   RootConfigService,
   SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { AwsAccessConfig } from '../config/readAwsAccessConfig';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IdentityCenterSync } from '../identityCenter/IdentityCenterSync';
@@ -14,6 +16,22 @@ import { StaticSnapshotSource } from './StaticSnapshotSource';
 import { AccessSnapshotSource } from './types';
 
 export const SYNC_TASK_ID = 'aws-access-identity-center-sync';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Three missed intervals make data stale; for cron or manual schedules, a day. */
+function staleAfterMs(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number {
+  const frequency = schedule.frequency as object;
+  if ('cron' in frequency || 'trigger' in frequency) {
+    return DAY_MS;
+  }
+  if ('toMillis' in frequency && typeof frequency.toMillis === 'function') {
+    return 3 * (frequency.toMillis() as number);
+  }
+  return 3 * durationToMilliseconds(frequency as HumanDuration);
+}
 
 /**
  * Builds the configured source. For Identity Center this also schedules the sync; the
@@ -48,5 +66,5 @@ export async function createSnapshotSource(options: {
     scope: 'global',
     fn: signal => sync.run(signal),
   });
-  return new DatabaseSnapshotSource(store);
+  return new DatabaseSnapshotSource(store, staleAfterMs(source.schedule));
 }

@@ -1,3 +1,5 @@
+import { AwsAccessStatus } from '@aws-access/backstage-plugin-aws-access-common';
+
 /** An AWS account as the snapshot knows it. */
 export interface SnapshotAccount {
   id: string;
@@ -39,22 +41,7 @@ export interface AccessSnapshot {
 }
 
 /** What `GET /status` answers. */
-export interface SourceStatus {
-  source: 'static' | 'identityCenter';
-  lastAttemptAt?: string;
-  lastSuccessAt?: string;
-  lastError?: string;
-  counts?: {
-    accounts: number;
-    permissionSets: number;
-    groups: number;
-    assignments: number;
-  };
-  callsByOperation?: Record<string, number>;
-  assignmentsMethod?: string;
-  durationMs?: number;
-  warnings?: string[];
-}
+export type SourceStatus = AwsAccessStatus;
 
 /**
  * Where the routes get the current snapshot from. The config-declared source answers from

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { EntityAccessResponse } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsAccessStatus,
+  EntityAccessResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
 
 /**
  * Reads AWS access from the aws-access backend.
@@ -12,6 +15,9 @@ export interface AwsAccessApi {
   getEntityAccess(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityAccessResponse>;
+
+  /** How fresh the served data is. */
+  getStatus(): Promise<AwsAccessStatus>;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityAccessResponse } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsAccessStatus,
+  EntityAccessResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { AwsAccessApi } from './AwsAccessApi';
 
 /**
@@ -25,6 +28,10 @@ export class AwsAccessClient implements AwsAccessApi {
       typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
     const path = [kind, namespace, name].map(encodeURIComponent).join('/');
     return this.get(`/entities/${path}/accounts`);
+  }
+
+  async getStatus(): Promise<AwsAccessStatus> {
+    return this.get('/status');
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,4 +1,7 @@
-import { EntityAccessResponse } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsAccessStatus,
+  EntityAccessResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { Entity } from '@backstage/catalog-model';
 
 /** Test data for the frontend tests; not part of the public surface. */
@@ -52,3 +55,10 @@ export const teams: Entity[] = [
   group('platform', 'Platform'),
   group('data', 'Data'),
 ];
+
+export const freshStatus: AwsAccessStatus = {
+  source: 'identityCenter',
+  stale: false,
+  lastAttemptAt: '2026-11-26T08:00:00.000Z',
+  lastSuccessAt: '2026-11-26T08:00:00.000Z',
+};

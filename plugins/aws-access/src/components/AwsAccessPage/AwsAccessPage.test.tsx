@@ -12,12 +12,13 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { awsAccessApiRef, AwsAccessClient } from '../../api';
-import { platformAccess, teams } from '../../testing/fixtures';
+import { freshStatus, platformAccess, teams } from '../../testing/fixtures';
 import { AwsAccessPage } from './AwsAccessPage';
 
 const server = setupServer();
 registerMswTestHooks(server);
 
+const STATUS_URL = 'http://example.com/api/aws-access/status';
 const ACCOUNTS_URL =
   'http://example.com/api/aws-access/entities/group/default/platform/accounts';
 
@@ -40,6 +41,10 @@ function renderPage(route = '/aws-access') {
 }
 
 describe('AwsAccessPage', () => {
+  beforeEach(() => {
+    server.use(http.get(STATUS_URL, () => HttpResponse.json(freshStatus)));
+  });
+
   it('lists the teams and asks to choose one', async () => {
     await renderPage();
     const nav = await screen.findByRole('navigation', { name: 'Teams' });
@@ -152,5 +157,39 @@ describe('AwsAccessPage', () => {
         screen.getAllByText(/aws-access\/identity-center-group/).length,
       ).toBeGreaterThan(0),
     );
+  });
+
+  it('warns when the data is stale, saying why', async () => {
+    server.use(
+      http.get(STATUS_URL, () =>
+        HttpResponse.json({
+          ...freshStatus,
+          stale: true,
+          staleReason:
+            'The last sync from IAM Identity Center failed: ThrottlingException: Rate exceeded',
+        }),
+      ),
+      http.get(ACCOUNTS_URL, () => HttpResponse.json(platformAccess)),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText(/AWS access data may be out of date/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The last sync from IAM Identity Center failed: ThrottlingException/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no warning while the data is fresh', async () => {
+    server.use(http.get(ACCOUNTS_URL, () => HttpResponse.json(platformAccess)));
+    await renderPage('/aws-access?team=group:default/platform');
+    await screen.findByRole('region', {
+      name: 'Account platform-dev (318204556071)',
+    });
+    expect(
+      screen.queryByText(/AWS access data may be out of date/),
+    ).not.toBeInTheDocument();
   });
 });

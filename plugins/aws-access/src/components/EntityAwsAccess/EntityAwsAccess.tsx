@@ -8,6 +8,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { ANNOTATION_IDENTITY_CENTER_GROUP } from '@aws-access/backstage-plugin-aws-access-common';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { ProfileBlocks } from '../ProfileBlocks';
+import { SyncStatusWarning } from '../SyncStatusWarning';
 
 function annotationHint(entityRef: string) {
   const { kind, name } = parseEntityRef(entityRef);
@@ -47,5 +48,10 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
       />
     );
   }
-  return <ProfileBlocks access={value} />;
+  return (
+    <>
+      <SyncStatusWarning />
+      <ProfileBlocks access={value} />
+    </>
+  );
 }

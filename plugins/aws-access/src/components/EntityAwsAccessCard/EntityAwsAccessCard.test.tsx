@@ -12,7 +12,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
 import { awsAccessApiRef, AwsAccessClient } from '../../api';
-import { platformAccess } from '../../testing/fixtures';
+import { freshStatus, platformAccess } from '../../testing/fixtures';
 import {
   EntityAwsAccessCard,
   EntityAwsAccessContent,
@@ -43,6 +43,9 @@ function renderWithEntity(children: ReactNode) {
 describe('entity views', () => {
   beforeEach(() => {
     server.use(
+      http.get('http://example.com/api/aws-access/status', () =>
+        HttpResponse.json(freshStatus),
+      ),
       http.get(
         'http://example.com/api/aws-access/entities/Component/default/billing/accounts',
         () =>

@@ -1,0 +1,1 @@
+export { SyncStatusWarning } from './SyncStatusWarning';
