@@ -8,3 +8,4 @@
 export * from './annotations';
 export * from './types';
 export * from './awsConfig';
+export * from './verifyScript';

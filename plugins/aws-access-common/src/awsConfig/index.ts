@@ -5,3 +5,6 @@ export {
   renderProfileBlock,
   renderSsoSessionBlock,
 } from './renderAwsConfig';
+export type { AwsConfigVariant } from './renderAwsConfig';
+export { cliCommands, consoleUrl, shellQuote, wizardAnswers } from './cliGuide';
+export type { WizardAnswer } from './cliGuide';

@@ -34,7 +34,16 @@ export function renderSsoSessionBlock(sso: SsoSessionSettings): string {
 }
 
 /**
- * Renders one `[profile NAME]` section that refers to the SSO session.
+ * `sso-session`: profiles refer to a shared `[sso-session]` section (AWS CLI 2.9 and newer;
+ * tokens refresh automatically). `legacy`: every profile carries the start URL and region
+ * itself, for CLIs older than 2.9.
+ *
+ * @public
+ */
+export type AwsConfigVariant = 'sso-session' | 'legacy';
+
+/**
+ * Renders one `[profile NAME]` section.
  *
  * @public
  */
@@ -42,9 +51,17 @@ export function renderProfileBlock(
   profile: PlannedProfile,
   sso: SsoSessionSettings,
   settings: Pick<CliProfileSettings, 'output'>,
+  variant: AwsConfigVariant = 'sso-session',
 ): string {
+  const signIn =
+    variant === 'legacy'
+      ? [
+          iniValue('sso_start_url', sso.startUrl),
+          iniValue('sso_region', sso.ssoRegion),
+        ]
+      : [iniValue('sso_session', sso.sessionName)];
   return section(`profile ${profile.profileName}`, [
-    iniValue('sso_session', sso.sessionName),
+    ...signIn,
     iniValue('sso_account_id', profile.accountId),
     iniValue('sso_role_name', profile.roleName),
     iniValue('region', profile.region),
@@ -53,8 +70,8 @@ export function renderProfileBlock(
 }
 
 /**
- * Renders a complete `~/.aws/config` fragment: the session once, then every profile,
- * separated by blank lines and ending with a newline.
+ * Renders a complete `~/.aws/config` fragment: the session once (not for `legacy`), then
+ * every profile, separated by blank lines and ending with a newline.
  *
  * @public
  */
@@ -62,10 +79,11 @@ export function renderAwsConfig(
   profiles: PlannedProfile[],
   sso: SsoSessionSettings,
   settings: Pick<CliProfileSettings, 'output'>,
+  variant: AwsConfigVariant = 'sso-session',
 ): string {
   const blocks = [
-    renderSsoSessionBlock(sso),
-    ...profiles.map(p => renderProfileBlock(p, sso, settings)),
+    ...(variant === 'legacy' ? [] : [renderSsoSessionBlock(sso)]),
+    ...profiles.map(p => renderProfileBlock(p, sso, settings, variant)),
   ];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,0 +1,215 @@
+/**
+ * @jest-environment node
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planProfiles } from '../awsConfig/profileNames';
+import { renderAwsConfig } from '../awsConfig/renderAwsConfig';
+import {
+  AwsAccountAccess,
+  CliProfileSettings,
+  SsoSessionSettings,
+} from '../types';
+import { renderVerifyScript } from './renderVerifyScript';
+
+/*
+ * These tests run the real AWS CLI v2 (Debian's awscli, installed by scripts/test.sh) on
+ * generated files. Debian's v2 lives at /usr/bin/aws; the `aws` first on PATH may be v1.
+ */
+const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
+
+const sso: SsoSessionSettings = {
+  sessionName: 'sikt',
+  startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+  ssoRegion: 'eu-north-1',
+  registrationScopes: 'sso:account:access',
+};
+const settings: CliProfileSettings = {
+  defaultRegion: 'eu-north-1',
+  regions: ['eu-north-1', 'eu-west-1'],
+  output: 'json',
+  profileNameTemplate: '{accountName}-{roleName}',
+};
+
+const account = (
+  id: string,
+  name: string,
+  roles: string[],
+): AwsAccountAccess => ({
+  id,
+  name,
+  roles: roles.map(r => ({ name: r, grantedVia: ['g'] })),
+});
+
+const hostileAccounts: AwsAccountAccess[] = [
+  account('111111111111', 'platform "prod" [eu]', [
+    'PowerUserAccess',
+    'ReadOnly',
+  ]),
+  account('222222222222', "o'brien's\naccount", ['Admin@ops']),
+  account('333333333333', 'Økonomi – ☁️ 会计', ['Data.Reader']),
+  account('444444444444', 'platform  prod eu', ['PowerUserAccess']),
+  account('555555555555', '[default]', ['a+b=c,d']),
+  account('666666666666', '   ', ['ReadOnly']),
+];
+
+function workspace(configText: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-access-cli-'));
+  const config = join(dir, 'config');
+  writeFileSync(config, configText);
+  const env = {
+    ...process.env,
+    HOME: dir,
+    AWS_CONFIG_FILE: config,
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+    AWS_PAGER: '',
+  };
+  const aws = (...args: string[]) =>
+    execFileSync(AWS_V2, args, { env, encoding: 'utf8' }).trim();
+  return { dir, config, env, aws };
+}
+
+describe('generated config read by the real AWS CLI v2', () => {
+  it('is AWS CLI v2', () => {
+    expect(execFileSync(AWS_V2, ['--version'], { encoding: 'utf8' })).toMatch(
+      /^aws-cli\/2\./,
+    );
+  });
+
+  it('lists exactly the generated profiles, hostile names included', () => {
+    const profiles = planProfiles(hostileAccounts, settings);
+    const { aws } = workspace(renderAwsConfig(profiles, sso, settings));
+    const listed = aws('configure', 'list-profiles').split('\n');
+    expect(listed.sort()).toEqual(profiles.map(p => p.profileName).sort());
+    expect(new Set(listed).size).toBe(profiles.length);
+    for (const p of profiles) {
+      expect(
+        aws('configure', 'get', 'sso_account_id', '--profile', p.profileName),
+      ).toBe(p.accountId);
+      expect(
+        aws('configure', 'get', 'sso_role_name', '--profile', p.profileName),
+      ).toBe(p.roleName);
+      expect(
+        aws('configure', 'get', 'sso_session', '--profile', p.profileName),
+      ).toBe('sikt');
+      expect(
+        aws('configure', 'get', 'region', '--profile', p.profileName),
+      ).toBe('eu-north-1');
+    }
+  });
+
+  it('reads the legacy variant too', () => {
+    const profiles = planProfiles(hostileAccounts.slice(0, 2), settings);
+    const { aws } = workspace(
+      renderAwsConfig(profiles, sso, settings, 'legacy'),
+    );
+    for (const p of profiles) {
+      expect(
+        aws('configure', 'get', 'sso_start_url', '--profile', p.profileName),
+      ).toBe(sso.startUrl);
+      expect(
+        aws('configure', 'get', 'sso_account_id', '--profile', p.profileName),
+      ).toBe(p.accountId);
+    }
+  });
+});
+
+describe('the verify script with the real AWS CLI v2', () => {
+  const accounts = [
+    account('318204556071', 'platform-dev', [
+      'PowerUserAccess',
+      'ReadOnlyAccess',
+    ]),
+  ];
+  const profiles = planProfiles(accounts, settings);
+  const script = renderVerifyScript({
+    subject: 'group:default/platform',
+    sso,
+    profiles,
+  });
+  const good = renderAwsConfig(profiles, sso, settings);
+
+  function verify(configText: string, cli = AWS_V2) {
+    const ws = workspace(configText);
+    const path = join(ws.dir, 'verify.sh');
+    writeFileSync(path, script);
+    chmodSync(path, 0o755);
+    const run = spawnSync('sh', [path], {
+      env: { ...ws.env, AWS_CLI: cli },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: run.status, out: run.stdout };
+  }
+
+  it('passes every config check on a correct config and fails only the sign-in', () => {
+    const { status, out } = verify(good);
+    expect(out).toMatch(/^PASS {2}AWS CLI 2\.\d+/m);
+    expect(out).toContain(
+      "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
+    );
+    expect(out).toContain(
+      'PASS  profile platform-dev-PowerUserAccess (account 318204556071, role PowerUserAccess)',
+    );
+    expect(out).toContain(
+      'PASS  profile platform-dev-ReadOnlyAccess (account 318204556071, role ReadOnlyAccess)',
+    );
+    expect(out).toContain("PASS  no stale profiles for session 'sikt'");
+    // No one is signed in on a test machine.
+    expect(out).toMatch(
+      /^FAIL {2}signed in as account 318204556071 with profile platform-dev-PowerUserAccess/m,
+    );
+    expect(out).toContain('-> run: aws sso login --sso-session sikt');
+    expect(out.trim().split('\n').pop()).toBe('5 passed, 1 failed');
+    expect(status).not.toBe(0);
+  });
+
+  it('reports a missing profile', () => {
+    const { status, out } = verify(
+      renderAwsConfig(profiles.slice(0, 1), sso, settings),
+    );
+    expect(out).toContain('FAIL  profile platform-dev-ReadOnlyAccess exists');
+    expect(status).not.toBe(0);
+  });
+
+  it('reports a profile that points at the wrong account', () => {
+    const { out } = verify(
+      good.replace(
+        'sso_account_id = 318204556071',
+        'sso_account_id = 999999999999',
+      ),
+    );
+    expect(out).toContain(
+      "FAIL  profile platform-dev-PowerUserAccess is account 318204556071, role PowerUserAccess, session sikt (found account '999999999999'",
+    );
+  });
+
+  it('reports a missing session', () => {
+    const { out } = verify(good.replace(/\[sso-session sikt\][^[]*/, ''));
+    expect(out).toMatch(/^FAIL {2}SSO session 'sikt' configured in /m);
+  });
+
+  it('reports stale profiles of the same session', () => {
+    const stale = `${good}\n[profile old-team-account]\nsso_session = sikt\nsso_account_id = 123123123123\nsso_role_name = Gone\n`;
+    const { out } = verify(stale);
+    expect(out).toContain(
+      "FAIL  no stale profiles for session 'sikt' (found: old-team-account)",
+    );
+  });
+
+  it('recognises AWS CLI v1 and says what to do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-v1-'));
+    const fakeV1 = join(dir, 'aws');
+    writeFileSync(
+      fakeV1,
+      '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11"; exit 0; fi\nexec /usr/bin/aws "$@"\n',
+    );
+    chmodSync(fakeV1, 0o755);
+    const { out } = verify(good, fakeV1);
+    expect(out).toContain(
+      'FAIL  AWS CLI 2.9 or newer (found 1.45, which is AWS CLI v1)',
+    );
+  });
+});

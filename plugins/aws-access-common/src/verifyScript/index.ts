@@ -1,0 +1,2 @@
+export { renderVerifyScript } from './renderVerifyScript';
+export type { VerifyScriptInput } from './renderVerifyScript';
