@@ -179,4 +179,119 @@ describe('aws-access backend', () => {
       }),
     ).rejects.toThrow("Invalid configuration at 'awsAccess.sso.startUrl'");
   });
+
+  describe('downloads', () => {
+    it("returns a group's ~/.aws/config as text, the session once", async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/data/aws-config')
+        .expect(200);
+      expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(res.text).toBe(
+        [
+          '[sso-session sikt]',
+          'sso_start_url = https://d-c3670fd13e.awsapps.com/start',
+          'sso_region = eu-north-1',
+          'sso_registration_scopes = sso:account:access',
+          '',
+          '[profile data-dev-ReadOnly]',
+          'sso_session = sikt',
+          'sso_account_id = 333333333333',
+          'sso_role_name = ReadOnly',
+          'region = eu-west-1',
+          'output = json',
+          '',
+        ].join('\n'),
+      );
+      expect(res.text).not.toMatch(/credential_process|secret/i);
+    });
+
+    it("applies the reader's region and the legacy variant", async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/aws-config')
+        .query({ region: 'eu-west-1', variant: 'legacy' })
+        .expect(200);
+      expect(res.text).not.toContain('[sso-session');
+      expect(res.text).toContain(
+        '[profile platform-dev-PowerUser]\nsso_start_url = https://d-c3670fd13e.awsapps.com/start\nsso_region = eu-north-1\nsso_account_id = 111111111111\nsso_role_name = PowerUser\nregion = eu-west-1\noutput = json',
+      );
+    });
+
+    it.each([
+      [
+        { region: 'us-east-1' },
+        "Query parameter 'region' must be one of eu-north-1, eu-west-1",
+      ],
+      [
+        { variant: 'v1' },
+        "Query parameter 'variant' must be 'sso-session' or 'legacy'",
+      ],
+    ])('answers 400 for %j', async (query, message) => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/aws-config')
+        .query(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(message);
+    });
+
+    it('gives the signed-in user their own config and accounts under /me', async () => {
+      const server = await startBackend();
+      const user = mockCredentials.user('user:default/ada');
+      const config = await request(server)
+        .get('/api/aws-access/me/aws-config')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .expect(200);
+      expect(config.text.match(/^\[profile /gm)).toHaveLength(5);
+      const accounts = await request(server)
+        .get('/api/aws-access/me/accounts')
+        .set(
+          'Authorization',
+          mockCredentials.user.header(user.principal.userEntityRef),
+        )
+        .expect(200);
+      expect(accounts.body.entityRef).toBe('user:default/ada');
+    });
+
+    it('answers 404 under /me for a user the catalog does not have', async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/me/aws-config')
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/stranger'),
+        );
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe(
+        "No entity 'user:default/stranger' in the catalog",
+      );
+    });
+
+    it('rejects /me for service callers and anonymous callers', async () => {
+      const server = await startBackend();
+      const service = await request(server)
+        .get('/api/aws-access/me/aws-config')
+        .set('Authorization', mockCredentials.service.header());
+      expect(service.status).toBe(403);
+      const none = await request(server)
+        .get('/api/aws-access/me/verify-script')
+        .set('Authorization', mockCredentials.none.header());
+      expect(none.status).toBe(401);
+    });
+
+    it('returns a verify script that expects exactly the profiles of the config', async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/verify-script')
+        .expect(200);
+      expect(res.headers['content-type']).toBe(
+        'text/x-shellscript; charset=utf-8',
+      );
+      expect(res.text.startsWith('#!/bin/sh\n')).toBe(true);
+      expect(res.text).toContain(
+        "EXPECTED_NAMES='platform-dev-PowerUser platform-dev-ReadOnly platform-prod-PowerUser platform-prod-ReadOnly'",
+      );
+    });
+  });
 });

@@ -1,15 +1,23 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
   KubernetesValidatorFunctions,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   AwsCliSettings,
   EntityAccessResponse,
+  planProfiles,
+  renderAwsConfig,
+  renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import express from 'express';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { AccessSnapshotSource } from '../snapshot/types';
@@ -47,15 +55,83 @@ function parseEntityParams(params: Record<string, string>) {
   if (!KubernetesValidatorFunctions.isValidObjectName(name)) {
     throw new InputError(`Malformed entity name '${name}' in '${ref}'`);
   }
-  return { kind, namespace, name };
+  return stringifyEntityRef({ kind, namespace, name });
 }
 
-/** The plugin's HTTP API. Only `/health` is open; every other route needs a caller. */
+/** The HTTP API. Only `/health` is open; every other route needs a caller. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, entities, resolver, source, settings } = options;
   const router = Router();
+
+  const renderQuery = z.object({
+    region: z
+      .string()
+      .refine(r => settings.profiles.regions.includes(r), {
+        message: `must be one of ${settings.profiles.regions.join(', ')}`,
+      })
+      .optional(),
+    variant: z
+      .enum(['sso-session', 'legacy'], {
+        errorMap: () => ({ message: "must be 'sso-session' or 'legacy'" }),
+      })
+      .optional(),
+  });
+
+  function readRenderQuery(req: Request) {
+    const parsed = renderQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(
+        `Query parameter '${issue.path.join('.')}' ${issue.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  async function findEntity(ref: string, credentials: BackstageCredentials) {
+    const entity = await entities.getEntityByRef(ref, credentials);
+    if (!entity) {
+      throw new NotFoundError(`No entity '${ref}' in the catalog`);
+    }
+    return entity;
+  }
+
+  /** The entity a request is about: from the path, or the signed-in user for `/me`. */
+  async function subjectOf(req: Request): Promise<{
+    entity: Entity;
+    credentials: BackstageCredentials;
+  }> {
+    if (req.params.kind === undefined) {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      return {
+        credentials,
+        entity: await findEntity(
+          credentials.principal.userEntityRef,
+          credentials,
+        ),
+      };
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return {
+      credentials,
+      entity: await findEntity(parseEntityParams(req.params), credentials),
+    };
+  }
+
+  async function profilesFor(req: Request) {
+    const { region, variant } = readRenderQuery(req);
+    const { entity, credentials } = await subjectOf(req);
+    const accounts = await resolver.resolve(entity, credentials);
+    const profiles = planProfiles(accounts, {
+      ...settings.profiles,
+      ...(region && { defaultRegion: region }),
+    });
+    return { entity, accounts, profiles, variant };
+  }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -66,20 +142,10 @@ export async function createRouter(
     res.json(await source.getStatus());
   });
 
-  router.get('/entities/:kind/:namespace/:name/accounts', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const compound = parseEntityParams(req.params);
-    const entity = await entities.getEntityByRef(
-      stringifyEntityRef(compound),
-      credentials,
-    );
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity '${stringifyEntityRef(compound)}' in the catalog`,
-      );
-    }
+  const ENTITY = '/entities/:kind/:namespace/:name';
+
+  router.get([`${ENTITY}/accounts`, '/me/accounts'], async (req, res) => {
+    const { entity, credentials } = await subjectOf(req);
     const body: EntityAccessResponse = {
       entityRef: stringifyEntityRef(entity),
       settings,
@@ -87,6 +153,29 @@ export async function createRouter(
     };
     res.json(body);
   });
+
+  router.get([`${ENTITY}/aws-config`, '/me/aws-config'], async (req, res) => {
+    const { profiles, variant } = await profilesFor(req);
+    res
+      .type('text/plain; charset=utf-8')
+      .send(
+        renderAwsConfig(profiles, settings.sso, settings.profiles, variant),
+      );
+  });
+
+  router.get(
+    [`${ENTITY}/verify-script`, '/me/verify-script'],
+    async (req, res) => {
+      const { entity, profiles } = await profilesFor(req);
+      res.type('text/x-shellscript; charset=utf-8').send(
+        renderVerifyScript({
+          subject: stringifyEntityRef(entity),
+          sso: settings.sso,
+          profiles,
+        }),
+      );
+    },
+  );
 
   return router;
 }
