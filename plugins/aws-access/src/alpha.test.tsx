@@ -30,10 +30,12 @@ describe('new frontend system plugin', () => {
         name: 'Account platform-dev (318204556071)',
       }),
     ).toBeInTheDocument();
-    await waitFor(() =>
-      expect(
-        screen.getByRole('region', { name: 'SSO session sikt' }),
-      ).toHaveTextContent('[sso-session sikt]'),
+    await waitFor(
+      () =>
+        expect(
+          screen.getByRole('region', { name: 'SSO session sikt' }),
+        ).toHaveTextContent('[sso-session sikt]'),
+      { timeout: 5000 },
     );
   });
 });

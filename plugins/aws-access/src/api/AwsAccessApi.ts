@@ -2,8 +2,20 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AwsAccessStatus,
+  AwsConfigVariant,
   EntityAccessResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
+
+/**
+ * Options for rendered downloads.
+ *
+ * @public
+ */
+export interface RenderOptions {
+  /** The reader's default region; one of the configured regions. */
+  region?: string;
+  variant?: AwsConfigVariant;
+}
 
 /**
  * Reads AWS access from the aws-access backend.
@@ -15,6 +27,21 @@ export interface AwsAccessApi {
   getEntityAccess(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityAccessResponse>;
+
+  /**
+   * The complete `~/.aws/config` text for an entity, or for the signed-in user with `'me'`:
+   * the same text the browser renders with the same options.
+   */
+  getAwsConfig(
+    subject: CompoundEntityRef | string,
+    options?: RenderOptions,
+  ): Promise<string>;
+
+  /** A shell script that checks a machine's AWS CLI setup for an entity or `'me'`. */
+  getVerifyScript(
+    subject: CompoundEntityRef | string,
+    options?: RenderOptions,
+  ): Promise<string>;
 
   /** How fresh the served data is. */
   getStatus(): Promise<AwsAccessStatus>;

@@ -5,7 +5,27 @@ import {
   AwsAccessStatus,
   EntityAccessResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { AwsAccessApi } from './AwsAccessApi';
+import { AwsAccessApi, RenderOptions } from './AwsAccessApi';
+
+/** `/me` for the signed-in user, else `/entities/{kind}/{namespace}/{name}`. */
+function subjectPath(subject: CompoundEntityRef | string): string {
+  if (subject === 'me') {
+    return '/me';
+  }
+  const { kind, namespace, name } =
+    typeof subject === 'string' ? parseEntityRef(subject) : subject;
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function renderQuery(options: RenderOptions): string {
+  const query = new URLSearchParams();
+  if (options.region) query.set('region', options.region);
+  if (options.variant) query.set('variant', options.variant);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * Talks to the aws-access backend with the signed-in user's Backstage token.
@@ -24,22 +44,41 @@ export class AwsAccessClient implements AwsAccessApi {
   async getEntityAccess(
     entityRef: CompoundEntityRef | string,
   ): Promise<EntityAccessResponse> {
-    const { kind, namespace, name } =
-      typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    return this.get(`/entities/${path}/accounts`);
+    const response = await this.request(`${subjectPath(entityRef)}/accounts`);
+    return (await response.json()) as EntityAccessResponse;
+  }
+
+  async getAwsConfig(
+    subject: CompoundEntityRef | string,
+    options: RenderOptions = {},
+  ): Promise<string> {
+    const response = await this.request(
+      `${subjectPath(subject)}/aws-config${renderQuery(options)}`,
+    );
+    return response.text();
+  }
+
+  async getVerifyScript(
+    subject: CompoundEntityRef | string,
+    options: RenderOptions = {},
+  ): Promise<string> {
+    const response = await this.request(
+      `${subjectPath(subject)}/verify-script${renderQuery(options)}`,
+    );
+    return response.text();
   }
 
   async getStatus(): Promise<AwsAccessStatus> {
-    return this.get('/status');
+    const response = await this.request('/status');
+    return (await response.json()) as AwsAccessStatus;
   }
 
-  private async get<T>(path: string): Promise<T> {
+  private async request(path: string): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aws-access');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

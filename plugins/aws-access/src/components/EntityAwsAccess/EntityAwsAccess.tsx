@@ -5,10 +5,21 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ANNOTATION_IDENTITY_CENTER_GROUP } from '@aws-access/backstage-plugin-aws-access-common';
+import { Box } from '@material-ui/core';
+import {
+  ANNOTATION_IDENTITY_CENTER_GROUP,
+  EntityAccessResponse,
+  planProfiles,
+  renderAwsConfig,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { useMemo } from 'react';
+import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
-import { ProfileBlocks } from '../ProfileBlocks';
+import { CliToolbar } from '../CliToolbar';
+import { OnboardingChecklist } from '../OnboardingChecklist';
+import { ProfileBlocks, profileKey } from '../ProfileBlocks';
 import { SyncStatusWarning } from '../SyncStatusWarning';
+import { Troubleshooting } from '../Troubleshooting';
 
 function annotationHint(entityRef: string) {
   const { kind, name } = parseEntityRef(entityRef);
@@ -23,6 +34,55 @@ function annotationHint(entityRef: string) {
       "Access comes from the owning team's IAM Identity Center group. Set spec.owner to a Group that has AWS access.",
     yaml: `metadata:\n  name: ${name}\nspec:\n  owner: <team with AWS access>`,
   };
+}
+
+function AccessView({
+  subject,
+  access,
+}: {
+  subject: string;
+  access: EntityAccessResponse;
+}) {
+  const { settings, accounts } = access;
+  const prefs = useCliPreferences(settings.profiles);
+  const planned = useMemo(
+    () =>
+      planProfiles(accounts, {
+        ...settings.profiles,
+        defaultRegion: prefs.region,
+      }),
+    [accounts, settings.profiles, prefs.region],
+  );
+  const profiles = useMemo(
+    () => new Map(planned.map(p => [profileKey(p.accountId, p.roleName), p])),
+    [planned],
+  );
+  const configText = useMemo(
+    () =>
+      renderAwsConfig(planned, settings.sso, settings.profiles, prefs.variant),
+    [planned, settings, prefs.variant],
+  );
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16}>
+      <CliToolbar
+        subject={subject}
+        configText={configText}
+        regions={settings.profiles.regions}
+        region={prefs.region}
+        variant={prefs.variant}
+        onRegionChange={prefs.setRegion}
+        onLegacyCliChange={prefs.setLegacyCli}
+      />
+      <ProfileBlocks
+        settings={settings}
+        accounts={accounts}
+        profiles={profiles}
+        variant={prefs.variant}
+      />
+      <OnboardingChecklist sso={settings.sso} example={planned[0]} />
+      <Troubleshooting sso={settings.sso} />
+    </Box>
+  );
 }
 
 /** Everything AWS Access knows about one entity: its accounts, roles and profiles. */
@@ -51,7 +111,7 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   return (
     <>
       <SyncStatusWarning />
-      <ProfileBlocks access={value} />
+      <AccessView subject={entityRef} access={value} />
     </>
   );
 }

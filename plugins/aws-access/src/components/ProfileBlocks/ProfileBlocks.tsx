@@ -1,45 +1,63 @@
-import { useMemo } from 'react';
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
-import { Box, Chip, Typography } from '@material-ui/core';
+import { CodeSnippet, InfoCard, Link } from '@backstage/core-components';
 import {
-  EntityAccessResponse,
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Chip,
+  Typography,
+} from '@material-ui/core';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  AwsAccountAccess,
+  AwsCliSettings,
+  AwsConfigVariant,
   PlannedProfile,
-  planProfiles,
+  consoleUrl,
   renderProfileBlock,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { RoleCliSteps } from '../RoleCliSteps';
 import { formatDuration } from './formatDuration';
 
-const profileKey = (accountId: string, roleName: string) =>
+export const profileKey = (accountId: string, roleName: string) =>
   `${accountId}/${roleName}`;
 
-/**
- * The `~/.aws/config` blocks for an entity: the SSO session once, then one profile
- * per account and role, each with a copy button.
- */
-export function ProfileBlocks({ access }: { access: EntityAccessResponse }) {
-  const { settings, accounts } = access;
-  const profiles = useMemo(() => {
-    const planned = planProfiles(accounts, settings.profiles);
-    return new Map<string, PlannedProfile>(
-      planned.map(p => [profileKey(p.accountId, p.roleName), p]),
-    );
-  }, [accounts, settings.profiles]);
+export interface ProfileBlocksProps {
+  settings: AwsCliSettings;
+  accounts: AwsAccountAccess[];
+  /** Planned profiles by {@link profileKey}. */
+  profiles: Map<string, PlannedProfile>;
+  variant: AwsConfigVariant;
+}
 
+/**
+ * The `~/.aws/config` blocks: the SSO session once, then one profile per account and role,
+ * each with a copy button, a console link and the CLI steps.
+ */
+export function ProfileBlocks({
+  settings,
+  accounts,
+  profiles,
+  variant,
+}: ProfileBlocksProps) {
+  const { sso } = settings;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
-      <section aria-label={`SSO session ${settings.sso.sessionName}`}>
-        <InfoCard
-          title={`SSO session "${settings.sso.sessionName}"`}
-          subheader="Add this once to ~/.aws/config; every profile below refers to it."
-        >
-          <CodeSnippet
-            language="ini"
-            text={renderSsoSessionBlock(settings.sso)}
-            showCopyCodeButton
-          />
-        </InfoCard>
-      </section>
+      {variant === 'sso-session' && (
+        <section aria-label={`SSO session ${sso.sessionName}`}>
+          <InfoCard
+            title={`SSO session "${sso.sessionName}"`}
+            subheader="Add this once to ~/.aws/config; every profile below refers to it."
+          >
+            <CodeSnippet
+              language="ini"
+              text={renderSsoSessionBlock(sso)}
+              showCopyCodeButton
+            />
+          </InfoCard>
+        </section>
+      )}
       {accounts.map(account => (
         <section
           key={account.id}
@@ -57,10 +75,22 @@ export function ProfileBlocks({ access }: { access: EntityAccessResponse }) {
             {account.roles.map(role => {
               const profile = profiles.get(profileKey(account.id, role.name));
               return (
-                <Box key={role.name} mb={2}>
-                  <Typography variant="h6" component="h3">
-                    {role.name}
-                  </Typography>
+                <Box key={role.name} mb={3}>
+                  <Box
+                    display="flex"
+                    alignItems="baseline"
+                    justifyContent="space-between"
+                  >
+                    <Typography variant="h6" component="h3">
+                      {role.name}
+                    </Typography>
+                    <Link
+                      to={consoleUrl(sso.startUrl, account.id, role.name)}
+                      aria-label={`Open the console in ${account.name} as ${role.name}`}
+                    >
+                      Open console
+                    </Link>
+                  </Box>
                   <Typography variant="body2" color="textSecondary">
                     {[
                       role.description,
@@ -72,15 +102,33 @@ export function ProfileBlocks({ access }: { access: EntityAccessResponse }) {
                       .join(' · ')}
                   </Typography>
                   {profile && (
-                    <CodeSnippet
-                      language="ini"
-                      text={renderProfileBlock(
-                        profile,
-                        settings.sso,
-                        settings.profiles,
-                      )}
-                      showCopyCodeButton
-                    />
+                    <>
+                      <CodeSnippet
+                        language="ini"
+                        text={renderProfileBlock(
+                          profile,
+                          sso,
+                          settings.profiles,
+                          variant,
+                        )}
+                        showCopyCodeButton
+                      />
+                      <Accordion TransitionProps={{ unmountOnExit: true }}>
+                        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+                          <Typography>
+                            CLI steps for {profile.profileName}
+                          </Typography>
+                        </AccordionSummary>
+                        <AccordionDetails>
+                          <RoleCliSteps
+                            profile={profile}
+                            sso={sso}
+                            output={settings.profiles.output}
+                            sessionDuration={role.sessionDuration}
+                          />
+                        </AccordionDetails>
+                      </Accordion>
+                    </>
                   )}
                 </Box>
               );

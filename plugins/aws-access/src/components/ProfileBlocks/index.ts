@@ -1,1 +1,1 @@
-export { ProfileBlocks } from './ProfileBlocks';
+export { ProfileBlocks, profileKey } from './ProfileBlocks';

@@ -1,0 +1,105 @@
+import { alertApiRef, errorApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  InputLabel,
+  MenuItem,
+  Select,
+} from '@material-ui/core';
+import { AwsConfigVariant } from '@aws-access/backstage-plugin-aws-access-common';
+import { awsAccessApiRef } from '../../api';
+import { downloadText } from './downloadText';
+
+export interface CliToolbarProps {
+  /** An entity ref, or `me` for the signed-in user. */
+  subject: string;
+  configText: string;
+  regions: string[];
+  region: string;
+  variant: AwsConfigVariant;
+  onRegionChange: (region: string) => void;
+  onLegacyCliChange: (legacy: boolean) => void;
+}
+
+function fileStem(subject: string) {
+  return subject.replace(/^.*[:/]/, '').replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** Region and CLI-version choices, and "copy all" / download for everything below. */
+export function CliToolbar(props: CliToolbarProps) {
+  const api = useApi(awsAccessApiRef);
+  const alertApi = useApi(alertApiRef);
+  const errorApi = useApi(errorApiRef);
+  const options = { region: props.region, variant: props.variant };
+
+  const copyAll = async () => {
+    try {
+      await window.navigator.clipboard.writeText(props.configText);
+      alertApi.post({
+        message: 'Copied every profile to the clipboard',
+        severity: 'success',
+        display: 'transient',
+      });
+    } catch (error) {
+      errorApi.post(error as Error);
+    }
+  };
+  const download = async (kind: 'config' | 'script') => {
+    try {
+      if (kind === 'config') {
+        const text = await api.getAwsConfig(props.subject, options);
+        downloadText(
+          text,
+          `aws-config-${fileStem(props.subject)}`,
+          'text/plain',
+        );
+      } else {
+        const text = await api.getVerifyScript(props.subject, options);
+        downloadText(text, 'verify-aws-access.sh', 'text/x-shellscript');
+      }
+    } catch (error) {
+      errorApi.post(error as Error);
+    }
+  };
+
+  return (
+    <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
+      <FormControl variant="outlined" size="small">
+        <InputLabel id="aws-access-region-label">Default region</InputLabel>
+        <Select
+          labelId="aws-access-region-label"
+          label="Default region"
+          value={props.region}
+          onChange={e => props.onRegionChange(String(e.target.value))}
+        >
+          {props.regions.map(r => (
+            <MenuItem key={r} value={r}>
+              {r}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={props.variant === 'legacy'}
+            onChange={e => props.onLegacyCliChange(e.target.checked)}
+          />
+        }
+        label="My AWS CLI is older than 2.9"
+      />
+      <Button variant="contained" color="primary" onClick={copyAll}>
+        Copy all
+      </Button>
+      <Button variant="outlined" onClick={() => download('config')}>
+        Download config
+      </Button>
+      <Button variant="outlined" onClick={() => download('script')}>
+        Download verify script
+      </Button>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { CliToolbar } from './CliToolbar';

@@ -1,0 +1,1 @@
+export { RoleCliSteps } from './RoleCliSteps';
