@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the checks need (Node 22, dependencies, Debian's Chromium and
-# PostgreSQL) and runs
+# Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2
+# and PostgreSQL) and runs
 # typecheck, lint, formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
 # non-zero on any failure. Each of typecheck, lint and formatting counts as one check.
@@ -10,6 +10,8 @@ source "$(dirname "$0")/lib/toolchain.sh"
 set -e
 bootstrap
 ensure_debian_package /usr/bin/chromium chromium
+# AWS CLI v2 for the config and verify-script tests (Debian's awscli is 2.x at /usr/bin/aws).
+ensure_debian_package /usr/bin/aws awscli
 ensure_postgres
 set +e
 

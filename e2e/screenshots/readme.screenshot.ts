@@ -12,3 +12,15 @@ test('the AWS Access page with a team chosen', async ({ page }) => {
     fullPage: false,
   });
 });
+
+test('the AWS tab of a component', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payment-gateway/aws-access');
+  await expect(page.getByText('Account 605112784586')).toBeVisible();
+  await page.getByText('CLI steps for payments-prod-ReadOnlyAccess').click();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await page.screenshot({
+    path: `${docs}/aws-access-entity-tab.png`,
+    fullPage: true,
+  });
+});
