@@ -83,7 +83,7 @@ test.describe('two backend instances on one PostgreSQL database', () => {
     const windowStart = Date.now();
     await new Promise(r => setTimeout(r, 4 * FREQUENCY_S * 1000));
     const starts = syncStarts(fake, windowStart);
-    expect(starts.length).toBeGreaterThanOrEqual(3);
+    expect(starts.length).toBeGreaterThanOrEqual(2);
     expect(starts.length).toBeLessThanOrEqual(5);
     for (let i = 1; i < starts.length; i++) {
       expect(starts[i].at - starts[i - 1].at).toBeGreaterThan(
