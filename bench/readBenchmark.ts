@@ -5,23 +5,23 @@
  * by-name route. Prints latency percentiles and throughput; asserts nothing.
  * Run: ./scripts/bench.sh read
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   FakeIdentityCenter,
   generateOrg,
 } from '@aws-access/fake-identity-center';
+import { BackendInstance } from '../e2e/support/backendInstance';
 
 const PORT = 7117;
 const BASE = `http://localhost:${PORT}`;
 const CONNECTIONS = 50;
 const REQUESTS_PER_ROUND = 2000;
 const ROUNDS = 3;
-const repoRoot = resolve(__dirname, '..');
 
-function writeConfig(fakeUrl: string): string {
+/** Backend config on top of app-config.yaml: the fake as Identity Center, a catalog of groups. */
+function benchConfig(fakeUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
   const entities = Array.from({ length: 10 }, (_, i) =>
     [
@@ -35,11 +35,7 @@ function writeConfig(fakeUrl: string): string {
     ].join('\n'),
   ).join('\n---\n');
   writeFileSync(join(dir, 'entities.yaml'), `${entities}\n`);
-  const config = `
-backend:
-  baseUrl: ${BASE}
-  listen: { port: ${PORT} }
-  database: { client: better-sqlite3, connection: ':memory:' }
+  return `  database: { client: better-sqlite3, connection: ':memory:' }
 aws:
   mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
 catalog:
@@ -52,28 +48,6 @@ awsAccess:
     endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }
     schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }
 `;
-  const file = join(dir, 'bench-config.yaml');
-  writeFileSync(file, config);
-  return file;
-}
-
-function startBackend(configFile: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      join(repoRoot, '.yarn/releases/yarn-4.13.0.cjs'),
-      'start',
-      '--config',
-      join(repoRoot, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: join(repoRoot, 'packages/backend'),
-      detached: true,
-      stdio: 'ignore',
-    },
-  );
 }
 
 async function waitUntil(what: string, probe: () => Promise<boolean>) {
@@ -83,14 +57,6 @@ async function waitUntil(what: string, probe: () => Promise<boolean>) {
     await new Promise(r => setTimeout(r, 500));
   }
   throw new Error(`Timed out waiting for ${what}`);
-}
-
-async function guestToken(): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  const body = (await res.json()) as { backstageIdentity: { token: string } };
-  return body.backstageIdentity.token;
 }
 
 /** Sends `total` GETs over `connections` concurrent loops; returns latencies in ms and wall time. */
@@ -145,21 +111,12 @@ async function main() {
     assignments: 6000,
   });
   const fake = await FakeIdentityCenter.start(org);
-  const backend = startBackend(writeConfig(fake.url));
-  const stop = () => {
-    try {
-      process.kill(-backend.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
+  const backend = BackendInstance.start(PORT, benchConfig(fake.url));
+  const stop = () => backend.kill();
   process.on('exit', stop);
   try {
-    await waitUntil(
-      'the backend',
-      async () => (await fetch(`${BASE}/api/aws-access/health`)).ok,
-    );
-    const token = await guestToken();
+    await backend.waitUntilHealthy(180_000);
+    const token = await backend.guestToken();
     const headers = { authorization: `Bearer ${token}` };
     await waitUntil('the first sync', async () => {
       const status = (await (
