@@ -29,8 +29,55 @@ export interface Config {
        */
       nameTemplate?: string;
     };
+    /** How catalog Groups are matched to IAM Identity Center groups. */
+    groupMatching?: {
+      /**
+       * After the `aws-access/identity-center-group` and `graph.microsoft.com/group-id`
+       * annotations, compare the Group's name and profile display name with group display
+       * names, ignoring case. Defaults to true.
+       */
+      byName?: boolean;
+    };
     /** Where accounts, permission sets and assignments come from. Defaults to `static`. */
-    source?: 'static';
+    source?: 'static' | 'identityCenter';
+    /** The IAM Identity Center source, used when `source` is `identityCenter`. */
+    identityCenter?: {
+      /** Home region of the Identity Center instance. Defaults to `sso.region`. */
+      region?: string;
+      /** Region for Organizations calls. Defaults to `us-east-1`. */
+      organizationsRegion?: string;
+      /** Instance ARN; discovered with `ListInstances` when absent. */
+      instanceArn?: string;
+      /** Identity store id (`d-xxxxxxxxxx`); discovered with `ListInstances` when absent. */
+      identityStoreId?: string;
+      /**
+       * Account whose credentials to use (management or delegated administrator), from the
+       * `aws` config of `@backstage/integration-aws-node`. The main account when absent.
+       */
+      accountId?: string;
+      /** Requests per second all sso-admin calls share; at most 20, the AWS quota. Defaults to 20. */
+      requestsPerSecond?: number;
+      /** Requests in flight at once. Defaults to 8. */
+      concurrency?: number;
+      /** SDK attempts per request, retries included. Defaults to 8. */
+      maxAttempts?: number;
+      /** Endpoint overrides, e.g. VPC endpoints. */
+      endpoints?: {
+        ssoAdmin?: string;
+        identityStore?: string;
+        organizations?: string;
+      };
+      /**
+       * When to sync: a Backstage task schedule. Defaults to every 30 minutes with a
+       * 15-minute timeout.
+       */
+      schedule?: {
+        frequency: { cron: string } | string | Record<string, number>;
+        timeout: string | Record<string, number>;
+        initialDelay?: string | Record<string, number>;
+        scope?: 'global' | 'local';
+      };
+    };
     /** The config-declared source: an organisation described in config. */
     static?: {
       /** AWS accounts. */

@@ -44,7 +44,11 @@ export const awsAccessPlugin = createBackendPlugin({
             httpAuth,
             entities,
             source,
-            resolver: new EntityAccessResolver(entities, source),
+            resolver: new EntityAccessResolver(
+              entities,
+              source,
+              awsAccessConfig.groupMatching,
+            ),
             settings: awsAccessConfig.cli,
           }),
         );

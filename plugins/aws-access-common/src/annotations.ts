@@ -14,3 +14,11 @@ export const ANNOTATION_IDENTITY_CENTER_GROUP =
  * @public
  */
 export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
+
+/**
+ * The Entra ID (Azure AD) object id of a Group, as the Microsoft Graph catalog provider
+ * writes it. Matched against the external ids of Identity Center groups provisioned by SCIM.
+ *
+ * @public
+ */
+export const ANNOTATION_ENTRA_GROUP_ID = 'graph.microsoft.com/group-id';

@@ -83,6 +83,8 @@ export interface EntityAccessResponse {
   entityRef: string;
   settings: AwsCliSettings;
   accounts: AwsAccountAccess[];
+  /** Problems with the entity's annotations, each naming the annotation; never fatal. */
+  warnings?: string[];
 }
 
 /**

@@ -8,6 +8,9 @@ import { setupServer } from 'msw/node';
 import awsAccessPlugin from './alpha';
 import { freshStatus, platformAccess, teams } from './testing/fixtures';
 
+// Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 
@@ -26,16 +29,18 @@ describe('new frontend system plugin', () => {
       initialRouteEntries: ['/aws-access?team=group:default/platform'],
     });
     expect(
-      await screen.findByRole('region', {
-        name: 'Account platform-dev (318204556071)',
-      }),
+      await screen.findByRole(
+        'region',
+        { name: 'Account platform-dev (318204556071)' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     await waitFor(
       () =>
         expect(
           screen.getByRole('region', { name: 'SSO session sikt' }),
         ).toHaveTextContent('[sso-session sikt]'),
-      { timeout: 5000 },
+      { timeout: 15_000 },
     );
   });
 });

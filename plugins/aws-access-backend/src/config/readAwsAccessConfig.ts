@@ -11,6 +11,7 @@ import { AccessSnapshot } from '../snapshot/types';
 /** The plugin's configuration after validation. */
 export interface AwsAccessConfig {
   cli: AwsCliSettings;
+  groupMatching: { byName: boolean };
   source:
     | { type: 'static'; snapshot: AccessSnapshot }
     | {
@@ -89,6 +90,13 @@ const schema = z.object({
         })
         .default('json'),
       nameTemplate: text('a template').default('{accountName}-{roleName}'),
+    })
+    .default({}),
+  groupMatching: z
+    .object({
+      byName: z
+        .boolean({ invalid_type_error: 'must be true or false' })
+        .default(true),
     })
     .default({}),
   source: z
@@ -306,6 +314,7 @@ export function readAwsAccessConfig(config: Config): AwsAccessConfig {
         profileNameTemplate: raw.profiles.nameTemplate,
       },
     },
+    groupMatching: raw.groupMatching,
     source: readSource(block, raw),
   };
 }

@@ -1,88 +1,153 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
+  RELATION_HAS_PART,
   RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   parseEntityRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   AwsAccountAccess,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { AccessSnapshotSource } from '../snapshot/types';
+import { AccessSnapshot, AccessSnapshotSource } from '../snapshot/types';
 import { EntityReader } from './CallerEntityCache';
-import { matchIdentityCenterGroup } from './groupMatching';
+import {
+  GroupMatchingOptions,
+  matchIdentityCenterGroup,
+} from './groupMatching';
 import { accountAccessForGroups } from './accountAccess';
+import { mergeAccess } from './mergeAccess';
 
-function groupRefs(entity: Entity, relationType: string): string[] {
+/** What an entity resolves to, with any annotation problems found on the way. */
+export interface Resolution {
+  accounts: AwsAccountAccess[];
+  warnings: string[];
+}
+
+const kindOf = (ref: string) =>
+  parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
+
+function relationTargets(
+  entity: Entity,
+  type: string,
+  kinds: string[],
+): string[] {
   return (entity.relations ?? [])
-    .filter(
-      r =>
-        r.type === relationType &&
-        parseEntityRef(r.targetRef).kind.toLocaleLowerCase('en-US') === 'group',
-    )
+    .filter(r => r.type === type && kinds.includes(kindOf(r.targetRef)))
     .map(r => r.targetRef);
 }
 
-function annotatedAccountIds(entity: Entity): Set<string> | undefined {
+/** The account ids of the `amazonaws.com/account-id` annotation; bad entries are reported. */
+export function annotatedAccountIds(entity: Entity): {
+  ids?: Set<string>;
+  warnings: string[];
+} {
   const value = entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID];
   if (value === undefined) {
-    return undefined;
+    return { warnings: [] };
   }
-  return new Set(
-    value
-      .split(',')
-      .map(id => id.trim())
-      .filter(Boolean),
+  const ref = stringifyEntityRef(entity);
+  const entries = value.split(',').map(id => id.trim());
+  const valid = entries.filter(id => /^\d{12}$/.test(id));
+  const invalid = entries.filter(id => !/^\d{12}$/.test(id));
+  const warnings = invalid.map(
+    id =>
+      `Annotation '${ANNOTATION_AWS_ACCOUNT_ID}' on '${ref}' has ${JSON.stringify(
+        id,
+      )}, which is not a 12-digit account id; ignored`,
   );
+  if (valid.length === 0) {
+    warnings.push(
+      `Annotation '${ANNOTATION_AWS_ACCOUNT_ID}' on '${ref}' names no valid account id, so it does not narrow the accounts`,
+    );
+    return { warnings };
+  }
+  return { ids: new Set(valid), warnings };
 }
 
 /**
  * Resolves a catalog entity to the AWS accounts and roles it has: a Group through its
- * Identity Center group, a User through the groups they are a member of, anything else
- * through the groups that own it.
+ * Identity Center group; a User through the groups they are a member of; a System through
+ * its owners and the union over its parts; anything else through the groups that own it,
+ * narrowed by `amazonaws.com/account-id` when set.
  */
 export class EntityAccessResolver {
   constructor(
     private readonly entities: EntityReader,
     private readonly source: AccessSnapshotSource,
+    private readonly matching: GroupMatchingOptions = { byName: true },
   ) {}
 
   async resolve(
     entity: Entity,
     credentials: BackstageCredentials,
-  ): Promise<AwsAccountAccess[]> {
+  ): Promise<Resolution> {
     const snapshot = await this.source.getSnapshot();
-    const groupEntities = await this.groupEntitiesFor(entity, credentials);
-    const groupIds = new Set<string>();
-    for (const group of groupEntities) {
-      const match = matchIdentityCenterGroup(group, snapshot.groups);
-      if (match) {
-        groupIds.add(match.id);
-      }
+    const kind = entity.kind.toLocaleLowerCase('en-US');
+    if (kind !== 'system') {
+      return this.resolveOne(entity, credentials, snapshot);
     }
-    const narrowTo =
-      entity.kind.toLocaleLowerCase('en-US') === 'group'
-        ? undefined
-        : annotatedAccountIds(entity);
-    return accountAccessForGroups(snapshot, groupIds, narrowTo);
+    const parts = await this.entities.getEntitiesByRefs(
+      relationTargets(entity, RELATION_HAS_PART, [
+        'component',
+        'resource',
+        'api',
+      ]),
+      credentials,
+    );
+    const resolutions = await Promise.all([
+      this.resolveOne(entity, credentials, snapshot),
+      ...parts.map(part => this.resolveOne(part, credentials, snapshot)),
+    ]);
+    return {
+      accounts: mergeAccess(resolutions.map(r => r.accounts)),
+      warnings: [...new Set(resolutions.flatMap(r => r.warnings))],
+    };
   }
 
-  private async groupEntitiesFor(
+  private async resolveOne(
     entity: Entity,
     credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
+    snapshot: AccessSnapshot,
+  ): Promise<Resolution> {
     const kind = entity.kind.toLocaleLowerCase('en-US');
+    const warnings: string[] = [];
+    let groupEntities: Entity[];
     if (kind === 'group') {
-      return [entity];
+      groupEntities = [entity];
+    } else {
+      const refs = relationTargets(
+        entity,
+        kind === 'user' ? RELATION_MEMBER_OF : RELATION_OWNED_BY,
+        ['group'],
+      );
+      groupEntities = refs.length
+        ? await this.entities.getEntitiesByRefs(refs, credentials)
+        : [];
     }
-    const refs = groupRefs(
-      entity,
-      kind === 'user' ? RELATION_MEMBER_OF : RELATION_OWNED_BY,
-    );
-    if (refs.length === 0) {
-      return [];
+    const groupIds = new Set<string>();
+    for (const group of groupEntities) {
+      const match = matchIdentityCenterGroup(
+        group,
+        snapshot.groups,
+        this.matching,
+      );
+      warnings.push(...match.warnings);
+      if (match.group) {
+        groupIds.add(match.group.id);
+      }
     }
-    return this.entities.getEntitiesByRefs(refs, credentials);
+    let narrowTo: Set<string> | undefined;
+    if (kind !== 'group' && kind !== 'user') {
+      const annotated = annotatedAccountIds(entity);
+      warnings.push(...annotated.warnings);
+      narrowTo = annotated.ids;
+    }
+    return {
+      accounts: accountAccessForGroups(snapshot, groupIds, narrowTo),
+      warnings,
+    };
   }
 }

@@ -125,7 +125,7 @@ export async function createRouter(
   async function profilesFor(req: Request) {
     const { region, variant } = readRenderQuery(req);
     const { entity, credentials } = await subjectOf(req);
-    const accounts = await resolver.resolve(entity, credentials);
+    const { accounts } = await resolver.resolve(entity, credentials);
     const profiles = planProfiles(accounts, {
       ...settings.profiles,
       ...(region && { defaultRegion: region }),
@@ -146,10 +146,12 @@ export async function createRouter(
 
   router.get([`${ENTITY}/accounts`, '/me/accounts'], async (req, res) => {
     const { entity, credentials } = await subjectOf(req);
+    const { accounts, warnings } = await resolver.resolve(entity, credentials);
     const body: EntityAccessResponse = {
       entityRef: stringifyEntityRef(entity),
       settings,
-      accounts: await resolver.resolve(entity, credentials),
+      accounts,
+      ...(warnings.length > 0 && { warnings }),
     };
     res.json(body);
   });

@@ -15,6 +15,9 @@ import { awsAccessApiRef, AwsAccessClient } from '../../api';
 import { freshStatus, platformAccess, teams } from '../../testing/fixtures';
 import { AwsAccessPage } from './AwsAccessPage';
 
+// Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 
@@ -191,5 +194,24 @@ describe('AwsAccessPage', () => {
     expect(
       screen.queryByText(/AWS access data may be out of date/),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows annotation problems next to an empty result', async () => {
+    const warning =
+      "Annotation 'aws-access/identity-center-group' on 'group:default/platform' names 'shopp', which is not an IAM Identity Center group id or display name";
+    server.use(
+      http.get(ACCOUNTS_URL, () =>
+        HttpResponse.json({
+          ...platformAccess,
+          accounts: [],
+          warnings: [warning],
+        }),
+      ),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText(/Check this entity's annotations/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(warning)).toBeInTheDocument();
   });
 });

@@ -14,6 +14,9 @@ import { awsAccessApiRef, AwsAccessClient } from '../../api';
 import { freshStatus, platformAccess } from '../../testing/fixtures';
 import { EntityAwsAccess } from './EntityAwsAccess';
 
+// Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 
@@ -69,7 +72,7 @@ describe('EntityAwsAccess CLI setup', () => {
     await waitFor(
       async () =>
         expect(await devRegion()).toHaveTextContent('region = eu-west-1'),
-      { timeout: 5000 },
+      { timeout: 15_000 },
     );
   });
 
@@ -86,7 +89,7 @@ describe('EntityAwsAccess CLI setup', () => {
         expect(dev).toHaveTextContent(
           'sso_start_url = https://d-c3670fd13e.awsapps.com/start',
         ),
-      { timeout: 5000 },
+      { timeout: 15_000 },
     );
     expect(
       screen.queryByRole('region', { name: 'SSO session sikt' }),

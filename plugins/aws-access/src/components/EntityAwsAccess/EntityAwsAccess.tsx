@@ -15,6 +15,7 @@ import {
 import { useMemo } from 'react';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { AnnotationWarnings } from '../AnnotationWarnings';
 import { CliToolbar } from '../CliToolbar';
 import { OnboardingChecklist } from '../OnboardingChecklist';
 import { ProfileBlocks, profileKey } from '../ProfileBlocks';
@@ -100,17 +101,21 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   if (value.accounts.length === 0) {
     const hint = annotationHint(entityRef);
     return (
-      <EmptyState
-        missing="field"
-        title={`No AWS accounts found for '${value.entityRef}'`}
-        description={hint.description}
-        action={<CodeSnippet language="yaml" text={hint.yaml} />}
-      />
+      <>
+        <AnnotationWarnings warnings={value.warnings} />
+        <EmptyState
+          missing="field"
+          title={`No AWS accounts found for '${value.entityRef}'`}
+          description={hint.description}
+          action={<CodeSnippet language="yaml" text={hint.yaml} />}
+        />
+      </>
     );
   }
   return (
     <>
       <SyncStatusWarning />
+      <AnnotationWarnings warnings={value.warnings} />
       <AccessView subject={entityRef} access={value} />
     </>
   );

@@ -18,6 +18,9 @@ import {
   EntityAwsAccessContent,
 } from './EntityAwsAccessCard';
 
+// Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 

@@ -1,0 +1,185 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { awsAccessPlugin } from '../plugin';
+
+const awsAccess = {
+  sso: {
+    sessionName: 'sikt',
+    startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+    region: 'eu-north-1',
+  },
+  static: {
+    accounts: [
+      { id: '111111111111', name: 'shop-dev' },
+      { id: '222222222222', name: 'shop-prod' },
+      { id: '333333333333', name: 'search-dev' },
+      { id: '444444444444', name: 'entra-account' },
+    ],
+    permissionSets: [{ name: 'Dev' }, { name: 'ReadOnly' }],
+    groups: [
+      { id: 'g-shop', displayName: 'shop' },
+      { id: 'g-search', displayName: 'search' },
+      {
+        id: 'g-entra',
+        displayName: 'Synced From Entra',
+        externalIds: ['entra-42'],
+      },
+    ],
+    assignments: [
+      { group: 'g-shop', accounts: ['shop-dev'], permissionSets: ['Dev'] },
+      {
+        group: 'g-shop',
+        accounts: ['shop-prod'],
+        permissionSets: ['ReadOnly'],
+      },
+      {
+        group: 'g-search',
+        accounts: ['search-dev', 'shop-prod'],
+        permissionSets: ['Dev'],
+      },
+      {
+        group: 'g-entra',
+        accounts: ['entra-account'],
+        permissionSets: ['ReadOnly'],
+      },
+    ],
+  },
+};
+
+const group = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'team', children: [] },
+});
+
+const owned = (
+  kind: string,
+  name: string,
+  owner: string,
+  extra: Partial<Entity['metadata']> = {},
+  relations: Entity['relations'] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default', ...extra },
+  spec: { owner },
+  relations: [
+    { type: 'ownedBy', targetRef: `group:default/${owner}` },
+    ...relations,
+  ],
+});
+
+const entities: Entity[] = [
+  group('shop'),
+  group('search'),
+  group('entra-team', { 'graph.microsoft.com/group-id': 'entra-42' }),
+  group('conflicted', {
+    'aws-access/identity-center-group': 'shop',
+    'graph.microsoft.com/group-id': 'entra-42',
+  }),
+  group('typo', { 'aws-access/identity-center-group': 'shopp' }),
+  owned('Component', 'cart', 'shop', {
+    annotations: { 'amazonaws.com/account-id': '222222222222, not-an-id' },
+  }),
+  owned('Component', 'indexer', 'search'),
+  owned('Resource', 'bucket', 'shop', {
+    annotations: { 'amazonaws.com/account-id': 'oops' },
+  }),
+  owned('System', 'storefront', 'shop', {}, [
+    { type: 'hasPart', targetRef: 'component:default/indexer' },
+  ]),
+];
+
+async function start(extraConfig: object = {}) {
+  const { server } = await startTestBackend({
+    features: [
+      awsAccessPlugin,
+      mockServices.rootConfig.factory({
+        data: { awsAccess: { ...awsAccess, ...extraConfig } },
+      }),
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  return async (path: string) =>
+    (
+      await request(server)
+        .get(`/api/aws-access/entities/${path}/accounts`)
+        .expect(200)
+    ).body;
+}
+
+const ids = (body: { accounts: Array<{ id: string }> }) =>
+  body.accounts.map(a => a.id);
+
+describe('resolution rules through the API', () => {
+  it('matches a Group by its Entra ID object id', async () => {
+    const get = await start();
+    expect(ids(await get('group/default/entra-team'))).toEqual([
+      '444444444444',
+    ]);
+  });
+
+  it('prefers the explicit annotation and warns when the Entra ID points elsewhere', async () => {
+    const get = await start();
+    const body = await get('group/default/conflicted');
+    expect(ids(body)).toEqual(['111111111111', '222222222222']);
+    expect(body.warnings).toEqual([
+      "Annotations 'aws-access/identity-center-group' and 'graph.microsoft.com/group-id' on 'group:default/conflicted' point at different groups ('shop' and 'Synced From Entra'); using 'shop'",
+    ]);
+  });
+
+  it('warns about an annotation that names no group, and matches nothing', async () => {
+    const get = await start();
+    const body = await get('group/default/typo');
+    expect(body.accounts).toEqual([]);
+    expect(body.warnings).toEqual([
+      "Annotation 'aws-access/identity-center-group' on 'group:default/typo' names 'shopp', which is not an IAM Identity Center group id or display name",
+    ]);
+  });
+
+  it('can turn name matching off', async () => {
+    const get = await start({ groupMatching: { byName: false } });
+    expect((await get('group/default/shop')).accounts).toEqual([]);
+    expect(ids(await get('group/default/entra-team'))).toEqual([
+      '444444444444',
+    ]);
+  });
+
+  it('narrows by the account-id list and reports the bad entries', async () => {
+    const get = await start();
+    const body = await get('component/default/cart');
+    expect(ids(body)).toEqual(['222222222222']);
+    expect(body.warnings).toEqual([
+      "Annotation 'amazonaws.com/account-id' on 'component:default/cart' has \"not-an-id\", which is not a 12-digit account id; ignored",
+    ]);
+  });
+
+  it('ignores an account-id annotation without a valid id, saying so', async () => {
+    const get = await start();
+    const body = await get('resource/default/bucket');
+    expect(ids(body)).toEqual(['111111111111', '222222222222']);
+    expect(body.warnings).toHaveLength(2);
+    expect(body.warnings[1]).toBe(
+      "Annotation 'amazonaws.com/account-id' on 'resource:default/bucket' names no valid account id, so it does not narrow the accounts",
+    );
+  });
+
+  it('gives a System the union of its own and its parts’ accounts', async () => {
+    const get = await start();
+    const body = await get('system/default/storefront');
+    expect(ids(body)).toEqual(['333333333333', '111111111111', '222222222222']);
+    const prod = body.accounts.find(
+      (a: { id: string }) => a.id === '222222222222',
+    );
+    expect(prod.roles).toEqual([
+      { name: 'Dev', sessionDuration: 'PT1H', grantedVia: ['search'] },
+      { name: 'ReadOnly', sessionDuration: 'PT1H', grantedVia: ['shop'] },
+    ]);
+  });
+});

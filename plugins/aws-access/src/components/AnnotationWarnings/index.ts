@@ -1,0 +1,1 @@
+export { AnnotationWarnings } from './AnnotationWarnings';
