@@ -4,14 +4,21 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { awsAccessPlugin } from './plugin';
 import { exampleAwsAccessConfig, exampleEntities } from './testing/exampleOrg';
 
-async function startBackend(awsAccess: object = exampleAwsAccessConfig) {
+async function startBackend(
+  awsAccess: object = exampleAwsAccessConfig,
+  permissionResult:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const { server } = await startTestBackend({
     features: [
       awsAccessPlugin,
+      mockServices.permissions.factory({ result: permissionResult }),
       mockServices.rootConfig.factory({ data: { awsAccess } }),
       catalogServiceMock.factory({ entities: exampleEntities }),
     ],
@@ -292,6 +299,57 @@ describe('aws-access backend', () => {
       expect(res.text).toContain(
         "EXPECTED_NAMES='platform-dev-PowerUser platform-dev-ReadOnly platform-prod-PowerUser platform-prod-ReadOnly'",
       );
+    });
+  });
+
+  describe('permissions', () => {
+    it.each([
+      '/entities/group/default/platform/accounts',
+      '/entities/group/default/platform/aws-config',
+      '/entities/group/default/platform/verify-script',
+      '/me/accounts',
+      '/status',
+    ])(
+      'answers 403 naming the permission when the policy denies %s',
+      async path => {
+        const server = await startBackend(
+          exampleAwsAccessConfig,
+          AuthorizeResult.DENY,
+        );
+        const res = await request(server)
+          .get(`/api/aws-access${path}`)
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/ada'),
+          );
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toBe(
+          "You are not allowed to see AWS access (permission 'aws-access.read')",
+        );
+      },
+    );
+
+    it('registers its read permission with the permission framework', async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/.well-known/backstage/permissions/metadata')
+        .set('Authorization', mockCredentials.service.header());
+      expect(res.status).toBe(200);
+      expect(res.body.permissions).toEqual([
+        {
+          type: 'basic',
+          name: 'aws-access.read',
+          attributes: { action: 'read' },
+        },
+      ]);
+    });
+
+    it('still answers health when the policy denies', async () => {
+      const server = await startBackend(
+        exampleAwsAccessConfig,
+        AuthorizeResult.DENY,
+      );
+      await request(server).get('/api/aws-access/health').expect(200);
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
 import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
@@ -26,11 +27,14 @@ export const awsAccessPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, httpAuth, httpRouter, catalog } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
+        deps.permissionsRegistry.addPermissions(awsAccessPermissions);
         const source = await createSnapshotSource({
           source: awsAccessConfig.source,
           rootConfig: config,
@@ -42,6 +46,7 @@ export const awsAccessPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            permissions: deps.permissions,
             entities,
             source,
             resolver: new EntityAccessResolver(

@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './types';
 export * from './awsConfig';
 export * from './verifyScript';
+export * from './permissions';

@@ -1,7 +1,9 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   Entity,
   KubernetesValidatorFunctions,
@@ -10,11 +12,12 @@ import {
 import {
   AwsCliSettings,
   EntityAccessResponse,
+  awsAccessReadPermission,
   planProfiles,
   renderAwsConfig,
   renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -33,6 +36,7 @@ const SUPPORTED_KINDS = [
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   entities: EntityReader;
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
@@ -62,7 +66,8 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, entities, resolver, source, settings } = options;
+  const { httpAuth, permissions, entities, resolver, source, settings } =
+    options;
   const router = Router();
 
   const renderQuery = z.object({
@@ -90,6 +95,19 @@ export async function createRouter(
     return parsed.data;
   }
 
+  /** Throws unless the permission policy lets the caller read AWS access. */
+  async function authorizeRead(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize(
+      [{ permission: awsAccessReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to see AWS access (permission '${awsAccessReadPermission.name}')`,
+      );
+    }
+  }
+
   async function findEntity(ref: string, credentials: BackstageCredentials) {
     const entity = await entities.getEntityByRef(ref, credentials);
     if (!entity) {
@@ -105,6 +123,7 @@ export async function createRouter(
   }> {
     if (req.params.kind === undefined) {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      await authorizeRead(credentials);
       return {
         credentials,
         entity: await findEntity(
@@ -116,6 +135,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    await authorizeRead(credentials);
     return {
       credentials,
       entity: await findEntity(parseEntityParams(req.params), credentials),
@@ -138,7 +158,9 @@ export async function createRouter(
   });
 
   router.get('/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeRead(
+      await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    );
     res.json(await source.getStatus());
   });
 

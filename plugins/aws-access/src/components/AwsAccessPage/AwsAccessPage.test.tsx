@@ -214,4 +214,35 @@ describe('AwsAccessPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(warning)).toBeInTheDocument();
   });
+
+  it('explains a permission denial instead of showing an error dump', async () => {
+    server.use(
+      http.get(ACCOUNTS_URL, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message:
+                "You are not allowed to see AWS access (permission 'aws-access.read')",
+            },
+            request: {
+              method: 'GET',
+              url: '/entities/group/default/platform/accounts',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText('You may not see AWS access here'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "You are not allowed to see AWS access (permission 'aws-access.read'). Ask your Backstage administrators if you need it.",
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { Box } from '@material-ui/core';
 import {
   ANNOTATION_IDENTITY_CENTER_GROUP,
@@ -90,6 +91,15 @@ function AccessView({
 export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   const { value, loading, error } = useEntityAccess(entityRef);
 
+  if (error instanceof ResponseError && error.statusCode === 403) {
+    return (
+      <EmptyState
+        missing="info"
+        title="You may not see AWS access here"
+        description={`${error.body.error.message}. Ask your Backstage administrators if you need it.`}
+      />
+    );
+  }
   if (error) {
     return (
       <ResponseErrorPanel error={error} title="Could not load AWS access" />
