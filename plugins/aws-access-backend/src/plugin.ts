@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
+import { ReadAuthorizer } from './permissions/ReadAuthorizer';
 import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { createRouter } from './router/createRouter';
@@ -46,7 +47,7 @@ export const awsAccessPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-            permissions: deps.permissions,
+            readAuthorizer: new ReadAuthorizer(deps.permissions),
             entities,
             source,
             resolver: new EntityAccessResolver(

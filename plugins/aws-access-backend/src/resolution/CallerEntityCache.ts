@@ -17,7 +17,8 @@ export interface EntityReader {
   ): Promise<Entity[]>;
 }
 
-function callerKey(credentials: BackstageCredentials): string {
+/** Who is asking, as a cache key: a user ref, a service subject, or the principal type. */
+export function callerKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as
     | BackstagePrincipalTypes['user']
     | BackstagePrincipalTypes['service']

@@ -1,9 +1,7 @@
 import {
   BackstageCredentials,
   HttpAuthService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   Entity,
   KubernetesValidatorFunctions,
@@ -12,17 +10,17 @@ import {
 import {
   AwsCliSettings,
   EntityAccessResponse,
-  awsAccessReadPermission,
   planProfiles,
   renderAwsConfig,
   renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { EntityReader } from '../resolution/CallerEntityCache';
+import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
 
 const SUPPORTED_KINDS = [
@@ -36,7 +34,7 @@ const SUPPORTED_KINDS = [
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  readAuthorizer: ReadAuthorizer;
   entities: EntityReader;
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
@@ -66,7 +64,7 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, entities, resolver, source, settings } =
+  const { httpAuth, readAuthorizer, entities, resolver, source, settings } =
     options;
   const router = Router();
 
@@ -95,19 +93,6 @@ export async function createRouter(
     return parsed.data;
   }
 
-  /** Throws unless the permission policy lets the caller read AWS access. */
-  async function authorizeRead(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: awsAccessReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You are not allowed to see AWS access (permission '${awsAccessReadPermission.name}')`,
-      );
-    }
-  }
-
   async function findEntity(ref: string, credentials: BackstageCredentials) {
     const entity = await entities.getEntityByRef(ref, credentials);
     if (!entity) {
@@ -123,7 +108,7 @@ export async function createRouter(
   }> {
     if (req.params.kind === undefined) {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      await authorizeRead(credentials);
+      await readAuthorizer.authorize(credentials);
       return {
         credentials,
         entity: await findEntity(
@@ -135,7 +120,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await authorizeRead(credentials);
+    await readAuthorizer.authorize(credentials);
     return {
       credentials,
       entity: await findEntity(parseEntityParams(req.params), credentials),
@@ -158,7 +143,7 @@ export async function createRouter(
   });
 
   router.get('/status', async (req, res) => {
-    await authorizeRead(
+    await readAuthorizer.authorize(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
     res.json(await source.getStatus());
