@@ -22,3 +22,10 @@ export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
  * @public
  */
 export const ANNOTATION_ENTRA_GROUP_ID = 'graph.microsoft.com/group-id';
+
+/**
+ * Roadie's annotation for the AWS account a Resource stands for.
+ *
+ * @public
+ */
+export const ANNOTATION_ROADIE_ACCOUNT_ID = 'amazon.com/account-id';

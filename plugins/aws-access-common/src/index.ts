@@ -10,3 +10,4 @@ export * from './types';
 export * from './awsConfig';
 export * from './verifyScript';
 export * from './permissions';
+export * from './accountResources';

@@ -112,3 +112,19 @@ export interface AwsAccessStatus {
   durationMs?: number;
   warnings?: string[];
 }
+
+/**
+ * Who holds which roles in one account: the reverse view for account Resources.
+ *
+ * @public
+ */
+export interface AccountGrantsResponse {
+  entityRef: string;
+  account: { id: string; name: string; environment?: string };
+  grants: Array<{
+    groupId: string;
+    group: string;
+    roles: Array<Omit<AwsRole, 'grantedVia'>>;
+  }>;
+  settings: AwsCliSettings;
+}

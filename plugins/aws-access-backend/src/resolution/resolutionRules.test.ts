@@ -75,7 +75,27 @@ const owned = (
   ],
 });
 
+const accountResource = (
+  name: string,
+  type: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type, owner: 'shop' },
+});
+
 const entities: Entity[] = [
+  accountResource('shop-prod-account', 'aws-account', {
+    'amazonaws.com/account-id': '222222222222',
+  }),
+  accountResource('roadie-account', 'anything', {
+    'amazon.com/account-id': '444444444444',
+  }),
+  accountResource('broken-account', 'aws-account', {
+    'amazonaws.com/account-id': '12345',
+  }),
   group('shop'),
   group('search'),
   group('entra-team', { 'graph.microsoft.com/group-id': 'entra-42' }),
@@ -181,5 +201,61 @@ describe('resolution rules through the API', () => {
       { name: 'Dev', sessionDuration: 'PT1H', grantedVia: ['search'] },
       { name: 'ReadOnly', sessionDuration: 'PT1H', grantedVia: ['shop'] },
     ]);
+  });
+
+  describe('account Resources', () => {
+    async function grants(path: string) {
+      const { server } = await startTestBackend({
+        features: [
+          awsAccessPlugin,
+          mockServices.rootConfig.factory({ data: { awsAccess } }),
+          catalogServiceMock.factory({ entities }),
+        ],
+      });
+      return request(server).get(`/api/aws-access/entities/${path}/grants`);
+    }
+
+    it('shows which groups hold which roles in the account', async () => {
+      const res = await grants('resource/default/shop-prod-account');
+      expect(res.status).toBe(200);
+      expect(res.body.account).toEqual({
+        id: '222222222222',
+        name: 'shop-prod',
+      });
+      expect(res.body.grants).toEqual([
+        {
+          groupId: 'g-search',
+          group: 'search',
+          roles: [{ name: 'Dev', sessionDuration: 'PT1H' }],
+        },
+        {
+          groupId: 'g-shop',
+          group: 'shop',
+          roles: [{ name: 'ReadOnly', sessionDuration: 'PT1H' }],
+        },
+      ]);
+    });
+
+    it("understands Roadie's annotation", async () => {
+      const res = await grants('resource/default/roadie-account');
+      expect(res.body.grants.map((g: { group: string }) => g.group)).toEqual([
+        'Synced From Entra',
+      ]);
+    });
+
+    it.each([
+      [
+        'component/default/cart',
+        "'component:default/cart' does not stand for an AWS account",
+      ],
+      [
+        'resource/default/broken-account',
+        'names account "12345", which is not a 12-digit AWS account id',
+      ],
+    ])('answers 400 for %s', async (path, message) => {
+      const res = await grants(path);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    });
   });
 });

@@ -8,8 +8,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  AccountGrantsResponse,
   AwsCliSettings,
   EntityAccessResponse,
+  accountIdOfResource,
   planProfiles,
   renderAwsConfig,
   renderVerifyScript,
@@ -19,6 +21,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
+import { accountGrants } from '../resolution/accountGrants';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
@@ -185,6 +188,30 @@ export async function createRouter(
       );
     },
   );
+
+  router.get(`${ENTITY}/grants`, async (req, res) => {
+    const { entity } = await subjectOf(req);
+    const ref = stringifyEntityRef(entity);
+    const accountId = accountIdOfResource(entity);
+    if (!accountId) {
+      throw new InputError(
+        `'${ref}' does not stand for an AWS account: it needs to be a Resource of type 'aws-account' with the 'amazonaws.com/account-id' annotation`,
+      );
+    }
+    if (!/^\d{12}$/.test(accountId)) {
+      throw new InputError(
+        `'${ref}' names account ${JSON.stringify(
+          accountId,
+        )}, which is not a 12-digit AWS account id`,
+      );
+    }
+    const body: AccountGrantsResponse = {
+      entityRef: ref,
+      settings,
+      ...accountGrants(await source.getSnapshot(), accountId),
+    };
+    res.json(body);
+  });
 
   return router;
 }

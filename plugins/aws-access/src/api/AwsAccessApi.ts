@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AccountGrantsResponse,
   AwsAccessStatus,
   AwsConfigVariant,
   EntityAccessResponse,
@@ -42,6 +43,11 @@ export interface AwsAccessApi {
     subject: CompoundEntityRef | string,
     options?: RenderOptions,
   ): Promise<string>;
+
+  /** For a Resource that stands for an AWS account: which groups hold which roles there. */
+  getAccountGrants(
+    entityRef: CompoundEntityRef | string,
+  ): Promise<AccountGrantsResponse>;
 
   /** How fresh the served data is. */
   getStatus(): Promise<AwsAccessStatus>;

@@ -2,6 +2,7 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccountGrantsResponse,
   AwsAccessStatus,
   EntityAccessResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
@@ -66,6 +67,13 @@ export class AwsAccessClient implements AwsAccessApi {
       `${subjectPath(subject)}/verify-script${renderQuery(options)}`,
     );
     return response.text();
+  }
+
+  async getAccountGrants(
+    entityRef: CompoundEntityRef | string,
+  ): Promise<AccountGrantsResponse> {
+    const response = await this.request(`${subjectPath(entityRef)}/grants`);
+    return (await response.json()) as AccountGrantsResponse;
   }
 
   async getStatus(): Promise<AwsAccessStatus> {

@@ -8,11 +8,18 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { EntityAwsAccess } from '../EntityAwsAccess';
+import { AccountGrants } from '../AccountGrants';
+import { accountIdOfResource } from '@aws-access/backstage-plugin-aws-access-common';
 
 /** Entity tab content: the full view for the entity in context. */
 export function EntityAwsAccessContent() {
   const { entity } = useEntity();
-  return <EntityAwsAccess entityRef={stringifyEntityRef(entity)} />;
+  const ref = stringifyEntityRef(entity);
+  return accountIdOfResource(entity) ? (
+    <AccountGrants entityRef={ref} />
+  ) : (
+    <EntityAwsAccess entityRef={ref} />
+  );
 }
 
 /** Entity overview card: the entity's accounts and role names at a glance. */

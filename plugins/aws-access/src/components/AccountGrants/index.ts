@@ -1,0 +1,1 @@
+export { AccountGrants } from './AccountGrants';
