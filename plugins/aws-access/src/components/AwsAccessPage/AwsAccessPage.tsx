@@ -35,7 +35,11 @@ export function AwsAccessPage() {
           <Grid item xs={12} md={9}>
             {team ? (
               <>
-                <ContentHeader title={`AWS accounts of ${team}`} />
+                <ContentHeader
+                  title={
+                    team === 'me' ? 'My AWS access' : `AWS accounts of ${team}`
+                  }
+                />
                 <EntityAwsAccess entityRef={team} />
               </>
             ) : (

@@ -6,16 +6,17 @@ import {
 } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { Box } from '@material-ui/core';
+import { Box, Button, Typography } from '@material-ui/core';
 import {
   ANNOTATION_IDENTITY_CENTER_GROUP,
   EntityAccessResponse,
   planProfiles,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
 import { AnnotationWarnings } from '../AnnotationWarnings';
 import { CliToolbar } from '../CliToolbar';
 import { OnboardingChecklist } from '../OnboardingChecklist';
@@ -24,6 +25,13 @@ import { SyncStatusWarning } from '../SyncStatusWarning';
 import { Troubleshooting } from '../Troubleshooting';
 
 function annotationHint(entityRef: string) {
+  if (entityRef === 'me') {
+    return {
+      description:
+        'You get AWS access through your teams: ask to join a team (Group) that has an IAM Identity Center group, or check that your User entity lists it under spec.memberOf.',
+      yaml: 'kind: User\nspec:\n  memberOf: [<your team>]',
+    };
+  }
   const { kind, name } = parseEntityRef(entityRef);
   if (kind.toLocaleLowerCase('en-US') === 'group') {
     return {
@@ -37,6 +45,9 @@ function annotationHint(entityRef: string) {
     yaml: `metadata:\n  name: ${name}\nspec:\n  owner: <team with AWS access>`,
   };
 }
+
+/** Accounts rendered at once; more on request, so large teams stay responsive. */
+const PAGE_SIZE = 20;
 
 function AccessView({
   subject,
@@ -59,6 +70,12 @@ function AccessView({
     () => new Map(planned.map(p => [profileKey(p.accountId, p.roleName), p])),
     [planned],
   );
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const visible = useMemo(
+    () => filterAccounts(accounts, filter),
+    [accounts, filter],
+  );
   const configText = useMemo(
     () =>
       renderAwsConfig(planned, settings.sso, settings.profiles, prefs.variant),
@@ -75,12 +92,29 @@ function AccessView({
         onRegionChange={prefs.setRegion}
         onLegacyCliChange={prefs.setLegacyCli}
       />
+      <AccountFilter
+        accounts={accounts}
+        value={filter}
+        onChange={value => {
+          setFilter(value);
+          setLimit(PAGE_SIZE);
+        }}
+      />
       <ProfileBlocks
         settings={settings}
-        accounts={accounts}
+        accounts={visible.slice(0, limit)}
         profiles={profiles}
         variant={prefs.variant}
       />
+      {visible.length === 0 && (
+        <Typography>No account matches the filter.</Typography>
+      )}
+      {visible.length > limit && (
+        <Button variant="outlined" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, visible.length - limit)} more of{' '}
+          {visible.length - limit} accounts
+        </Button>
+      )}
       <OnboardingChecklist sso={settings.sso} example={planned[0]} />
       <Troubleshooting sso={settings.sso} />
     </Box>

@@ -6,7 +6,15 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
-import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import {
+  Box,
+  List,
+  ListItem,
+  ListItemText,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 
 export interface Team {
@@ -30,6 +38,7 @@ export function TeamPicker(props: {
   onSelect: (ref: string) => void;
 }) {
   const catalogApi = useApi(catalogApiRef);
+  const [search, setSearch] = useState('');
   const { value, loading, error } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'Group' },
@@ -46,8 +55,38 @@ export function TeamPicker(props: {
       .sort((a, b) => a.title.localeCompare(b.title));
   }, [catalogApi]);
 
+  const needle = search.trim().toLocaleLowerCase();
+  const shown = (value ?? []).filter(
+    t =>
+      !needle ||
+      t.title.toLocaleLowerCase().includes(needle) ||
+      t.ref.includes(needle),
+  );
+
   return (
     <InfoCard title="Teams" noPadding>
+      <List component="nav" aria-label="Your access" dense>
+        <ListItem
+          button
+          selected={props.selected === 'me'}
+          onClick={() => props.onSelect('me')}
+        >
+          <ListItemText
+            primary="My access"
+            secondary="Every account and role you hold"
+          />
+        </ListItem>
+      </List>
+      <Box px={2} pb={1}>
+        <TextField
+          fullWidth
+          size="small"
+          id="aws-access-team-search"
+          label="Search teams"
+          value={search}
+          onChange={e => setSearch(e.target.value)}
+        />
+      </Box>
       {error && (
         <ResponseErrorPanel error={error} title="Could not load teams" />
       )}
@@ -59,7 +98,7 @@ export function TeamPicker(props: {
       )}
       {value && value.length > 0 && (
         <List component="nav" aria-label="Teams" dense>
-          {value.map(team => (
+          {shown.map(team => (
             <ListItem
               key={team.ref}
               button

@@ -1,0 +1,3 @@
+export { AccountFilter } from './AccountFilter';
+export { NO_FILTER, filterAccounts } from './filterAccounts';
+export type { AccountFilterValue } from './filterAccounts';
