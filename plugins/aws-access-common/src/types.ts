@@ -85,6 +85,11 @@ export interface EntityAccessResponse {
   accounts: AwsAccountAccess[];
   /** Problems with the entity's annotations, each naming the annotation; never fatal. */
   warnings?: string[];
+  /**
+   * The catalog team (Group entity ref) behind each Identity Center group named in a role's
+   * `grantedVia`, where the caller can see one: whom to ask for access.
+   */
+  teams?: Record<string, string>;
 }
 
 /**

@@ -1,12 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import awsAccessPlugin from './alpha';
-import { freshStatus, platformAccess, teams } from './testing/fixtures';
+import {
+  freshStatus,
+  myAccess,
+  platformAccess,
+  teams,
+} from './testing/fixtures';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
 jest.setTimeout(30_000);
@@ -18,6 +23,9 @@ describe('new frontend system plugin', () => {
   it('serves the page at /aws-access with the real API client', async () => {
     server.use(
       http.get('*/api/aws-access/status', () => HttpResponse.json(freshStatus)),
+      http.get('*/api/aws-access/me/accounts', () =>
+        HttpResponse.json(myAccess),
+      ),
       http.get(
         '*/api/aws-access/entities/group/default/platform/accounts',
         () => HttpResponse.json(platformAccess),
@@ -27,6 +35,7 @@ describe('new frontend system plugin', () => {
       features: [awsAccessPlugin],
       apis: [[catalogApiRef, catalogApiMock({ entities: teams })]],
       initialRouteEntries: ['/aws-access?team=group:default/platform'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
       await screen.findByRole(

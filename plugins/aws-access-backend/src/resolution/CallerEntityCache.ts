@@ -15,6 +15,8 @@ export interface EntityReader {
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<Entity[]>;
+  /** Every Group the caller may see, with the fields group matching needs. */
+  getGroups(credentials: BackstageCredentials): Promise<Entity[]>;
 }
 
 /** Who is asking, as a cache key: a user ref, a service subject, or the principal type. */
@@ -42,6 +44,10 @@ export class CallerEntityCache implements EntityReader {
   private readonly entries = new Map<
     string,
     { expires: number; value: Promise<Entity | undefined> }
+  >();
+  private readonly groups = new Map<
+    string,
+    { expires: number; value: Promise<Entity[]> }
   >();
 
   constructor(
@@ -72,6 +78,36 @@ export class CallerEntityCache implements EntityReader {
       refs.map(ref => this.getEntityByRef(ref, credentials)),
     );
     return entities.filter((e): e is Entity => e !== undefined);
+  }
+
+  getGroups(credentials: BackstageCredentials): Promise<Entity[]> {
+    const key = `${callerKey(credentials)}\u0000*groups`;
+    const now = Date.now();
+    const hit = this.groups.get(key);
+    if (hit && hit.expires > now) {
+      return hit.value;
+    }
+    const value = this.catalog
+      .getEntities(
+        {
+          filter: { kind: 'group' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+            'spec.profile',
+          ],
+        },
+        { credentials },
+      )
+      .then(response => response.items);
+    value.catch(() => this.groups.delete(key));
+    if (this.groups.size >= this.options.maxEntries) {
+      this.groups.clear();
+    }
+    this.groups.set(key, { expires: now + this.options.ttlMs, value });
+    return value;
   }
 
   private remember(

@@ -26,6 +26,33 @@ export interface Resolution {
   warnings: string[];
 }
 
+/**
+ * For each Identity Center group (by display name) that grants one of the roles, the
+ * catalog Group (team) that stands for it, among the Groups the caller may see.
+ */
+export async function teamsOfGroups(
+  accounts: AwsAccountAccess[],
+  groupsVisibleToCaller: Entity[],
+  snapshot: AccessSnapshot,
+  matching: GroupMatchingOptions,
+): Promise<Record<string, string>> {
+  const wanted = new Set(
+    accounts.flatMap(a => a.roles.flatMap(r => r.grantedVia)),
+  );
+  const teams: Record<string, string> = {};
+  for (const entity of groupsVisibleToCaller) {
+    const { group } = matchIdentityCenterGroup(
+      entity,
+      snapshot.groups,
+      matching,
+    );
+    if (group && wanted.has(group.displayName) && !teams[group.displayName]) {
+      teams[group.displayName] = stringifyEntityRef(entity);
+    }
+  }
+  return teams;
+}
+
 const kindOf = (ref: string) =>
   parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
 
@@ -79,6 +106,21 @@ export class EntityAccessResolver {
     private readonly source: AccessSnapshotSource,
     private readonly matching: GroupMatchingOptions = { byName: true },
   ) {}
+
+  /** The catalog teams behind the groups that grant the given accounts' roles. */
+  async teamsFor(
+    accounts: AwsAccountAccess[],
+    credentials: BackstageCredentials,
+  ): Promise<Record<string, string>> {
+    if (accounts.length === 0) {
+      return {};
+    }
+    const [snapshot, groups] = await Promise.all([
+      this.source.getSnapshot(),
+      this.entities.getGroups(credentials),
+    ]);
+    return teamsOfGroups(accounts, groups, snapshot, this.matching);
+  }
 
   async resolve(
     entity: Entity,

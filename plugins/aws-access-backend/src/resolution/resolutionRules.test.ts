@@ -193,6 +193,10 @@ describe('resolution rules through the API', () => {
   it('gives a System the union of its own and its parts’ accounts', async () => {
     const get = await start();
     const body = await get('system/default/storefront');
+    expect(body.teams).toEqual({
+      search: 'group:default/search',
+      shop: 'group:default/shop',
+    });
     expect(ids(body)).toEqual(['333333333333', '111111111111', '222222222222']);
     const prod = body.accounts.find(
       (a: { id: string }) => a.id === '222222222222',

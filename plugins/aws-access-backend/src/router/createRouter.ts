@@ -161,6 +161,7 @@ export async function createRouter(
       entityRef: stringifyEntityRef(entity),
       settings,
       accounts,
+      teams: await resolver.teamsFor(accounts, credentials),
       ...(warnings.length > 0 && { warnings }),
     };
     res.json(body);

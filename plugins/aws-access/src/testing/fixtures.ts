@@ -42,6 +42,14 @@ export const platformAccess: EntityAccessResponse = {
       roles: [{ name: 'ReadOnlyAccess', grantedVia: ['aws-platform-team'] }],
     },
   ],
+  teams: { 'aws-platform-team': 'group:default/platform' },
+};
+
+/** The signed-in user's own access: only the dev account's PowerUserAccess. */
+export const myAccess: EntityAccessResponse = {
+  ...platformAccess,
+  entityRef: 'user:default/guest',
+  accounts: [platformAccess.accounts[0]],
 };
 
 const group = (name: string, displayName: string): Entity => ({

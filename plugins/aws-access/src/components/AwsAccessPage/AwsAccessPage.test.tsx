@@ -7,12 +7,17 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { awsAccessApiRef, AwsAccessClient } from '../../api';
-import { freshStatus, platformAccess, teams } from '../../testing/fixtures';
+import {
+  freshStatus,
+  myAccess,
+  platformAccess,
+  teams,
+} from '../../testing/fixtures';
 import { AwsAccessPage } from './AwsAccessPage';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
@@ -39,13 +44,21 @@ function renderPage(route = '/aws-access') {
     >
       <AwsAccessPage />
     </TestApiProvider>,
-    { routeEntries: [route] },
+    {
+      routeEntries: [route],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
 describe('AwsAccessPage', () => {
   beforeEach(() => {
-    server.use(http.get(STATUS_URL, () => HttpResponse.json(freshStatus)));
+    server.use(
+      http.get(STATUS_URL, () => HttpResponse.json(freshStatus)),
+      http.get('*/api/aws-access/me/accounts', () =>
+        HttpResponse.json(myAccess),
+      ),
+    );
   });
 
   it('lists the teams and asks to choose one', async () => {

@@ -8,10 +8,11 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { storageApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { awsAccessApiRef, AwsAccessClient } from '../../api';
-import { freshStatus, platformAccess } from '../../testing/fixtures';
+import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
 import { EntityAwsAccess } from './EntityAwsAccess';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
@@ -29,6 +30,9 @@ function renderView(storage = mockApis.storage()) {
       'http://example.com/api/aws-access/entities/group/default/platform/accounts',
       () => HttpResponse.json(platformAccess),
     ),
+    http.get('http://example.com/api/aws-access/me/accounts', () =>
+      HttpResponse.json(myAccess),
+    ),
   );
   const client = new AwsAccessClient({
     discoveryApi: mockApis.discovery(),
@@ -43,6 +47,7 @@ function renderView(storage = mockApis.storage()) {
     >
       <EntityAwsAccess entityRef="group:default/platform" />
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -157,5 +162,24 @@ describe('EntityAwsAccess CLI setup', () => {
         cli: true,
       },
     );
+  });
+
+  it('shows which roles the reader holds and whom to ask for the others', async () => {
+    await renderView();
+    const dev = await devRegion();
+    expect(
+      await within(dev).findByText('You have this role'),
+    ).toBeInTheDocument();
+    const prod = screen.getByRole('region', {
+      name: 'Account platform "prod" [eu] (318204556245)',
+    });
+    await waitFor(() =>
+      expect(prod).toHaveTextContent(
+        'You do not have this role. Ask platform to add you to "aws-platform-team".',
+      ),
+    );
+    expect(
+      within(prod).getByRole('link', { name: 'platform' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform');
   });
 });

@@ -14,6 +14,9 @@ import {
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useMemo, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { awsAccessApiRef } from '../../api';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
@@ -70,6 +73,22 @@ function AccessView({
     () => new Map(planned.map(p => [profileKey(p.accountId, p.roleName), p])),
     [planned],
   );
+  const api = useApi(awsAccessApiRef);
+  // The reader's own roles, to show on every other entity what they hold and what not.
+  const mine = useAsync(
+    async () => (subject === 'me' ? undefined : api.getEntityAccess('me')),
+    [api, subject],
+  );
+  const myRoles = useMemo(
+    () =>
+      mine.value &&
+      new Set(
+        mine.value.accounts.flatMap(a =>
+          a.roles.map(r => profileKey(a.id, r.name)),
+        ),
+      ),
+    [mine.value],
+  );
   const [filter, setFilter] = useState(NO_FILTER);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const visible = useMemo(
@@ -105,6 +124,8 @@ function AccessView({
         accounts={visible.slice(0, limit)}
         profiles={profiles}
         variant={prefs.variant}
+        myRoles={myRoles}
+        teams={access.teams}
       />
       {visible.length === 0 && (
         <Typography>No account matches the filter.</Typography>

@@ -6,13 +6,16 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
 import { awsAccessApiRef, AwsAccessClient } from '../../api';
-import { freshStatus, platformAccess } from '../../testing/fixtures';
+import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
 import {
   EntityAwsAccessCard,
   EntityAwsAccessContent,
@@ -40,6 +43,7 @@ function renderWithEntity(children: ReactNode) {
     <TestApiProvider apis={[[awsAccessApiRef, client]]}>
       <EntityProvider entity={billing}>{children}</EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -48,6 +52,9 @@ describe('entity views', () => {
     server.use(
       http.get('http://example.com/api/aws-access/status', () =>
         HttpResponse.json(freshStatus),
+      ),
+      http.get('*/api/aws-access/me/accounts', () =>
+        HttpResponse.json(myAccess),
       ),
       http.get(
         'http://example.com/api/aws-access/entities/Component/default/billing/accounts',

@@ -8,6 +8,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   AwsAccountAccess,
   AwsCliSettings,
@@ -29,18 +30,44 @@ export interface ProfileBlocksProps {
   /** Planned profiles by {@link profileKey}. */
   profiles: Map<string, PlannedProfile>;
   variant: AwsConfigVariant;
+  /** The signed-in user's own roles by {@link profileKey}, to show what they lack. */
+  myRoles?: Set<string>;
+  /** The catalog team behind each granting Identity Center group. */
+  teams?: Record<string, string>;
+}
+
+function AccessGap(props: {
+  held: boolean;
+  grantedVia: string[];
+  teams?: Record<string, string>;
+}) {
+  if (props.held) {
+    return <Chip size="small" color="primary" label="You have this role" />;
+  }
+  return (
+    <Typography variant="body2" component="span">
+      You do not have this role. Ask{' '}
+      {props.grantedVia.map((group, i) => {
+        const team = props.teams?.[group];
+        return (
+          <span key={group}>
+            {i > 0 && ' or '}
+            {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
+            you to &quot;{group}&quot;
+          </span>
+        );
+      })}
+      .
+    </Typography>
+  );
 }
 
 /**
  * The `~/.aws/config` blocks: the SSO session once, then one profile per account and role,
  * each with a copy button, a console link and the CLI steps.
  */
-export function ProfileBlocks({
-  settings,
-  accounts,
-  profiles,
-  variant,
-}: ProfileBlocksProps) {
+export function ProfileBlocks(props: ProfileBlocksProps) {
+  const { settings, accounts, profiles, variant, myRoles, teams } = props;
   const { sso } = settings;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
@@ -101,6 +128,13 @@ export function ProfileBlocks({
                       .filter(Boolean)
                       .join(' · ')}
                   </Typography>
+                  {myRoles && (
+                    <AccessGap
+                      held={myRoles.has(profileKey(account.id, role.name))}
+                      grantedVia={role.grantedVia}
+                      teams={teams}
+                    />
+                  )}
                   {profile && (
                     <>
                       <CodeSnippet
