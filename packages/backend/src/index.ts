@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { examplePermissionPolicyModule } from './modules/examplePermissionPolicy';
 
 const backend = createBackend();
 
@@ -8,9 +9,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allows everything but AWS access for the users in exampleOrg.awsAccessDeniedUsers.
+backend.add(examplePermissionPolicyModule);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { BackendInstance } from '../support/backendInstance';
+import { signInAsGuest } from './signIn';
+
+/*
+ * A second backend whose permission policy denies 'aws-access.read' to the guest. The page
+ * (served for the main backend) has its AWS Access API calls answered by that backend, with
+ * its own guest token, so what the browser shows is a real denial by a real policy.
+ */
+test.describe('a caller the permission policy denies', () => {
+  test.setTimeout(180_000);
+  let denying: BackendInstance;
+
+  test.beforeAll(async () => {
+    denying = BackendInstance.start(
+      7301,
+      'exampleOrg:\n  awsAccessDeniedUsers: [user:default/guest]\n',
+    );
+    await denying.waitUntilHealthy();
+  });
+  test.afterAll(() => denying?.kill());
+
+  test('gets 403 naming the permission from the API', async () => {
+    const token = await denying.guestToken();
+    const res = await fetch(
+      `${denying.baseUrl}/api/aws-access/entities/group/default/platform/accounts`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(res.status).toBe(403);
+    const body = await res.json();
+    expect(body.error.message).toBe(
+      "You are not allowed to see AWS access (permission 'aws-access.read')",
+    );
+  });
+
+  test('sees a clear message on the page, not a blank page', async ({
+    page,
+  }) => {
+    const token = await denying.guestToken();
+    await page.route('http://localhost:7007/api/aws-access/**', async route => {
+      const url = route
+        .request()
+        .url()
+        .replace('http://localhost:7007', denying.baseUrl);
+      const response = await route.fetch({
+        url,
+        headers: {
+          ...route.request().headers(),
+          authorization: `Bearer ${token}`,
+        },
+      });
+      await route.fulfill({ response });
+    });
+    await signInAsGuest(page);
+    await page.goto('/aws-access?team=group%3Adefault%2Fplatform');
+    await expect(
+      page.getByText('You may not see AWS access here'),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        "You are not allowed to see AWS access (permission 'aws-access.read'). Ask your Backstage administrators if you need it.",
+      ),
+    ).toBeVisible();
+  });
+});
