@@ -23,7 +23,7 @@ const ROUNDS = 3;
 /** Backend config on top of app-config.yaml: the fake as Identity Center, a catalog of groups. */
 function benchConfig(fakeUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
-  const entities = Array.from({ length: 10 }, (_, i) =>
+  const groups = Array.from({ length: 11 }, (_, i) =>
     [
       'apiVersion: backstage.io/v1alpha1',
       'kind: Group',
@@ -33,7 +33,30 @@ function benchConfig(fakeUrl: string): string {
       '  type: team',
       '  children: []',
     ].join('\n'),
-  ).join('\n---\n');
+  );
+  // A System of 50 Components owned by ten teams (group-1 to group-10).
+  const system = [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: System',
+    'metadata:',
+    '  name: bench-system',
+    'spec:',
+    '  owner: group-1',
+  ].join('\n');
+  const components = Array.from({ length: 50 }, (_, i) =>
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      `  name: bench-component-${i}`,
+      'spec:',
+      '  type: service',
+      '  lifecycle: production',
+      `  owner: group-${1 + (i % 10)}`,
+      '  system: bench-system',
+    ].join('\n'),
+  );
+  const entities = [...groups, system, ...components].join('\n---\n');
   writeFileSync(join(dir, 'entities.yaml'), `${entities}\n`);
   return `  database: { client: better-sqlite3, connection: ':memory:' }
 aws:
@@ -139,6 +162,33 @@ async function main() {
     // Warm both paths, then alternate rounds so both see the same machine state.
     await load(ours, token, 300, CONNECTIONS);
     await load(catalog, token, 300, CONNECTIONS);
+    const partsReady = async () => {
+      const res = await fetch(
+        `${BASE}/api/catalog/entities/by-name/system/default/bench-system`,
+        { headers },
+      );
+      if (!res.ok) return false;
+      const entity = (await res.json()) as {
+        relations?: Array<{ type: string }>;
+      };
+      return (
+        (entity.relations ?? []).filter(r => r.type === 'hasPart').length === 50
+      );
+    };
+    const systemUrl = `${BASE}/api/aws-access/entities/system/default/bench-system/accounts`;
+    await waitUntil('the system with its 50 parts', async () => {
+      const body = (await (await fetch(systemUrl, { headers })).json()) as {
+        accounts?: unknown[];
+      };
+      return (body.accounts?.length ?? 0) > 0 && (await partsReady());
+    });
+    const systemSample = (await (
+      await fetch(systemUrl, { headers })
+    ).json()) as {
+      accounts: unknown[];
+    };
+    await load(systemUrl, token, 300, CONNECTIONS);
+    const systemRuns = [];
     const oursRuns = [];
     const catalogRuns = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -147,6 +197,12 @@ async function main() {
         await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS),
       );
     }
+    for (let round = 0; round < ROUNDS; round++) {
+      systemRuns.push(
+        await load(systemUrl, token, REQUESTS_PER_ROUND, CONNECTIONS),
+      );
+    }
+    const sys = summarize(systemRuns);
     const a = summarize(oursRuns);
     const c = summarize(catalogRuns);
     console.log(
@@ -154,6 +210,13 @@ async function main() {
         `connections=${CONNECTIONS} requests_each=${
           REQUESTS_PER_ROUND * ROUNDS
         } failures=${a.failures + c.failures}`,
+    );
+    console.log(
+      `system parts=50 teams=10 accounts=${systemSample.accounts.length} ` +
+        `p50_ms=${sys.p50.toFixed(1)} p99_ms=${sys.p99.toFixed(
+          1,
+        )} rps=${sys.rps.toFixed(0)} ` +
+        `group_p99_ms=${a.p99.toFixed(1)} failures=${sys.failures}`,
     );
     console.log(
       `read p50_ms=${a.p50.toFixed(1)} p99_ms=${a.p99.toFixed(
