@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read
+# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | page
 set -euo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
 case "${1:-}" in
   sync) script=bench/syncBenchmark.ts ;;
   read) script=bench/readBenchmark.ts ;;
+  page) script=bench/pageBenchmark.ts ;;
   *)
-    echo "usage: $0 sync|read" >&2
+    echo "usage: $0 sync|read|page" >&2
     exit 2
     ;;
 esac
