@@ -4,6 +4,7 @@
  * navigation to the first profile block, and how long search and the role filter take to
  * show their result. Asserts nothing. Run: ./scripts/bench.sh page
  */
+import { print } from './print';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,12 +144,12 @@ async function main() {
   }
   await browser.close();
   stop();
-  console.log(
+  print(
     `runs=${RUNS} first_profile_ms=${firstProfile
       .map(v => v.toFixed(0))
       .join(',')}`,
   );
-  console.log(
+  print(
     `page accounts=${ACCOUNTS} roles=${ROLES.length} first_profile_ms=${median(
       firstProfile,
     ).toFixed(0)} ` +

@@ -5,6 +5,7 @@
  * by-name route. Prints latency percentiles and throughput; asserts nothing.
  * Run: ./scripts/bench.sh read
  */
+import { print } from './print';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -205,20 +206,20 @@ async function main() {
     const sys = summarize(systemRuns);
     const a = summarize(oursRuns);
     const c = summarize(catalogRuns);
-    console.log(
+    print(
       `setup org_assignments=${org.assignments.length} group_accounts=${sample.accounts.length} ` +
         `connections=${CONNECTIONS} requests_each=${
           REQUESTS_PER_ROUND * ROUNDS
         } failures=${a.failures + c.failures}`,
     );
-    console.log(
+    print(
       `system parts=50 teams=10 accounts=${systemSample.accounts.length} ` +
         `p50_ms=${sys.p50.toFixed(1)} p99_ms=${sys.p99.toFixed(
           1,
         )} rps=${sys.rps.toFixed(0)} ` +
         `group_p99_ms=${a.p99.toFixed(1)} failures=${sys.failures}`,
     );
-    console.log(
+    print(
       `read p50_ms=${a.p50.toFixed(1)} p99_ms=${a.p99.toFixed(
         1,
       )} rps=${a.rps.toFixed(0)} ` +

@@ -4,6 +4,7 @@
  * 20 sso-admin requests per second, with the plugin's real reader and the real SDK.
  * Prints figures; asserts nothing. Run: ./scripts/bench.sh sync
  */
+import { print } from './print';
 import {
   FakeIdentityCenter,
   generateOrg,
@@ -92,17 +93,17 @@ async function main() {
   await unlimited.stop();
   const naiveCalls = Object.values(naive.calls).reduce((a, b) => a + b, 0);
 
-  console.log(
+  print(
     `org accounts=${A} permission_sets=${P} groups=${G} assignments=${org.assignments.length} ` +
       `snapshot_assignments=${result.snapshot.assignments.length} method=${result.assignmentsMethod}`,
   );
-  console.log(`calls_by_operation ${JSON.stringify(result.calls)}`);
-  console.log(
+  print(`calls_by_operation ${JSON.stringify(result.calls)}`);
+  print(
     `sso_admin_calls=${ssoAdminCalls} throttled=${
       ssoAdminCalls - (lowerBound - Math.ceil(A / 20) - Math.ceil(G / 100))
     }`,
   );
-  console.log(
+  print(
     `sync calls=${calls} lower_bound=${lowerBound} calls_ratio=${(
       calls / lowerBound
     ).toFixed(3)} ` +
