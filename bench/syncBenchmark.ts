@@ -89,7 +89,7 @@ async function main() {
   const naive = await new IdentityCenterReader(
     settings(unlimited.url, 10_000),
     credentials,
-  ).read('perAccount');
+  ).read({ forceMethod: 'perAccount' });
   await unlimited.stop();
   const naiveCalls = Object.values(naive.calls).reduce((a, b) => a + b, 0);
 

@@ -107,10 +107,12 @@ export interface Config {
         /** External ids, e.g. an Entra ID object id. */
         externalIds?: string[];
       }>;
-      /** Which group holds which permission sets in which accounts. */
+      /** Which group (or user, directly) holds which permission sets in which accounts. */
       assignments: Array<{
-        /** Group display name or id. */
-        group: string;
+        /** Group display name or id; or `user` instead. */
+        group?: string;
+        /** A catalog User ref (`user:default/ada`) for a direct assignment; or `group`. */
+        user?: string;
         /** Account ids or names. */
         accounts: string[];
         /** Permission set names. */

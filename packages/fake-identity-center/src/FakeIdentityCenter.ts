@@ -13,6 +13,9 @@ interface Input {
   PrincipalType?: string;
   AccountId?: string;
   Filter?: { AccountId?: string };
+  AlternateIdentifier?: {
+    UniqueAttribute?: { AttributePath?: string; AttributeValue?: unknown };
+  };
 }
 type Handler = (org: FakeOrg, input: Input) => object;
 
@@ -130,6 +133,21 @@ const handlers: Record<string, Handler> = {
       })),
       NextToken: p.NextToken,
     };
+  },
+  [`${IDENTITY_STORE}.GetUserId`]: (org, input) => {
+    const { AttributePath, AttributeValue } =
+      input.AlternateIdentifier?.UniqueAttribute ?? {};
+    const value = String(AttributeValue ?? '').toLowerCase();
+    const user = (org.users ?? []).find(u =>
+      AttributePath === 'userName'
+        ? u.userName.toLowerCase() === value
+        : AttributePath === 'emails.value' &&
+          (u.emails ?? []).some(e => e.toLowerCase() === value),
+    );
+    if (!user) {
+      throw new NotFoundError(`No user with ${AttributePath} ${value}`);
+    }
+    return { UserId: user.id, IdentityStoreId: org.identityStoreId };
   },
   [`${ORGANIZATIONS}.ListAccounts`]: (org, input) => {
     const p = page(org.accounts, input, 20);

@@ -19,6 +19,7 @@ export interface FakeOrg {
     displayName: string;
     externalIds?: Array<{ issuer: string; id: string }>;
   }>;
+  users?: Array<{ id: string; userName: string; emails?: string[] }>;
   assignments: Array<{
     accountId: string;
     permissionSetArn: string;

@@ -26,6 +26,7 @@ export const awsAccessPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -42,6 +43,8 @@ export const awsAccessPlugin = createBackendPlugin({
           database: deps.database,
           scheduler: deps.scheduler,
           logger: deps.logger,
+          catalog,
+          auth: deps.auth,
         });
         const entities = new CallerEntityCache(catalog);
         httpRouter.use(

@@ -29,3 +29,12 @@ export const ANNOTATION_ENTRA_GROUP_ID = 'graph.microsoft.com/group-id';
  * @public
  */
 export const ANNOTATION_ROADIE_ACCOUNT_ID = 'amazon.com/account-id';
+
+/**
+ * The IAM Identity Center user name of a catalog User, when it is neither their email nor
+ * their entity name. Used to find their direct (user) assignments.
+ *
+ * @public
+ */
+export const ANNOTATION_IDENTITY_CENTER_USER =
+  'aws-access/identity-center-user';

@@ -180,11 +180,21 @@ const schema = z.object({
         )
         .default([]),
       assignments: z.array(
-        z.object({
-          group: text('a group name or id'),
-          accounts: z.array(text('an account id or name')).min(1),
-          permissionSets: z.array(text('a permission set name')).min(1),
-        }),
+        z
+          .object({
+            group: text('a group name or id').optional(),
+            user: text('a catalog User ref')
+              .regex(
+                /^user:[^/\s]+\/\S+$/,
+                'must be a catalog User ref such as user:default/ada',
+              )
+              .optional(),
+            accounts: z.array(text('an account id or name')).min(1),
+            permissionSets: z.array(text('a permission set name')).min(1),
+          })
+          .refine(a => Boolean(a.group) !== Boolean(a.user), {
+            message: "must name either a 'group' or a 'user'",
+          }),
       ),
     })
     .optional(),
@@ -233,15 +243,23 @@ function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
     groups.find(g => g.id === ref) ?? groups.find(g => g.displayName === ref);
 
   const assignments: AccessSnapshot['assignments'] = [];
+  const users: NonNullable<AccessSnapshot['users']> = [];
   raw.assignments.forEach((assignment, i) => {
-    let group = findGroup(assignment.group);
-    if (!group) {
-      group = {
-        id: assignment.group,
-        displayName: assignment.group,
-        externalIds: [],
-      };
-      groups.push(group);
+    let principal: { type: 'GROUP' | 'USER'; id: string };
+    if (assignment.user) {
+      // Direct assignments name the catalog User; the ref stands in for an identity-store id.
+      if (!users.some(u => u.id === assignment.user)) {
+        users.push({ id: assignment.user, catalogRef: assignment.user });
+      }
+      principal = { type: 'USER', id: assignment.user };
+    } else {
+      const name = assignment.group!;
+      let group = findGroup(name);
+      if (!group) {
+        group = { id: name, displayName: name, externalIds: [] };
+        groups.push(group);
+      }
+      principal = { type: 'GROUP', id: group.id };
     }
     assignment.accounts.forEach((ref, j) => {
       const account = findAccount(ref);
@@ -261,8 +279,8 @@ function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
         assignments.push({
           accountId: account.id,
           permissionSetName: name,
-          principalType: 'GROUP',
-          principalId: group!.id,
+          principalType: principal.type,
+          principalId: principal.id,
         });
       });
     });
@@ -272,6 +290,7 @@ function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
     accounts,
     permissionSets: raw.permissionSets,
     groups,
+    users,
     assignments,
   };
 }

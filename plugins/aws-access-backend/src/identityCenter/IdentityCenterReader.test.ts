@@ -324,4 +324,88 @@ describe('IdentityCenterReader against the fake over HTTP', () => {
       ),
     ).toBeGreaterThan(4);
   });
+
+  describe('direct user assignments', () => {
+    const withUsers: FakeOrg = {
+      ...knownOrg,
+      users: [
+        { id: 'u-1', userName: 'ada@example.org', emails: ['ada@example.org'] },
+        { id: 'u-2', userName: 'grace', emails: ['grace.hopper@example.org'] },
+      ],
+      assignments: [
+        ...knownOrg.assignments,
+        {
+          accountId: '111111111111',
+          permissionSetArn: knownOrg.permissionSets[1].arn,
+          principalType: 'USER',
+          principalId: 'u-2',
+        },
+      ],
+    };
+    const queries = [
+      {
+        ref: 'user:default/ada',
+        userNames: ['ada@example.org'],
+        emails: ['ada@example.org'],
+      },
+      {
+        ref: 'user:default/grace',
+        userNames: ['grace.hopper@example.org'],
+        emails: ['grace.hopper@example.org'],
+      },
+      { ref: 'user:default/nobody', userNames: ['nobody'], emails: [] },
+    ];
+    const userAssignments = [
+      {
+        accountId: '222222222222',
+        permissionSetName: 'PowerUserAccess',
+        principalType: 'USER',
+        principalId: 'u-1',
+      },
+      {
+        accountId: '111111111111',
+        permissionSetName: 'ReadOnly',
+        principalType: 'USER',
+        principalId: 'u-2',
+      },
+    ];
+
+    it('finds catalog users by user name or email and reads their assignments', async () => {
+      fake = await FakeIdentityCenter.start(withUsers);
+      const result = await new IdentityCenterReader(
+        settingsFor(fake),
+        credentials,
+      ).read({
+        users: queries,
+      });
+      expect(result.snapshot.users).toEqual([
+        { id: 'u-1', catalogRef: 'user:default/ada' },
+        { id: 'u-2', catalogRef: 'user:default/grace' },
+      ]);
+      expect(
+        result.snapshot.assignments.filter(a => a.principalType === 'USER'),
+      ).toEqual(userAssignments);
+      // ada by user name; grace by user name (miss) then email; nobody: one miss.
+      expect(result.calls.GetUserId).toBe(4);
+      expect(result.calls.ListAccountAssignmentsForPrincipal).toBe(4);
+    });
+
+    it('keeps the same user assignments on the per-account path', async () => {
+      fake = await FakeIdentityCenter.start(withUsers, {
+        deniedOperations: ['ListAccountAssignmentsForPrincipal'],
+      });
+      const result = await new IdentityCenterReader(
+        settingsFor(fake),
+        credentials,
+      ).read({
+        users: queries,
+      });
+      expect(result.assignmentsMethod).toBe('perAccount');
+      expect(
+        sortAssignments(
+          result.snapshot.assignments.filter(a => a.principalType === 'USER'),
+        ),
+      ).toEqual(sortAssignments(userAssignments));
+    });
+  });
 });

@@ -6,7 +6,10 @@ import {
   paginateListInstances,
   paginateListPermissionSets,
 } from '@aws-sdk/client-sso-admin';
-import { paginateListGroups } from '@aws-sdk/client-identitystore';
+import {
+  GetUserIdCommand,
+  paginateListGroups,
+} from '@aws-sdk/client-identitystore';
 import { paginateListAccounts } from '@aws-sdk/client-organizations';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import {
@@ -15,6 +18,7 @@ import {
   SnapshotAssignment,
   SnapshotGroup,
   SnapshotPermissionSet,
+  SnapshotUser,
 } from '../snapshot/types';
 import { CallCounter } from './CallCounter';
 import { createIdentityCenterClients, IdentityCenterClients } from './clients';
@@ -40,6 +44,20 @@ export interface IdentityCenterReadResult {
  * administrator, many more calls).
  */
 export type AssignmentsMethod = 'perPrincipal' | 'perAccount';
+
+/** A catalog User to look up in the identity store, by user name or email. */
+export interface CatalogUserQuery {
+  ref: string;
+  userNames: string[];
+  emails: string[];
+}
+
+export interface ReadOptions {
+  /** Force a way of reading assignments (to measure it); normally per principal first. */
+  forceMethod?: AssignmentsMethod;
+  /** Catalog Users whose direct (user) assignments to read. */
+  users?: CatalogUserQuery[];
+}
 
 interface Instance {
   instanceArn: string;
@@ -70,12 +88,10 @@ export class IdentityCenterReader {
    * `forceMethod` is for measuring the per-account method; normally the cheaper
    * per-principal method is tried first.
    */
-  async read(
-    forceMethod?: AssignmentsMethod,
-  ): Promise<IdentityCenterReadResult> {
+  async read(options: ReadOptions = {}): Promise<IdentityCenterReadResult> {
     const counter = new CallCounter();
     try {
-      return await this.readWith(counter, forceMethod);
+      return await this.readWith(counter, options);
     } catch (error) {
       throw new IdentityCenterReadError(error as Error, counter.toJSON());
     }
@@ -83,7 +99,7 @@ export class IdentityCenterReader {
 
   private async readWith(
     counter: CallCounter,
-    forceMethod?: AssignmentsMethod,
+    { forceMethod, users: userQueries = [] }: ReadOptions,
   ): Promise<IdentityCenterReadResult> {
     const clients = createIdentityCenterClients({
       settings: this.settings,
@@ -105,10 +121,12 @@ export class IdentityCenterReader {
       this.listGroups(clients, instance),
     ]);
 
+    const users = await this.findUsers(clients, instance, userQueries);
     const { assignments, method } = await this.listAssignments(
       clients,
       instance,
       groups,
+      users,
       permissionSets,
       forceMethod,
     );
@@ -132,6 +150,7 @@ export class IdentityCenterReader {
         accounts,
         permissionSets,
         groups,
+        users,
         assignments: snapshotAssignments,
       },
       calls: counter.toJSON(),
@@ -245,25 +264,75 @@ export class IdentityCenterReader {
     return groups;
   }
 
+  /** Identity-store users for the catalog Users: by user name, then by email. */
+  private async findUsers(
+    { identityStore }: IdentityCenterClients,
+    instance: Instance,
+    queries: CatalogUserQuery[],
+  ): Promise<SnapshotUser[]> {
+    const found = await mapWithConcurrency(
+      queries,
+      this.settings.concurrency,
+      async query => {
+        const attempts = [
+          ...query.userNames.map(v => ({
+            AttributePath: 'userName',
+            AttributeValue: v,
+          })),
+          ...query.emails.map(v => ({
+            AttributePath: 'emails.value',
+            AttributeValue: v,
+          })),
+        ];
+        for (const attribute of attempts) {
+          try {
+            const { UserId } = await identityStore.send(
+              new GetUserIdCommand({
+                IdentityStoreId: instance.identityStoreId,
+                AlternateIdentifier: { UniqueAttribute: attribute },
+              }),
+            );
+            if (UserId) {
+              return { id: UserId, catalogRef: query.ref };
+            }
+          } catch (error) {
+            if (
+              (error as { name?: string }).name !== 'ResourceNotFoundException'
+            ) {
+              throw error;
+            }
+          }
+        }
+        return undefined;
+      },
+    );
+    return found.filter((u): u is SnapshotUser => u !== undefined);
+  }
+
   private async listAssignments(
     clients: IdentityCenterClients,
     instance: Instance,
     groups: SnapshotGroup[],
+    users: SnapshotUser[],
     permissionSets: Array<{ arn: string }>,
     forceMethod?: AssignmentsMethod,
   ): Promise<{ assignments: RawAssignment[]; method: AssignmentsMethod }> {
-    if (forceMethod !== 'perAccount' && groups.length > 0) {
+    const principals = [
+      ...groups.map(g => ({ id: g.id, type: 'GROUP' as const })),
+      ...users.map(u => ({ id: u.id, type: 'USER' as const })),
+    ];
+    if (forceMethod !== 'perAccount' && principals.length > 0) {
       try {
-        // The first group alone tells whether the per-principal call is allowed.
-        const first = await this.assignmentsOfGroup(
+        // The first principal alone tells whether the per-principal call is allowed.
+        const first = await this.assignmentsOf(
           clients,
           instance,
-          groups[0],
+          principals[0],
         );
         const rest = await mapWithConcurrency(
-          groups.slice(1),
+          principals.slice(1),
           this.settings.concurrency,
-          g => this.assignmentsOfGroup(clients, instance, g),
+          p => this.assignmentsOf(clients, instance, p),
         );
         return { assignments: [first, ...rest].flat(), method: 'perPrincipal' };
       } catch (error) {
@@ -272,28 +341,33 @@ export class IdentityCenterReader {
         }
       }
     }
+    const userIds = new Set(users.map(u => u.id));
+    const all = await this.assignmentsPerAccount(
+      clients,
+      instance,
+      permissionSets,
+    );
     return {
-      assignments: await this.assignmentsPerAccount(
-        clients,
-        instance,
-        permissionSets,
+      // Keep the user assignments of the catalog's users only, as the other method does.
+      assignments: all.filter(
+        a => a.principalType === 'GROUP' || userIds.has(a.principalId),
       ),
       method: 'perAccount',
     };
   }
 
-  private async assignmentsOfGroup(
+  private async assignmentsOf(
     { ssoAdmin }: IdentityCenterClients,
     instance: Instance,
-    group: SnapshotGroup,
+    principal: { id: string; type: 'GROUP' | 'USER' },
   ): Promise<RawAssignment[]> {
     const result: RawAssignment[] = [];
     for await (const page of paginateListAccountAssignmentsForPrincipal(
       { client: ssoAdmin, pageSize: 100 },
       {
         InstanceArn: instance.instanceArn,
-        PrincipalId: group.id,
-        PrincipalType: 'GROUP',
+        PrincipalId: principal.id,
+        PrincipalType: principal.type,
       },
     )) {
       result.push(...toRaw(page.AccountAssignments));
@@ -340,8 +414,7 @@ export class IdentityCenterReader {
         return result;
       },
     );
-    // The per-principal method reads group assignments only; keep both methods' results alike.
-    return perPair.flat().filter(a => a.principalType === 'GROUP');
+    return perPair.flat();
   }
 }
 

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import {
+  CatalogUserQuery,
   IdentityCenterReader,
   IdentityCenterReadError,
 } from './IdentityCenterReader';
@@ -14,6 +15,8 @@ export class IdentityCenterSync {
     private readonly reader: Pick<IdentityCenterReader, 'read'>,
     private readonly store: SnapshotStore,
     private readonly logger: LoggerService,
+    /** The catalog Users whose direct assignments to read; none when absent. */
+    private readonly users: () => Promise<CatalogUserQuery[]> = async () => [],
   ) {}
 
   /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
@@ -21,7 +24,7 @@ export class IdentityCenterSync {
     const startedAt = new Date();
     await this.store.recordAttempt(startedAt);
     try {
-      const result = await this.reader.read();
+      const result = await this.reader.read({ users: await this.users() });
       if (signal?.aborted) {
         throw new Error('The sync was aborted before its snapshot was stored');
       }
@@ -41,6 +44,7 @@ export class IdentityCenterSync {
         permissionSets: result.snapshot.permissionSets.length,
         groups: result.snapshot.groups.length,
         assignments: result.snapshot.assignments.length,
+        users: result.snapshot.users?.length ?? 0,
         assignmentsMethod: result.assignmentsMethod,
         calls: Object.values(result.calls).reduce((a, b) => a + b, 0),
         durationMs,

@@ -181,6 +181,14 @@ export class EntityAccessResolver {
         groupIds.add(match.group.id);
       }
     }
+    // A User also has the roles assigned to them directly.
+    const userIds = new Set(
+      kind === 'user'
+        ? (snapshot.users ?? [])
+            .filter(u => u.catalogRef === stringifyEntityRef(entity))
+            .map(u => u.id)
+        : [],
+    );
     let narrowTo: Set<string> | undefined;
     if (kind !== 'group' && kind !== 'user') {
       const annotated = annotatedAccountIds(entity);
@@ -188,7 +196,7 @@ export class EntityAccessResolver {
       narrowTo = annotated.ids;
     }
     return {
-      accounts: accountAccessForGroups(snapshot, groupIds, narrowTo),
+      accounts: accountAccessForGroups(snapshot, groupIds, narrowTo, userIds),
       warnings,
     };
   }

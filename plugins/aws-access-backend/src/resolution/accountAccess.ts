@@ -6,8 +6,13 @@ import {
   SnapshotPermissionSet,
 } from '../snapshot/types';
 
+/** What a role is granted via when it is assigned to the user directly. */
+export const DIRECT_ASSIGNMENT = 'direct assignment';
+
+const principalKey = (type: 'GROUP' | 'USER', id: string) => `${type}:${id}`;
+
 interface SnapshotIndex {
-  byGroup: Map<string, SnapshotAssignment[]>;
+  byPrincipal: Map<string, SnapshotAssignment[]>;
   accounts: Map<string, SnapshotAccount>;
   permissionSets: Map<string, SnapshotPermissionSet>;
   groupNames: Map<string, string>;
@@ -21,16 +26,18 @@ const indexes = new WeakMap<AccessSnapshot, SnapshotIndex>();
 function indexOf(snapshot: AccessSnapshot): SnapshotIndex {
   let index = indexes.get(snapshot);
   if (!index) {
-    const byGroup = new Map<string, SnapshotAssignment[]>();
+    const byPrincipal = new Map<string, SnapshotAssignment[]>();
     for (const assignment of snapshot.assignments) {
-      if (assignment.principalType === 'GROUP') {
-        const list = byGroup.get(assignment.principalId) ?? [];
-        list.push(assignment);
-        byGroup.set(assignment.principalId, list);
-      }
+      const key = principalKey(
+        assignment.principalType,
+        assignment.principalId,
+      );
+      const list = byPrincipal.get(key) ?? [];
+      list.push(assignment);
+      byPrincipal.set(key, list);
     }
     index = {
-      byGroup,
+      byPrincipal,
       accounts: new Map(snapshot.accounts.map(a => [a.id, a])),
       permissionSets: new Map(snapshot.permissionSets.map(p => [p.name, p])),
       groupNames: new Map(snapshot.groups.map(g => [g.id, g.displayName])),
@@ -46,12 +53,12 @@ const byName = (a: { name: string }, b: { name: string }) =>
 
 function collect(
   index: SnapshotIndex,
-  groupIds: ReadonlySet<string>,
+  principals: string[],
   onlyAccountIds?: ReadonlySet<string>,
 ): AwsAccountAccess[] {
   const result = new Map<string, AwsAccountAccess>();
-  for (const groupId of groupIds) {
-    for (const assignment of index.byGroup.get(groupId) ?? []) {
+  for (const principal of principals) {
+    for (const assignment of index.byPrincipal.get(principal) ?? []) {
       if (onlyAccountIds && !onlyAccountIds.has(assignment.accountId)) {
         continue;
       }
@@ -86,7 +93,11 @@ function collect(
         };
         access.roles.push(role);
       }
-      const groupName = index.groupNames.get(groupId) ?? groupId;
+      const groupName =
+        assignment.principalType === 'USER'
+          ? DIRECT_ASSIGNMENT
+          : index.groupNames.get(assignment.principalId) ??
+            assignment.principalId;
       if (!role.grantedVia.includes(groupName)) {
         role.grantedVia.push(groupName);
       }
@@ -107,14 +118,19 @@ export function accountAccessForGroups(
   snapshot: AccessSnapshot,
   groupIds: ReadonlySet<string>,
   onlyAccountIds?: ReadonlySet<string>,
+  userIds: ReadonlySet<string> = new Set(),
 ): AwsAccountAccess[] {
   const index = indexOf(snapshot);
-  const key = `${[...groupIds].sort().join(',')}|${
+  const principals = [
+    ...[...groupIds].map(id => principalKey('GROUP', id)),
+    ...[...userIds].map(id => principalKey('USER', id)),
+  ].sort();
+  const key = `${principals.join(',')}|${
     onlyAccountIds ? [...onlyAccountIds].sort().join(',') : '*'
   }`;
   let accounts = index.results.get(key);
   if (!accounts) {
-    accounts = collect(index, groupIds, onlyAccountIds);
+    accounts = collect(index, principals, onlyAccountIds);
     if (index.results.size >= MAX_RESULTS_PER_SNAPSHOT) {
       index.results.clear();
     }

@@ -44,6 +44,11 @@ const awsAccess = {
         accounts: ['entra-account'],
         permissionSets: ['ReadOnly'],
       },
+      {
+        user: 'user:default/ada',
+        accounts: ['search-dev'],
+        permissionSets: ['ReadOnly'],
+      },
     ],
   },
 };
@@ -87,6 +92,13 @@ const accountResource = (
 });
 
 const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'ada', namespace: 'default' },
+    spec: { memberOf: ['shop'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/shop' }],
+  },
   accountResource('shop-prod-account', 'aws-account', {
     'amazonaws.com/account-id': '222222222222',
   }),
@@ -160,6 +172,19 @@ describe('resolution rules through the API', () => {
     expect(body.accounts).toEqual([]);
     expect(body.warnings).toEqual([
       "Annotation 'aws-access/identity-center-group' on 'group:default/typo' names 'shopp', which is not an IAM Identity Center group id or display name",
+    ]);
+  });
+
+  it("adds a User's direct assignments to their groups' access", async () => {
+    const get = await start();
+    const body = await get('user/default/ada');
+    expect(ids(body)).toEqual(['333333333333', '111111111111', '222222222222']);
+    expect(body.accounts[0].roles).toEqual([
+      {
+        name: 'ReadOnly',
+        sessionDuration: 'PT1H',
+        grantedVia: ['direct assignment'],
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   DatabaseService,
   LoggerService,
   RootConfigService,
@@ -6,6 +7,8 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogUserQueries } from '../identityCenter/catalogUserQueries';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { AwsAccessConfig } from '../config/readAwsAccessConfig';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
@@ -43,6 +46,8 @@ export async function createSnapshotSource(options: {
   database: DatabaseService;
   scheduler: SchedulerService;
   logger: LoggerService;
+  catalog: CatalogService;
+  auth: AuthService;
 }): Promise<AccessSnapshotSource> {
   const { source, rootConfig, database, scheduler, logger } = options;
   if (source.type === 'static') {
@@ -59,6 +64,7 @@ export async function createSnapshotSource(options: {
     new IdentityCenterReader(source.settings, sdkCredentialProvider),
     store,
     logger,
+    catalogUserQueries(options.catalog, options.auth),
   );
   await scheduler.scheduleTask({
     id: SYNC_TASK_ID,

@@ -24,6 +24,13 @@ export interface SnapshotGroup {
   externalIds: string[];
 }
 
+/** An IAM Identity Center user that stands for a catalog User. */
+export interface SnapshotUser {
+  id: string;
+  /** The catalog User entity ref it was found for. */
+  catalogRef: string;
+}
+
 /** One account assignment: a principal holds a permission set in an account. */
 export interface SnapshotAssignment {
   accountId: string;
@@ -37,6 +44,8 @@ export interface AccessSnapshot {
   accounts: SnapshotAccount[];
   permissionSets: SnapshotPermissionSet[];
   groups: SnapshotGroup[];
+  /** Users with direct assignments; absent in snapshots from before users were synced. */
+  users?: SnapshotUser[];
   assignments: SnapshotAssignment[];
 }
 

@@ -44,10 +44,20 @@ function AccessGap(props: {
   if (props.held) {
     return <Chip size="small" color="primary" label="You have this role" />;
   }
+  // Roles assigned to users directly cannot be asked for from a team.
+  const groups = props.grantedVia.filter(g => g !== 'direct assignment');
+  if (groups.length === 0) {
+    return (
+      <Typography variant="body2" component="span">
+        You do not have this role; it is assigned to people directly. Ask your
+        AWS administrators.
+      </Typography>
+    );
+  }
   return (
     <Typography variant="body2" component="span">
       You do not have this role. Ask{' '}
-      {props.grantedVia.map((group, i) => {
+      {groups.map((group, i) => {
         const team = props.teams?.[group];
         return (
           <span key={group}>
