@@ -14,10 +14,21 @@ async function startBackend(
   permissionResult:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ownershipEntityRefs?: string[],
 ) {
   const { server } = await startTestBackend({
     features: [
       awsAccessPlugin,
+      ...(ownershipEntityRefs
+        ? [
+            mockServices.userInfo.mock({
+              getUserInfo: async () => ({
+                userEntityRef: ownershipEntityRefs[0],
+                ownershipEntityRefs,
+              }),
+            }).factory,
+          ]
+        : []),
       mockServices.permissions.factory({ result: permissionResult }),
       mockServices.rootConfig.factory({ data: { awsAccess } }),
       catalogServiceMock.factory({ entities: exampleEntities }),
@@ -243,36 +254,39 @@ describe('aws-access backend', () => {
       expect(res.body.error.message).toBe(message);
     });
 
-    it('gives the signed-in user their own config and accounts under /me', async () => {
-      const server = await startBackend();
-      const user = mockCredentials.user('user:default/ada');
+    it("gives the signed-in user the access of their sign-in's ownership references under /me", async () => {
+      const server = await startBackend(
+        exampleAwsAccessConfig,
+        AuthorizeResult.ALLOW,
+        ['user:default/ada', 'group:default/platform', 'group:default/data'],
+      );
+      const header = mockCredentials.user.header('user:default/ada');
       const config = await request(server)
         .get('/api/aws-access/me/aws-config')
-        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .set('Authorization', header)
         .expect(200);
       expect(config.text.match(/^\[profile /gm)).toHaveLength(5);
       const accounts = await request(server)
         .get('/api/aws-access/me/accounts')
-        .set(
-          'Authorization',
-          mockCredentials.user.header(user.principal.userEntityRef),
-        )
+        .set('Authorization', header)
         .expect(200);
       expect(accounts.body.entityRef).toBe('user:default/ada');
+      expect(
+        accounts.body.accounts.map((a: { name: string }) => a.name),
+      ).toEqual(['data-dev', 'platform-dev', 'platform-prod']);
     });
 
-    it('answers 404 under /me for a user the catalog does not have', async () => {
+    it('gives a signed-in user without teams an empty config, not an error', async () => {
       const server = await startBackend();
       const res = await request(server)
         .get('/api/aws-access/me/aws-config')
         .set(
           'Authorization',
           mockCredentials.user.header('user:default/stranger'),
-        );
-      expect(res.status).toBe(404);
-      expect(res.body.error.message).toBe(
-        "No entity 'user:default/stranger' in the catalog",
-      );
+        )
+        .expect(200);
+      expect(res.text).toMatch(/^\[sso-session sikt\]/);
+      expect(res.text).not.toContain('[profile ');
     });
 
     it('rejects /me for service callers and anonymous callers', async () => {

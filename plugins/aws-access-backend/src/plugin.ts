@@ -28,6 +28,7 @@ export const awsAccessPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -50,6 +51,7 @@ export const awsAccessPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            userInfo: deps.userInfo,
             readAuthorizer: new ReadAuthorizer(deps.permissions),
             entities,
             source,

@@ -169,6 +169,44 @@ export class EntityAccessResolver {
         ? await this.entities.getEntitiesByRefs(refs, credentials)
         : [];
     }
+    let narrowTo: Set<string> | undefined;
+    if (kind !== 'group' && kind !== 'user') {
+      const annotated = annotatedAccountIds(entity);
+      warnings.push(...annotated.warnings);
+      narrowTo = annotated.ids;
+    }
+    // A User also has the roles assigned to them directly.
+    const userRef = kind === 'user' ? stringifyEntityRef(entity) : undefined;
+    const result = this.accessOf(snapshot, groupEntities, userRef, narrowTo);
+    return { ...result, warnings: [...warnings, ...result.warnings] };
+  }
+
+  /**
+   * The signed-in user's own access, from the ownership references their sign-in gave
+   * them (their user ref and groups), whether or not the catalog lists them as members.
+   */
+  async resolveOwnership(
+    userRef: string,
+    ownershipEntityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Resolution> {
+    const snapshot = await this.source.getSnapshot();
+    const groupRefs = ownershipEntityRefs.filter(
+      ref => kindOf(ref) === 'group',
+    );
+    const groups = groupRefs.length
+      ? await this.entities.getEntitiesByRefs(groupRefs, credentials)
+      : [];
+    return this.accessOf(snapshot, groups, userRef, undefined);
+  }
+
+  private accessOf(
+    snapshot: AccessSnapshot,
+    groupEntities: Entity[],
+    userRef: string | undefined,
+    narrowTo: Set<string> | undefined,
+  ): Resolution {
+    const warnings: string[] = [];
     const groupIds = new Set<string>();
     for (const group of groupEntities) {
       const match = matchIdentityCenterGroup(
@@ -181,20 +219,11 @@ export class EntityAccessResolver {
         groupIds.add(match.group.id);
       }
     }
-    // A User also has the roles assigned to them directly.
     const userIds = new Set(
-      kind === 'user'
-        ? (snapshot.users ?? [])
-            .filter(u => u.catalogRef === stringifyEntityRef(entity))
-            .map(u => u.id)
-        : [],
+      (snapshot.users ?? [])
+        .filter(u => u.catalogRef === userRef)
+        .map(u => u.id),
     );
-    let narrowTo: Set<string> | undefined;
-    if (kind !== 'group' && kind !== 'user') {
-      const annotated = annotatedAccountIds(entity);
-      warnings.push(...annotated.warnings);
-      narrowTo = annotated.ids;
-    }
     return {
       accounts: accountAccessForGroups(snapshot, groupIds, narrowTo, userIds),
       warnings,

@@ -1,6 +1,7 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -37,6 +38,7 @@ const SUPPORTED_KINDS = [
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
   readAuthorizer: ReadAuthorizer;
   entities: EntityReader;
   resolver: EntityAccessResolver;
@@ -67,8 +69,9 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, readAuthorizer, entities, resolver, source, settings } =
+  const { httpAuth, userInfo, readAuthorizer, entities, resolver, source } =
     options;
+  const { settings } = options;
   const router = Router();
 
   const renderQuery = z.object({
@@ -105,21 +108,11 @@ export async function createRouter(
   }
 
   /** The entity a request is about: from the path, or the signed-in user for `/me`. */
+  /** The entity in the path, once the caller may read AWS access and the entity. */
   async function subjectOf(req: Request): Promise<{
     entity: Entity;
     credentials: BackstageCredentials;
   }> {
-    if (req.params.kind === undefined) {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      await readAuthorizer.authorize(credentials);
-      return {
-        credentials,
-        entity: await findEntity(
-          credentials.principal.userEntityRef,
-          credentials,
-        ),
-      };
-    }
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -130,15 +123,43 @@ export async function createRouter(
     };
   }
 
+  /**
+   * What a request is about, resolved: the entity in the path, or for `/me` the signed-in
+   * user with the ownership references of their sign-in.
+   */
+  async function resolveSubject(req: Request) {
+    if (req.params.kind === undefined) {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      await readAuthorizer.authorize(credentials);
+      const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
+        credentials,
+      );
+      return {
+        credentials,
+        subjectRef: userEntityRef,
+        resolution: await resolver.resolveOwnership(
+          userEntityRef,
+          ownershipEntityRefs,
+          credentials,
+        ),
+      };
+    }
+    const { entity, credentials } = await subjectOf(req);
+    return {
+      credentials,
+      subjectRef: stringifyEntityRef(entity),
+      resolution: await resolver.resolve(entity, credentials),
+    };
+  }
+
   async function profilesFor(req: Request) {
     const { region, variant } = readRenderQuery(req);
-    const { entity, credentials } = await subjectOf(req);
-    const { accounts } = await resolver.resolve(entity, credentials);
-    const profiles = planProfiles(accounts, {
+    const { subjectRef, resolution } = await resolveSubject(req);
+    const profiles = planProfiles(resolution.accounts, {
       ...settings.profiles,
       ...(region && { defaultRegion: region }),
     });
-    return { entity, accounts, profiles, variant };
+    return { subjectRef, profiles, variant };
   }
 
   router.get('/health', (_req, res) => {
@@ -155,10 +176,10 @@ export async function createRouter(
   const ENTITY = '/entities/:kind/:namespace/:name';
 
   router.get([`${ENTITY}/accounts`, '/me/accounts'], async (req, res) => {
-    const { entity, credentials } = await subjectOf(req);
-    const { accounts, warnings } = await resolver.resolve(entity, credentials);
+    const { subjectRef, credentials, resolution } = await resolveSubject(req);
+    const { accounts, warnings } = resolution;
     const body: EntityAccessResponse = {
-      entityRef: stringifyEntityRef(entity),
+      entityRef: subjectRef,
       settings,
       accounts,
       teams: await resolver.teamsFor(accounts, credentials),
@@ -179,10 +200,10 @@ export async function createRouter(
   router.get(
     [`${ENTITY}/verify-script`, '/me/verify-script'],
     async (req, res) => {
-      const { entity, profiles } = await profilesFor(req);
+      const { subjectRef, profiles } = await profilesFor(req);
       res.type('text/x-shellscript; charset=utf-8').send(
         renderVerifyScript({
-          subject: stringifyEntityRef(entity),
+          subject: subjectRef,
           sso: settings.sso,
           profiles,
         }),
