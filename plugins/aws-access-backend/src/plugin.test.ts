@@ -366,4 +366,43 @@ describe('aws-access backend', () => {
       await request(server).get('/api/aws-access/health').expect(200);
     });
   });
+
+  it('shows a caller only entities the catalog lets them read', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        mockServices.rootConfig.factory({
+          data: { awsAccess: exampleAwsAccessConfig },
+        }),
+        catalogServiceMock.mock({
+          getEntities: async () => ({ items: [] }),
+          // Stands in for a catalog permission policy that hides the group from outsiders.
+          getEntityByRef: async (_ref, options) => {
+            const principal =
+              options && 'credentials' in options
+                ? (options.credentials.principal as { userEntityRef?: string })
+                : {};
+            return principal.userEntityRef === 'user:default/outsider'
+              ? undefined
+              : exampleEntities[0];
+          },
+        }).factory,
+      ],
+    });
+    const path = '/api/aws-access/entities/group/default/platform/accounts';
+    await request(server)
+      .get(path)
+      .set('Authorization', mockCredentials.user.header('user:default/insider'))
+      .expect(200);
+    const hidden = await request(server)
+      .get(path)
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe(
+      "No entity 'group:default/platform' in the catalog",
+    );
+  });
 });

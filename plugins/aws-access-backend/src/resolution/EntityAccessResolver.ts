@@ -115,11 +115,16 @@ export class EntityAccessResolver {
     if (accounts.length === 0) {
       return {};
     }
-    const [snapshot, groups] = await Promise.all([
-      this.source.getSnapshot(),
-      this.entities.getGroups(credentials),
-    ]);
-    return teamsOfGroups(accounts, groups, snapshot, this.matching);
+    try {
+      const [snapshot, groups] = await Promise.all([
+        this.source.getSnapshot(),
+        this.entities.getGroups(credentials),
+      ]);
+      return teamsOfGroups(accounts, groups, snapshot, this.matching);
+    } catch {
+      // Whom to ask is a hint; without it the accounts are still worth showing.
+      return {};
+    }
   }
 
   async resolve(
