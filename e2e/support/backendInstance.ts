@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -10,11 +10,14 @@ export class BackendInstance {
   private constructor(
     readonly baseUrl: string,
     private readonly child: ChildProcess,
+    /** Where the process's output goes, for failure messages. */
+    readonly logFile: string,
   ) {}
 
   static start(port: number, overlayYaml: string): BackendInstance {
     const dir = mkdtempSync(join(tmpdir(), `aws-access-backend-${port}-`));
     const overlay = join(dir, 'config.yaml');
+    const logFile = join(dir, 'backend.log');
     writeFileSync(
       overlay,
       `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n${overlayYaml}`,
@@ -32,13 +35,13 @@ export class BackendInstance {
       {
         cwd: join(repoRoot, 'packages/backend'),
         detached: true,
-        stdio: 'ignore',
+        stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
       },
     );
-    return new BackendInstance(`http://localhost:${port}`, child);
+    return new BackendInstance(`http://localhost:${port}`, child, logFile);
   }
 
-  async waitUntilHealthy(timeoutMs = 120_000) {
+  async waitUntilHealthy(timeoutMs = 180_000) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const ok = await fetch(`${this.baseUrl}/api/aws-access/health`)
@@ -47,7 +50,13 @@ export class BackendInstance {
       if (ok) return;
       await new Promise(r => setTimeout(r, 500));
     }
-    throw new Error(`${this.baseUrl} did not become healthy`);
+    const tail = readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .slice(-30)
+      .join('\n');
+    throw new Error(
+      `${this.baseUrl} did not become healthy; its log ends:\n${tail}`,
+    );
   }
 
   async guestToken(): Promise<string> {

@@ -40,7 +40,7 @@ const syncStarts = (fake: FakeIdentityCenter, since = 0) =>
   fake.log.filter(e => e.operation === 'ListInstances' && e.at >= since);
 
 test.describe('two backend instances on one PostgreSQL database', () => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   let fake: FakeIdentityCenter;
   let instances: BackendInstance[] = [];
 
@@ -61,11 +61,15 @@ test.describe('two backend instances on one PostgreSQL database', () => {
       assignments: 90,
     });
     fake = await FakeIdentityCenter.start(structuredClone(org));
+    // One after the other: the first creates the databases, the second joins them.
     instances = [
       BackendInstance.start(7201, overlay(fake.url, 'AKIAINSTANCEA')),
-      BackendInstance.start(7202, overlay(fake.url, 'AKIAINSTANCEB')),
     ];
-    await Promise.all(instances.map(i => i.waitUntilHealthy()));
+    await instances[0].waitUntilHealthy();
+    instances.push(
+      BackendInstance.start(7202, overlay(fake.url, 'AKIAINSTANCEB')),
+    );
+    await instances[1].waitUntilHealthy();
     const tokens = await Promise.all(instances.map(i => i.guestToken()));
     const get = (i: number, path: string) =>
       fetch(`${instances[i].baseUrl}/api/aws-access${path}`, {
