@@ -131,6 +131,13 @@ test.describe('two backend instances on one PostgreSQL database', () => {
     expect(before[0].assignments).toHaveLength(org.assignments.length);
 
     // Slow the fake down and change the org, then kill whichever instance starts the next sync.
+    // Change the org only between syncs, so that the next sync is the first to see it.
+    await expect
+      .poll(() => Date.now() - (fake.log[fake.log.length - 1]?.at ?? 0), {
+        timeout: 30_000,
+        intervals: [100],
+      })
+      .toBeGreaterThan(1000);
     fake.org.assignments = fake.org.assignments.slice(0, 40);
     fake.behaviour = { latencyMs: 400 };
     const killFrom = Date.now();
