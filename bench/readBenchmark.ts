@@ -5,14 +5,12 @@
  * by-name route. Prints latency percentiles and throughput; asserts nothing.
  * Run: ./scripts/bench.sh read
  */
+import { benchmarkOrg } from './benchmarkOrg';
 import { print } from './print';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
 
 const PORT = 7117;
@@ -128,12 +126,7 @@ function summarize(
 }
 
 async function main() {
-  const org = generateOrg({
-    accounts: 1000,
-    permissionSets: 60,
-    groups: 300,
-    assignments: 6000,
-  });
+  const org = benchmarkOrg();
   const fake = await FakeIdentityCenter.start(org);
   const backend = BackendInstance.start(PORT, benchConfig(fake.url));
   const stop = () => backend.kill();

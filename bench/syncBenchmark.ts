@@ -4,11 +4,9 @@
  * 20 sso-admin requests per second, with the plugin's real reader and the real SDK.
  * Prints figures; asserts nothing. Run: ./scripts/bench.sh sync
  */
+import { benchmarkOrg } from './benchmarkOrg';
 import { print } from './print';
-import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { IdentityCenterReader } from '../plugins/aws-access-backend/src/identityCenter/IdentityCenterReader';
 import { IdentityCenterSettings } from '../plugins/aws-access-backend/src/identityCenter/settings';
 
@@ -42,12 +40,7 @@ const SSO_ADMIN_OPERATIONS = new Set([
 ]);
 
 async function main() {
-  const org = generateOrg({
-    accounts: 1000,
-    permissionSets: 60,
-    groups: 300,
-    assignments: 6000,
-  });
+  const org = benchmarkOrg();
   const P = org.permissionSets.length;
   const A = org.accounts.length;
   const G = org.groups.length;

@@ -5,6 +5,7 @@ import {
 import { awsAccessReadPermission } from '@aws-access/backstage-plugin-aws-access-common';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ExpiringCache } from '../cache/ExpiringCache';
 import { callerKey } from '../resolution/CallerEntityCache';
 
 /**
@@ -13,41 +14,32 @@ import { callerKey } from '../resolution/CallerEntityCache';
  * A policy change reaches a caller within `ttlMs`.
  */
 export class ReadAuthorizer {
-  private readonly decisions = new Map<
-    string,
-    { expires: number; allowed: Promise<boolean> }
-  >();
+  private readonly decisions: ExpiringCache<boolean>;
 
   constructor(
     private readonly permissions: PermissionsService,
-    private readonly ttlMs = 10_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+    ttlMs = 10_000,
+    maxEntries = 10_000,
+  ) {
+    this.decisions = new ExpiringCache(ttlMs, maxEntries);
+  }
 
   /** Throws NotAllowedError unless the policy allows the caller to read AWS access. */
   async authorize(credentials: BackstageCredentials): Promise<void> {
-    if (!(await this.isAllowed(credentials))) {
+    const allowed = await this.decisions.get(
+      callerKey(credentials),
+      async () => {
+        const [decision] = await this.permissions.authorize(
+          [{ permission: awsAccessReadPermission }],
+          { credentials },
+        );
+        return decision.result === AuthorizeResult.ALLOW;
+      },
+    );
+    if (!allowed) {
       throw new NotAllowedError(
         `You are not allowed to see AWS access (permission '${awsAccessReadPermission.name}')`,
       );
     }
-  }
-
-  private isAllowed(credentials: BackstageCredentials): Promise<boolean> {
-    const key = callerKey(credentials);
-    const now = Date.now();
-    const cached = this.decisions.get(key);
-    if (cached && cached.expires > now) {
-      return cached.allowed;
-    }
-    const allowed = this.permissions
-      .authorize([{ permission: awsAccessReadPermission }], { credentials })
-      .then(([decision]) => decision.result === AuthorizeResult.ALLOW);
-    allowed.catch(() => this.decisions.delete(key));
-    if (this.decisions.size >= this.maxEntries) {
-      this.decisions.clear();
-    }
-    this.decisions.set(key, { expires: now + this.ttlMs, allowed });
-    return allowed;
   }
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ExpiringCache } from '../cache/ExpiringCache';
 
 /** The catalog reads resolution needs, made on behalf of a caller. */
 export interface EntityReader {
@@ -41,36 +42,27 @@ export function callerKey(credentials: BackstageCredentials): string {
  * another. A permission change reaches this plugin within `ttlMs`.
  */
 export class CallerEntityCache implements EntityReader {
-  private readonly entries = new Map<
-    string,
-    { expires: number; value: Promise<Entity | undefined> }
-  >();
-  private readonly groups = new Map<
-    string,
-    { expires: number; value: Promise<Entity[]> }
-  >();
+  private readonly entities: ExpiringCache<Entity | undefined>;
+  private readonly groups: ExpiringCache<Entity[]>;
 
   constructor(
     private readonly catalog: CatalogService,
-    private readonly options: { ttlMs: number; maxEntries: number } = {
+    options: { ttlMs: number; maxEntries: number } = {
       ttlMs: 30_000,
       maxEntries: 10_000,
     },
-  ) {}
+  ) {
+    this.entities = new ExpiringCache(options.ttlMs, options.maxEntries);
+    this.groups = new ExpiringCache(options.ttlMs, options.maxEntries);
+  }
 
   getEntityByRef(ref: string, credentials: BackstageCredentials) {
     const key = `${callerKey(credentials)}\u0000${ref.toLocaleLowerCase(
       'en-US',
     )}`;
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) {
-      return hit.value;
-    }
-    const value = this.catalog.getEntityByRef(ref, { credentials });
-    this.remember(key, { expires: now + this.options.ttlMs, value });
-    value.catch(() => this.entries.delete(key));
-    return value;
+    return this.entities.get(key, () =>
+      this.catalog.getEntityByRef(ref, { credentials }),
+    );
   }
 
   async getEntitiesByRefs(refs: string[], credentials: BackstageCredentials) {
@@ -81,14 +73,8 @@ export class CallerEntityCache implements EntityReader {
   }
 
   getGroups(credentials: BackstageCredentials): Promise<Entity[]> {
-    const key = `${callerKey(credentials)}\u0000*groups`;
-    const now = Date.now();
-    const hit = this.groups.get(key);
-    if (hit && hit.expires > now) {
-      return hit.value;
-    }
-    const value = this.catalog
-      .getEntities(
+    return this.groups.get(callerKey(credentials), async () => {
+      const { items } = await this.catalog.getEntities(
         {
           filter: { kind: 'group' },
           fields: [
@@ -100,27 +86,8 @@ export class CallerEntityCache implements EntityReader {
           ],
         },
         { credentials },
-      )
-      .then(response => response.items);
-    value.catch(() => this.groups.delete(key));
-    if (this.groups.size >= this.options.maxEntries) {
-      this.groups.clear();
-    }
-    this.groups.set(key, { expires: now + this.options.ttlMs, value });
-    return value;
-  }
-
-  private remember(
-    key: string,
-    entry: { expires: number; value: Promise<Entity | undefined> },
-  ) {
-    if (this.entries.size >= this.options.maxEntries) {
-      // Maps iterate in insertion order: drop the oldest entry.
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) {
-        this.entries.delete(oldest);
-      }
-    }
-    this.entries.set(key, entry);
+      );
+      return items;
+    });
   }
 }

@@ -69,9 +69,8 @@ function parseEntityParams(params: Record<string, string>) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, userInfo, readAuthorizer, entities, resolver, source } =
-    options;
-  const { settings } = options;
+  const { httpAuth, userInfo, readAuthorizer, entities, resolver } = options;
+  const { source, settings } = options;
   const router = Router();
 
   const renderQuery = z.object({

@@ -3,6 +3,36 @@ import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common
 import { useMemo } from 'react';
 import { AccountFilterValue } from './filterAccounts';
 
+/** A select with an "all" entry (the empty value) and one entry per option. */
+function Choice(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  options: string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      variant="outlined"
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      style={{ minWidth: 180 }}
+    >
+      <MenuItem value="">{props.allLabel}</MenuItem>
+      {props.options.map(option => (
+        <MenuItem key={option} value={option}>
+          {option}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** Search by account name or id, and narrow by role and environment. */
 export function AccountFilter(props: {
   accounts: AwsAccountAccess[];
@@ -34,41 +64,23 @@ export function AccountFilter(props: {
         value={value.text}
         onChange={e => onChange({ ...value, text: e.target.value })}
       />
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      <Choice
         id="aws-access-role-filter"
         label="Role"
+        allLabel="All roles"
+        options={roles}
         value={value.role}
-        onChange={e => onChange({ ...value, role: e.target.value })}
-        style={{ minWidth: 200 }}
-      >
-        <MenuItem value="">All roles</MenuItem>
-        {roles.map(r => (
-          <MenuItem key={r} value={r}>
-            {r}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={role => onChange({ ...value, role })}
+      />
       {environments.length > 0 && (
-        <TextField
-          select
-          size="small"
-          variant="outlined"
+        <Choice
           id="aws-access-environment-filter"
           label="Environment"
+          allLabel="All environments"
+          options={environments}
           value={value.environment}
-          onChange={e => onChange({ ...value, environment: e.target.value })}
-          style={{ minWidth: 160 }}
-        >
-          <MenuItem value="">All environments</MenuItem>
-          {environments.map(env => (
-            <MenuItem key={env} value={env}>
-              {env}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={environment => onChange({ ...value, environment })}
+        />
       )}
     </Box>
   );
