@@ -5,10 +5,10 @@
  * show their result. Asserts nothing. Run: ./scripts/bench.sh page
  */
 import { print } from './print';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BackendInstance } from '../e2e/support/backendInstance';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 
@@ -17,6 +17,7 @@ const ROLES = ['Developer', 'Operator', 'Viewer'];
 const RUNS = 5;
 const repoRoot = resolve(__dirname, '..');
 
+/** Extra config: the big team in the catalog and its 300 accounts in the static org. */
 function overlay(): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-page-bench-'));
   writeFileSync(
@@ -29,10 +30,7 @@ function overlay(): string {
       ['dev', 'test', 'prod'][i % 3]
     } }`;
   });
-  const file = join(dir, 'config.yaml');
-  writeFileSync(
-    file,
-    `catalog:
+  return `catalog:
   locations:
     - { type: file, target: ${join(repoRoot, 'examples/org.yaml')} }
     - { type: file, target: ${join(dir, 'team.yaml')} }
@@ -51,51 +49,17 @@ ${ROLES.map(r => `      - { name: ${r}, sessionDuration: PT8H }`).join('\n')}
           (_, i) => `'${200000000000 + i}'`,
         ).join(', ')}]
         permissionSets: [${ROLES.join(', ')}]
-`,
-  );
-  return file;
-}
-
-async function waitFor(url: string) {
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url)
-        .then(r => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
+`;
 }
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const portal = spawn(
-    process.execPath,
-    [
-      join(repoRoot, '.yarn/releases/yarn-4.13.0.cjs'),
-      'start',
-      '--config',
-      join(repoRoot, 'app-config.yaml'),
-      '--config',
-      overlay(),
-    ],
-    { cwd: repoRoot, detached: true, stdio: 'ignore' },
-  );
-  const stop = () => {
-    try {
-      process.kill(-portal.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  await waitFor('http://localhost:7007/api/aws-access/health');
-  await waitFor('http://localhost:3000');
+  const portal = BackendInstance.startPortal(overlay());
+  process.on('exit', () => portal.kill());
+  await portal.waitUntilHealthy(240_000);
+  await portal.waitForUrl('http://localhost:3000', 240_000);
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({
@@ -133,7 +97,7 @@ async function main() {
     roleFilter.push(performance.now() - t2);
   }
   await browser.close();
-  stop();
+  portal.kill();
   print(
     `runs=${RUNS} first_profile_ms=${firstProfile
       .map(v => v.toFixed(0))

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(__dirname, '../..');
 
-/** A backend (packages/backend) started as its own process group with extra config. */
+/** A backend, or the whole portal, started with `yarn start` and extra config as its own process group. */
 export class BackendInstance {
   private constructor(
     readonly baseUrl: string,
@@ -14,14 +14,33 @@ export class BackendInstance {
     readonly logFile: string,
   ) {}
 
+  /** The backend alone (packages/backend) on `port`. */
   static start(port: number, overlayYaml: string): BackendInstance {
-    const dir = mkdtempSync(join(tmpdir(), `aws-access-backend-${port}-`));
-    const overlay = join(dir, 'config.yaml');
-    const logFile = join(dir, 'backend.log');
-    writeFileSync(
-      overlay,
+    return BackendInstance.spawn(
+      join(repoRoot, 'packages/backend'),
+      `http://localhost:${port}`,
       `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n${overlayYaml}`,
     );
+  }
+
+  /** The whole portal from the repository root: backend on :7007, app on :3000. */
+  static startPortal(overlayYaml: string): BackendInstance {
+    return BackendInstance.spawn(
+      repoRoot,
+      'http://localhost:7007',
+      overlayYaml,
+    );
+  }
+
+  private static spawn(
+    cwd: string,
+    baseUrl: string,
+    overlayYaml: string,
+  ): BackendInstance {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-access-backend-'));
+    const overlay = join(dir, 'config.yaml');
+    const logFile = join(dir, 'backend.log');
+    writeFileSync(overlay, overlayYaml);
     const child = spawn(
       process.execPath,
       [
@@ -33,18 +52,24 @@ export class BackendInstance {
         overlay,
       ],
       {
-        cwd: join(repoRoot, 'packages/backend'),
+        cwd,
         detached: true,
         stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
       },
     );
-    return new BackendInstance(`http://localhost:${port}`, child, logFile);
+    return new BackendInstance(baseUrl, child, logFile);
   }
 
-  async waitUntilHealthy(timeoutMs = 180_000) {
+  /** Waits until the plugin's health route answers 200: there is data to serve. */
+  waitUntilHealthy(timeoutMs = 180_000) {
+    return this.waitForUrl(`${this.baseUrl}/api/aws-access/health`, timeoutMs);
+  }
+
+  /** Waits until `url` answers 2xx; on time-out, fails with the end of the log. */
+  async waitForUrl(url: string, timeoutMs = 180_000) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const ok = await fetch(`${this.baseUrl}/api/aws-access/health`)
+      const ok = await fetch(url)
         .then(r => r.ok)
         .catch(() => false);
       if (ok) return;
@@ -54,9 +79,7 @@ export class BackendInstance {
       .split('\n')
       .slice(-30)
       .join('\n');
-    throw new Error(
-      `${this.baseUrl} did not become healthy; its log ends:\n${tail}`,
-    );
+    throw new Error(`${url} did not answer in time; the log ends:\n${tail}`);
   }
 
   async guestToken(): Promise<string> {

@@ -69,13 +69,13 @@ export interface Config {
       };
       /**
        * When to sync: a Backstage task schedule. Defaults to every 30 minutes with a
-       * 15-minute timeout.
+       * 15-minute timeout. The sync always runs with global scope: one instance of a
+       * cluster runs it per interval.
        */
       schedule?: {
         frequency: { cron: string } | string | Record<string, number>;
         timeout: string | Record<string, number>;
         initialDelay?: string | Record<string, number>;
-        scope?: 'global' | 'local';
       };
     };
     /** The config-declared source: an organisation described in config. */

@@ -5,11 +5,22 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
+import {
+  SYNC_TASK_ID,
+  createIdentityCenterSync,
+} from './identityCenter/createIdentityCenterSync';
 import { ReadAuthorizer } from './permissions/ReadAuthorizer';
 import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { createRouter } from './router/createRouter';
-import { createSnapshotSource } from './snapshot/createSnapshotSource';
+import {
+  DatabaseSnapshotSource,
+  staleAfterMs,
+} from './snapshot/DatabaseSnapshotSource';
+import { SnapshotStore } from './snapshot/SnapshotStore';
+import { StaticSnapshotSource } from './snapshot/StaticSnapshotSource';
+import { buildStaticSnapshot } from './snapshot/buildStaticSnapshot';
+import { AccessSnapshotSource } from './snapshot/types';
 
 /**
  * The AWS Access backend plugin: serves which AWS accounts and roles catalog entities
@@ -35,35 +46,58 @@ export const awsAccessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, httpAuth, httpRouter, catalog } = deps;
+        const { config, logger, catalog } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
         deps.permissionsRegistry.addPermissions(awsAccessPermissions);
-        const source = await createSnapshotSource({
-          source: awsAccessConfig.source,
-          rootConfig: config,
-          database: deps.database,
-          scheduler: deps.scheduler,
-          logger: deps.logger,
-          catalog,
-          auth: deps.auth,
-        });
+
+        let source: AccessSnapshotSource;
+        if (awsAccessConfig.source.type === 'static') {
+          source = new StaticSnapshotSource(
+            buildStaticSnapshot(awsAccessConfig.source.organization),
+          );
+        } else {
+          const { settings, schedule } = awsAccessConfig.source;
+          // Runs the plugin's migrations.
+          const store = await SnapshotStore.create(deps.database);
+          const sync = await createIdentityCenterSync({
+            settings,
+            store,
+            rootConfig: config,
+            logger,
+            catalog,
+            auth: deps.auth,
+          });
+          // Global scope: one instance of a cluster syncs per interval.
+          await deps.scheduler.scheduleTask({
+            id: SYNC_TASK_ID,
+            ...schedule,
+            scope: 'global',
+            fn: signal => sync.run(signal),
+          });
+          source = new DatabaseSnapshotSource(store, staleAfterMs(schedule));
+        }
+
         const entities = new CallerEntityCache(catalog);
-        httpRouter.use(
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
+            httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             readAuthorizer: new ReadAuthorizer(deps.permissions),
             entities,
             source,
-            resolver: new EntityAccessResolver(
+            resolver: new EntityAccessResolver({
               entities,
               source,
-              awsAccessConfig.groupMatching,
-            ),
+              matching: awsAccessConfig.groupMatching,
+              logger,
+            }),
             settings: awsAccessConfig.cli,
           }),
         );
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

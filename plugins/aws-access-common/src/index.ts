@@ -11,3 +11,4 @@ export * from './awsConfig';
 export * from './verifyScript';
 export * from './permissions';
 export * from './accountResources';
+export * from './facts';

@@ -1,6 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-
-const KINDS = ['group', 'user', 'component', 'system', 'resource', 'api'];
+import { isAwsAccessEntityKind } from '@aws-access/backstage-plugin-aws-access-common';
 
 /**
  * Whether AWS Access has something to show for an entity: use it to show or hide the
@@ -9,5 +8,5 @@ const KINDS = ['group', 'user', 'component', 'system', 'resource', 'api'];
  * @public
  */
 export function isAwsAccessAvailable(entity: Entity): boolean {
-  return KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+  return isAwsAccessEntityKind(entity.kind);
 }

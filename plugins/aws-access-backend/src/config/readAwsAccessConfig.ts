@@ -3,17 +3,19 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { AwsCliSettings } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsCliSettings,
+  isAwsAccountId,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { z } from 'zod';
 import { IdentityCenterSettings } from '../identityCenter/settings';
-import { AccessSnapshot } from '../snapshot/types';
 
 /** The plugin's configuration after validation. */
 export interface AwsAccessConfig {
   cli: AwsCliSettings;
   groupMatching: { byName: boolean };
   source:
-    | { type: 'static'; snapshot: AccessSnapshot }
+    | { type: 'static'; organization: StaticOrganizationConfig }
     | {
         type: 'identityCenter';
         settings: IdentityCenterSettings;
@@ -50,7 +52,7 @@ const accountId = z
     invalid_type_error:
       'must be a 12-digit account id in quotes (unquoted YAML numbers lose leading zeros)',
   })
-  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+  .refine(isAwsAccountId, 'must be a 12-digit AWS account id');
 
 const permissionSetName = text('a permission set name').regex(
   /^[\w+=,.@-]{1,32}$/,
@@ -202,6 +204,9 @@ const schema = z.object({
 
 type RawConfig = z.infer<typeof schema>;
 
+/** The organisation declared under `awsAccess.static`, validated field by field. */
+export type StaticOrganizationConfig = NonNullable<RawConfig['static']>;
+
 /** A configuration problem, naming the key it is about. */
 export class AwsAccessConfigError extends Error {
   readonly name = 'AwsAccessConfigError';
@@ -211,88 +216,13 @@ export class AwsAccessConfigError extends Error {
   }
 }
 
-function keyOf(path: (string | number)[]): string {
+/** The config key of a path inside the `awsAccess` block, e.g. `awsAccess.static.accounts[1].id`. */
+export function keyOf(path: (string | number)[]): string {
   return path.reduce<string>(
     (key, part) =>
       typeof part === 'number' ? `${key}[${part}]` : `${key}.${part}`,
     ROOT,
   );
-}
-
-function buildStaticSnapshot(raw: NonNullable<RawConfig['static']>) {
-  const accounts = raw.accounts.map(a => ({ ...a }));
-  const seenIds = new Set<string>();
-  accounts.forEach((a, i) => {
-    if (seenIds.has(a.id)) {
-      throw new AwsAccessConfigError(
-        keyOf(['static', 'accounts', i, 'id']),
-        `account id '${a.id}' is declared twice`,
-      );
-    }
-    seenIds.add(a.id);
-  });
-
-  const groups = raw.groups.map(g => ({
-    id: g.id ?? g.displayName,
-    displayName: g.displayName,
-    externalIds: g.externalIds,
-  }));
-  const findAccount = (ref: string) =>
-    accounts.find(a => a.id === ref) ?? accounts.find(a => a.name === ref);
-  const findGroup = (ref: string) =>
-    groups.find(g => g.id === ref) ?? groups.find(g => g.displayName === ref);
-
-  const assignments: AccessSnapshot['assignments'] = [];
-  const users: NonNullable<AccessSnapshot['users']> = [];
-  raw.assignments.forEach((assignment, i) => {
-    let principal: { type: 'GROUP' | 'USER'; id: string };
-    if (assignment.user) {
-      // Direct assignments name the catalog User; the ref stands in for an identity-store id.
-      if (!users.some(u => u.id === assignment.user)) {
-        users.push({ id: assignment.user, catalogRef: assignment.user });
-      }
-      principal = { type: 'USER', id: assignment.user };
-    } else {
-      const name = assignment.group!;
-      let group = findGroup(name);
-      if (!group) {
-        group = { id: name, displayName: name, externalIds: [] };
-        groups.push(group);
-      }
-      principal = { type: 'GROUP', id: group.id };
-    }
-    assignment.accounts.forEach((ref, j) => {
-      const account = findAccount(ref);
-      if (!account) {
-        throw new AwsAccessConfigError(
-          keyOf(['static', 'assignments', i, 'accounts', j]),
-          `no account with id or name '${ref}' in awsAccess.static.accounts`,
-        );
-      }
-      assignment.permissionSets.forEach((name, k) => {
-        if (!raw.permissionSets.some(p => p.name === name)) {
-          throw new AwsAccessConfigError(
-            keyOf(['static', 'assignments', i, 'permissionSets', k]),
-            `no permission set named '${name}' in awsAccess.static.permissionSets`,
-          );
-        }
-        assignments.push({
-          accountId: account.id,
-          permissionSetName: name,
-          principalType: principal.type,
-          principalId: principal.id,
-        });
-      });
-    });
-  });
-
-  return {
-    accounts,
-    permissionSets: raw.permissionSets,
-    groups,
-    users,
-    assignments,
-  };
 }
 
 /**
@@ -346,7 +276,7 @@ function readSource(block: Config, raw: RawConfig): AwsAccessConfig['source'] {
         "is required when 'awsAccess.source' is 'static'",
       );
     }
-    return { type: 'static', snapshot: buildStaticSnapshot(raw.static) };
+    return { type: 'static', organization: raw.static };
   }
   const ic =
     raw.identityCenter ?? schema.shape.identityCenter.unwrap().parse({});

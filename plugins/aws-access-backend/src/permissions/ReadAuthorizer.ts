@@ -6,7 +6,7 @@ import { awsAccessReadPermission } from '@aws-access/backstage-plugin-aws-access
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ExpiringCache } from '../cache/ExpiringCache';
-import { callerKey } from '../resolution/CallerEntityCache';
+import { callerKey } from '../cache/callerKey';
 
 /**
  * Asks the permission policy whether a caller may read AWS access, and remembers each

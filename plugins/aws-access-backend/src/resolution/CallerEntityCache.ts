@@ -1,10 +1,8 @@
-import {
-  BackstageCredentials,
-  BackstagePrincipalTypes,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ExpiringCache } from '../cache/ExpiringCache';
+import { callerKey } from '../cache/callerKey';
 
 /** The catalog reads resolution needs, made on behalf of a caller. */
 export interface EntityReader {
@@ -18,21 +16,6 @@ export interface EntityReader {
   ): Promise<Entity[]>;
   /** Every Group the caller may see, with the fields group matching needs. */
   getGroups(credentials: BackstageCredentials): Promise<Entity[]>;
-}
-
-/** Who is asking, as a cache key: a user ref, a service subject, or the principal type. */
-export function callerKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as
-    | BackstagePrincipalTypes['user']
-    | BackstagePrincipalTypes['service']
-    | { type: string };
-  if ('userEntityRef' in principal) {
-    return `user:${principal.userEntityRef}`;
-  }
-  if ('subject' in principal) {
-    return `service:${principal.subject}`;
-  }
-  return principal.type;
 }
 
 /**

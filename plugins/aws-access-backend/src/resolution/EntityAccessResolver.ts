@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
@@ -10,6 +13,7 @@ import {
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   AwsAccountAccess,
+  isAwsAccountId,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { AccessSnapshot, AccessSnapshotSource } from '../snapshot/types';
 import { EntityReader } from './CallerEntityCache';
@@ -77,8 +81,8 @@ export function annotatedAccountIds(entity: Entity): {
   }
   const ref = stringifyEntityRef(entity);
   const entries = value.split(',').map(id => id.trim());
-  const valid = entries.filter(id => /^\d{12}$/.test(id));
-  const invalid = entries.filter(id => !/^\d{12}$/.test(id));
+  const valid = entries.filter(isAwsAccountId);
+  const invalid = entries.filter(id => !isAwsAccountId(id));
   const warnings = invalid.map(
     id =>
       `Annotation '${ANNOTATION_AWS_ACCOUNT_ID}' on '${ref}' has ${JSON.stringify(
@@ -101,11 +105,24 @@ export function annotatedAccountIds(entity: Entity): {
  * narrowed by `amazonaws.com/account-id` when set.
  */
 export class EntityAccessResolver {
-  constructor(
-    private readonly entities: EntityReader,
-    private readonly source: AccessSnapshotSource,
-    private readonly matching: GroupMatchingOptions = { byName: true },
-  ) {}
+  private readonly entities: EntityReader;
+  private readonly source: AccessSnapshotSource;
+  private readonly matching: GroupMatchingOptions;
+  private readonly logger: LoggerService;
+  /** Messages of team-hint failures already logged: a broken catalog logs once, not per request. */
+  private readonly loggedTeamFailures = new Set<string>();
+
+  constructor(options: {
+    entities: EntityReader;
+    source: AccessSnapshotSource;
+    matching: GroupMatchingOptions;
+    logger: LoggerService;
+  }) {
+    this.entities = options.entities;
+    this.source = options.source;
+    this.matching = options.matching;
+    this.logger = options.logger;
+  }
 
   /** The catalog teams behind the groups that grant the given accounts' roles. */
   async teamsFor(
@@ -121,8 +138,19 @@ export class EntityAccessResolver {
         this.entities.getGroups(credentials),
       ]);
       return teamsOfGroups(accounts, groups, snapshot, this.matching);
-    } catch {
+    } catch (error) {
       // Whom to ask is a hint; without it the accounts are still worth showing.
+      const message = String((error as Error)?.message ?? error);
+      if (
+        !this.loggedTeamFailures.has(message) &&
+        this.loggedTeamFailures.size < 100
+      ) {
+        this.loggedTeamFailures.add(message);
+        this.logger.warn(
+          'Could not find the catalog teams behind Identity Center groups; answering without them',
+          { error: message },
+        );
+      }
       return {};
     }
   }

@@ -1,13 +1,14 @@
-import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsAccountAccess,
+  DIRECT_ASSIGNMENT,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import {
   AccessSnapshot,
   SnapshotAccount,
   SnapshotAssignment,
   SnapshotPermissionSet,
 } from '../snapshot/types';
-
-/** What a role is granted via when it is assigned to the user directly. */
-export const DIRECT_ASSIGNMENT = 'direct assignment';
+import { AccessCollector } from './AccessCollector';
 
 const principalKey = (type: 'GROUP' | 'USER', id: string) => `${type}:${id}`;
 
@@ -48,40 +49,29 @@ function indexOf(snapshot: AccessSnapshot): SnapshotIndex {
   return index;
 }
 
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name);
-
 function collect(
   index: SnapshotIndex,
   principals: string[],
   onlyAccountIds?: ReadonlySet<string>,
 ): AwsAccountAccess[] {
-  const result = new Map<string, AwsAccountAccess>();
+  const collector = new AccessCollector();
   for (const principal of principals) {
     for (const assignment of index.byPrincipal.get(principal) ?? []) {
       if (onlyAccountIds && !onlyAccountIds.has(assignment.accountId)) {
         continue;
       }
-      let access = result.get(assignment.accountId);
-      if (!access) {
-        const account = index.accounts.get(assignment.accountId);
-        access = {
+      const account = index.accounts.get(assignment.accountId);
+      const permissionSet = index.permissionSets.get(
+        assignment.permissionSetName,
+      );
+      collector.add(
+        {
           id: assignment.accountId,
           name: account?.name ?? assignment.accountId,
           ...(account?.environment && { environment: account.environment }),
           ...(account?.region && { region: account.region }),
-          roles: [],
-        };
-        result.set(assignment.accountId, access);
-      }
-      let role = access.roles.find(
-        r => r.name === assignment.permissionSetName,
-      );
-      if (!role) {
-        const permissionSet = index.permissionSets.get(
-          assignment.permissionSetName,
-        );
-        role = {
+        },
+        {
           name: assignment.permissionSetName,
           ...(permissionSet?.description && {
             description: permissionSet.description,
@@ -89,23 +79,17 @@ function collect(
           ...(permissionSet?.sessionDuration && {
             sessionDuration: permissionSet.sessionDuration,
           }),
-          grantedVia: [],
-        };
-        access.roles.push(role);
-      }
-      const groupName =
-        assignment.principalType === 'USER'
-          ? DIRECT_ASSIGNMENT
-          : index.groupNames.get(assignment.principalId) ??
-            assignment.principalId;
-      if (!role.grantedVia.includes(groupName)) {
-        role.grantedVia.push(groupName);
-      }
+        },
+        [
+          assignment.principalType === 'USER'
+            ? DIRECT_ASSIGNMENT
+            : index.groupNames.get(assignment.principalId) ??
+              assignment.principalId,
+        ],
+      );
     }
   }
-  const accounts = [...result.values()].sort(byName);
-  accounts.forEach(a => a.roles.sort(byName));
-  return accounts;
+  return collector.toList();
 }
 
 /**

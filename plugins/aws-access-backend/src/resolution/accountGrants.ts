@@ -1,8 +1,6 @@
 import { AccountGrantsResponse } from '@aws-access/backstage-plugin-aws-access-common';
 import { AccessSnapshot } from '../snapshot/types';
-
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name);
+import { byName } from './AccessCollector';
 
 /** Which groups hold which permission sets in one account, by group display name. */
 export function accountGrants(

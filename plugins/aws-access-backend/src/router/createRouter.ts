@@ -9,10 +9,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  AWS_ACCESS_ENTITY_KINDS,
   AccountGrantsResponse,
   AwsCliSettings,
   EntityAccessResponse,
+  SIGNED_IN_USER,
   accountIdOfResource,
+  isAwsAccessEntityKind,
+  isAwsAccountId,
   planProfiles,
   renderAwsConfig,
   renderVerifyScript,
@@ -27,15 +31,6 @@ import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
 
-const SUPPORTED_KINDS = [
-  'group',
-  'user',
-  'component',
-  'system',
-  'resource',
-  'api',
-];
-
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
@@ -49,9 +44,9 @@ export interface RouterOptions {
 function parseEntityParams(params: Record<string, string>) {
   const { kind, namespace, name } = params;
   const ref = `${kind}:${namespace}/${name}`;
-  if (!SUPPORTED_KINDS.includes(kind.toLocaleLowerCase('en-US'))) {
+  if (!isAwsAccessEntityKind(kind)) {
     throw new InputError(
-      `Kind '${kind}' is not supported; use one of ${SUPPORTED_KINDS.join(
+      `Kind '${kind}' is not supported; use one of ${AWS_ACCESS_ENTITY_KINDS.join(
         ', ',
       )}`,
     );
@@ -106,7 +101,6 @@ export async function createRouter(
     return entity;
   }
 
-  /** The entity a request is about: from the path, or the signed-in user for `/me`. */
   /** The entity in the path, once the caller may read AWS access and the entity. */
   async function subjectOf(req: Request): Promise<{
     entity: Entity;
@@ -161,8 +155,18 @@ export async function createRouter(
     return { subjectRef, profiles, variant };
   }
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Open to load balancers: healthy once there is a snapshot to serve. Says no more than
+  // that; the reason for a failed sync is on the authenticated status route.
+  router.get('/health', async (_req, res) => {
+    try {
+      await source.getSnapshot();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({
+        status: 'unavailable',
+        message: 'No AWS access data to serve yet; see /status',
+      });
+    }
   });
 
   router.get('/status', async (req, res) => {
@@ -174,7 +178,9 @@ export async function createRouter(
 
   const ENTITY = '/entities/:kind/:namespace/:name';
 
-  router.get([`${ENTITY}/accounts`, '/me/accounts'], async (req, res) => {
+  const ME = `/${SIGNED_IN_USER}`;
+
+  router.get([`${ENTITY}/accounts`, `${ME}/accounts`], async (req, res) => {
     const { subjectRef, credentials, resolution } = await resolveSubject(req);
     const { accounts, warnings } = resolution;
     const body: EntityAccessResponse = {
@@ -187,7 +193,7 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.get([`${ENTITY}/aws-config`, '/me/aws-config'], async (req, res) => {
+  router.get([`${ENTITY}/aws-config`, `${ME}/aws-config`], async (req, res) => {
     const { profiles, variant } = await profilesFor(req);
     res
       .type('text/plain; charset=utf-8')
@@ -197,7 +203,7 @@ export async function createRouter(
   });
 
   router.get(
-    [`${ENTITY}/verify-script`, '/me/verify-script'],
+    [`${ENTITY}/verify-script`, `${ME}/verify-script`],
     async (req, res) => {
       const { subjectRef, profiles } = await profilesFor(req);
       res.type('text/x-shellscript; charset=utf-8').send(
@@ -219,7 +225,7 @@ export async function createRouter(
         `'${ref}' does not stand for an AWS account: it needs to be a Resource of type 'aws-account' with the 'amazonaws.com/account-id' annotation`,
       );
     }
-    if (!/^\d{12}$/.test(accountId)) {
+    if (!isAwsAccountId(accountId)) {
       throw new InputError(
         `'${ref}' names account ${JSON.stringify(
           accountId,

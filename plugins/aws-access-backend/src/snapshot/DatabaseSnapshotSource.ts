@@ -1,6 +1,27 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { SnapshotStore } from './SnapshotStore';
 import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When synced data counts as stale: after three missed intervals of the sync's schedule,
+ * or after a day for cron and manually triggered schedules.
+ */
+export function staleAfterMs(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number {
+  const frequency = schedule.frequency as object;
+  if ('cron' in frequency || 'trigger' in frequency) {
+    return DAY_MS;
+  }
+  if ('toMillis' in frequency && typeof frequency.toMillis === 'function') {
+    return 3 * (frequency.toMillis() as number);
+  }
+  return 3 * durationToMilliseconds(frequency as HumanDuration);
+}
 
 /** The Identity Center source as routes see it: the last good snapshot in the database. */
 export class DatabaseSnapshotSource implements AccessSnapshotSource {

@@ -5,13 +5,14 @@ import {
   AccountGrantsResponse,
   AwsAccessStatus,
   EntityAccessResponse,
+  SIGNED_IN_USER,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { AwsAccessApi, RenderOptions } from './AwsAccessApi';
 
 /** `/me` for the signed-in user, else `/entities/{kind}/{namespace}/{name}`. */
 function subjectPath(subject: CompoundEntityRef | string): string {
-  if (subject === 'me') {
-    return '/me';
+  if (subject === SIGNED_IN_USER) {
+    return `/${SIGNED_IN_USER}`;
   }
   const { kind, namespace, name } =
     typeof subject === 'string' ? parseEntityRef(subject) : subject;

@@ -13,7 +13,10 @@ import {
   TableHead,
   TableRow,
 } from '@material-ui/core';
-import { consoleUrl } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  consoleUrl,
+  formatSessionDuration,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { SyncStatusWarning } from '../SyncStatusWarning';
@@ -65,7 +68,10 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
                 <TableRow key={`${grant.groupId}/${role.name}`}>
                   <TableCell>{grant.group}</TableCell>
                   <TableCell>{role.name}</TableCell>
-                  <TableCell>{role.sessionDuration ?? ''}</TableCell>
+                  <TableCell>
+                    {role.sessionDuration &&
+                      formatSessionDuration(role.sessionDuration)}
+                  </TableCell>
                   <TableCell>
                     <Link
                       to={consoleUrl(

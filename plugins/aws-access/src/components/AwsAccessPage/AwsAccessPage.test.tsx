@@ -1,64 +1,40 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  MockFetchApi,
-  TestApiProvider,
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse, delay } from 'msw';
-import { setupServer } from 'msw/node';
-import { awsAccessApiRef, AwsAccessClient } from '../../api';
 import {
   freshStatus,
   myAccess,
   platformAccess,
   teams,
 } from '../../testing/fixtures';
+import {
+  AWS_ACCESS_API,
+  renderWithAwsAccess,
+  serveJson,
+  setupAwsAccessServer,
+} from '../../testing/renderWithAwsAccess';
 import { AwsAccessPage } from './AwsAccessPage';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupAwsAccessServer();
 
-const STATUS_URL = 'http://example.com/api/aws-access/status';
-const ACCOUNTS_URL =
-  'http://example.com/api/aws-access/entities/group/default/platform/accounts';
+const STATUS_URL = `${AWS_ACCESS_API}/status`;
+const ACCOUNTS_URL = `${AWS_ACCESS_API}/entities/group/default/platform/accounts`;
 
 function renderPage(route = '/aws-access') {
-  const client = new AwsAccessClient({
-    discoveryApi: mockApis.discovery(),
-    fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
+  return renderWithAwsAccess(<AwsAccessPage />, {
+    apis: [[catalogApiRef, catalogApiMock({ entities: teams })]],
+    routeEntries: [route],
   });
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [awsAccessApiRef, client],
-        [catalogApiRef, catalogApiMock({ entities: teams })],
-      ]}
-    >
-      <AwsAccessPage />
-    </TestApiProvider>,
-    {
-      routeEntries: [route],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
 }
 
 describe('AwsAccessPage', () => {
   beforeEach(() => {
-    server.use(
-      http.get(STATUS_URL, () => HttpResponse.json(freshStatus)),
-      http.get('*/api/aws-access/me/accounts', () =>
-        HttpResponse.json(myAccess),
-      ),
-    );
+    serveJson(server, { '/status': freshStatus, '/me/accounts': myAccess });
   });
 
   it('lists the teams and asks to choose one', async () => {

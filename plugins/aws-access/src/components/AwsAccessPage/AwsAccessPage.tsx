@@ -6,6 +6,7 @@ import {
   Page,
 } from '@backstage/core-components';
 import { Grid } from '@material-ui/core';
+import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import { useSearchParams } from 'react-router-dom';
 import { EntityAwsAccess } from '../EntityAwsAccess';
 import { TeamPicker } from '../TeamPicker';
@@ -37,7 +38,9 @@ export function AwsAccessPage() {
               <>
                 <ContentHeader
                   title={
-                    team === 'me' ? 'My AWS access' : `AWS accounts of ${team}`
+                    team === SIGNED_IN_USER
+                      ? 'My AWS access'
+                      : `AWS accounts of ${team}`
                   }
                 />
                 <EntityAwsAccess entityRef={team} />

@@ -1,53 +1,29 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  MockFetchApi,
-  TestApiProvider,
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { storageApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { awsAccessApiRef, AwsAccessClient } from '../../api';
 import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
+import {
+  renderWithAwsAccess,
+  serveJson,
+  setupAwsAccessServer,
+} from '../../testing/renderWithAwsAccess';
 import { EntityAwsAccess } from './EntityAwsAccess';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupAwsAccessServer();
 
 function renderView(storage = mockApis.storage()) {
-  server.use(
-    http.get('http://example.com/api/aws-access/status', () =>
-      HttpResponse.json(freshStatus),
-    ),
-    http.get(
-      'http://example.com/api/aws-access/entities/group/default/platform/accounts',
-      () => HttpResponse.json(platformAccess),
-    ),
-    http.get('http://example.com/api/aws-access/me/accounts', () =>
-      HttpResponse.json(myAccess),
-    ),
-  );
-  const client = new AwsAccessClient({
-    discoveryApi: mockApis.discovery(),
-    fetchApi: new MockFetchApi(),
+  serveJson(server, {
+    '/status': freshStatus,
+    '/entities/group/default/platform/accounts': platformAccess,
+    '/me/accounts': myAccess,
   });
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [awsAccessApiRef, client],
-        [storageApiRef, storage],
-      ]}
-    >
-      <EntityAwsAccess entityRef="group:default/platform" />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  return renderWithAwsAccess(
+    <EntityAwsAccess entityRef="group:default/platform" />,
+    { apis: [[storageApiRef, storage]] },
   );
 }
 

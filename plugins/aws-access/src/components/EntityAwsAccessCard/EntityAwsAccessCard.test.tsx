@@ -1,21 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
-import {
-  MockFetchApi,
-  TestApiProvider,
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
-import { awsAccessApiRef, AwsAccessClient } from '../../api';
 import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
+import {
+  renderWithAwsAccess,
+  serveJson,
+  setupAwsAccessServer,
+} from '../../testing/renderWithAwsAccess';
 import {
   EntityAwsAccessCard,
   EntityAwsAccessContent,
@@ -24,8 +16,7 @@ import {
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
 jest.setTimeout(30_000);
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupAwsAccessServer();
 
 const billing: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -35,36 +26,21 @@ const billing: Entity = {
 };
 
 function renderWithEntity(children: ReactNode) {
-  const client = new AwsAccessClient({
-    discoveryApi: mockApis.discovery(),
-    fetchApi: new MockFetchApi(),
-  });
-  return renderInTestApp(
-    <TestApiProvider apis={[[awsAccessApiRef, client]]}>
-      <EntityProvider entity={billing}>{children}</EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  return renderWithAwsAccess(
+    <EntityProvider entity={billing}>{children}</EntityProvider>,
   );
 }
 
 describe('entity views', () => {
   beforeEach(() => {
-    server.use(
-      http.get('http://example.com/api/aws-access/status', () =>
-        HttpResponse.json(freshStatus),
-      ),
-      http.get('*/api/aws-access/me/accounts', () =>
-        HttpResponse.json(myAccess),
-      ),
-      http.get(
-        'http://example.com/api/aws-access/entities/Component/default/billing/accounts',
-        () =>
-          HttpResponse.json({
-            ...platformAccess,
-            entityRef: 'component:default/billing',
-          }),
-      ),
-    );
+    serveJson(server, {
+      '/status': freshStatus,
+      '/me/accounts': myAccess,
+      '/entities/Component/default/billing/accounts': {
+        ...platformAccess,
+        entityRef: 'component:default/billing',
+      },
+    });
   });
 
   it("the tab shows the entity's profiles", async () => {

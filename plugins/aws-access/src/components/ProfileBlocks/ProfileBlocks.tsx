@@ -1,28 +1,15 @@
-import { CodeSnippet, InfoCard, Link } from '@backstage/core-components';
-import {
-  Accordion,
-  AccordionDetails,
-  AccordionSummary,
-  Box,
-  Chip,
-  Typography,
-} from '@material-ui/core';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { InfoCard } from '@backstage/core-components';
+import { Box, Chip } from '@material-ui/core';
 import {
   AwsAccountAccess,
   AwsCliSettings,
   AwsConfigVariant,
   PlannedProfile,
-  consoleUrl,
-  renderProfileBlock,
-  renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { RoleCliSteps } from '../RoleCliSteps';
-import { formatDuration } from './formatDuration';
-
-export const profileKey = (accountId: string, roleName: string) =>
-  `${accountId}/${roleName}`;
+import { AccessGap } from './AccessGap';
+import { RoleProfile } from './RoleProfile';
+import { SsoSessionCard } from './SsoSessionCard';
+import { profileKey } from './profileKey';
 
 export interface ProfileBlocksProps {
   settings: AwsCliSettings;
@@ -36,65 +23,15 @@ export interface ProfileBlocksProps {
   teams?: Record<string, string>;
 }
 
-function AccessGap(props: {
-  held: boolean;
-  grantedVia: string[];
-  teams?: Record<string, string>;
-}) {
-  if (props.held) {
-    return <Chip size="small" color="primary" label="You have this role" />;
-  }
-  // Roles assigned to users directly cannot be asked for from a team.
-  const groups = props.grantedVia.filter(g => g !== 'direct assignment');
-  if (groups.length === 0) {
-    return (
-      <Typography variant="body2" component="span">
-        You do not have this role; it is assigned to people directly. Ask your
-        AWS administrators.
-      </Typography>
-    );
-  }
-  return (
-    <Typography variant="body2" component="span">
-      You do not have this role. Ask{' '}
-      {groups.map((group, i) => {
-        const team = props.teams?.[group];
-        return (
-          <span key={group}>
-            {i > 0 && ' or '}
-            {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
-            you to &quot;{group}&quot;
-          </span>
-        );
-      })}
-      .
-    </Typography>
-  );
-}
-
 /**
- * The `~/.aws/config` blocks: the SSO session once, then one profile per account and role,
- * each with a copy button, a console link and the CLI steps.
+ * The `~/.aws/config` blocks: the SSO session once, then a card per account with a
+ * profile per role.
  */
 export function ProfileBlocks(props: ProfileBlocksProps) {
   const { settings, accounts, profiles, variant, myRoles, teams } = props;
-  const { sso } = settings;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
-      {variant === 'sso-session' && (
-        <section aria-label={`SSO session ${sso.sessionName}`}>
-          <InfoCard
-            title={`SSO session "${sso.sessionName}"`}
-            subheader="Add this once to ~/.aws/config; every profile below refers to it."
-          >
-            <CodeSnippet
-              language="ini"
-              text={renderSsoSessionBlock(sso)}
-              showCopyCodeButton
-            />
-          </InfoCard>
-        </section>
-      )}
+      {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
       {accounts.map(account => (
         <section
           key={account.id}
@@ -110,71 +47,25 @@ export function ProfileBlocks(props: ProfileBlocksProps) {
             }}
           >
             {account.roles.map(role => {
-              const profile = profiles.get(profileKey(account.id, role.name));
+              const key = profileKey(account.id, role.name);
               return (
-                <Box key={role.name} mb={3}>
-                  <Box
-                    display="flex"
-                    alignItems="baseline"
-                    justifyContent="space-between"
-                  >
-                    <Typography variant="h6" component="h3">
-                      {role.name}
-                    </Typography>
-                    <Link
-                      to={consoleUrl(sso.startUrl, account.id, role.name)}
-                      aria-label={`Open the console in ${account.name} as ${role.name}`}
-                    >
-                      Open console
-                    </Link>
-                  </Box>
-                  <Typography variant="body2" color="textSecondary">
-                    {[
-                      role.description,
-                      role.sessionDuration &&
-                        `Session lasts ${formatDuration(role.sessionDuration)}`,
-                      `Granted via ${role.grantedVia.join(', ')}`,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Typography>
-                  {myRoles && (
-                    <AccessGap
-                      held={myRoles.has(profileKey(account.id, role.name))}
-                      grantedVia={role.grantedVia}
-                      teams={teams}
-                    />
-                  )}
-                  {profile && (
-                    <>
-                      <CodeSnippet
-                        language="ini"
-                        text={renderProfileBlock(
-                          profile,
-                          sso,
-                          settings.profiles,
-                          variant,
-                        )}
-                        showCopyCodeButton
+                <RoleProfile
+                  key={role.name}
+                  account={account}
+                  role={role}
+                  profile={profiles.get(key)}
+                  settings={settings}
+                  variant={variant}
+                  gap={
+                    myRoles && (
+                      <AccessGap
+                        held={myRoles.has(key)}
+                        grantedVia={role.grantedVia}
+                        teams={teams}
                       />
-                      <Accordion TransitionProps={{ unmountOnExit: true }}>
-                        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-                          <Typography>
-                            CLI steps for {profile.profileName}
-                          </Typography>
-                        </AccordionSummary>
-                        <AccordionDetails>
-                          <RoleCliSteps
-                            profile={profile}
-                            sso={sso}
-                            output={settings.profiles.output}
-                            sessionDuration={role.sessionDuration}
-                          />
-                        </AccordionDetails>
-                      </Accordion>
-                    </>
-                  )}
-                </Box>
+                    )
+                  }
+                />
               );
             })}
           </InfoCard>

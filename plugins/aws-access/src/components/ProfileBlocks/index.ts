@@ -1,1 +1,2 @@
-export { ProfileBlocks, profileKey } from './ProfileBlocks';
+export { ProfileBlocks } from './ProfileBlocks';
+export { profileKey } from './profileKey';

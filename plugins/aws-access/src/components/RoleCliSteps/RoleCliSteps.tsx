@@ -11,9 +11,9 @@ import {
   PlannedProfile,
   SsoSessionSettings,
   cliCommands,
+  formatSessionDuration,
   wizardAnswers,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { formatDuration } from '../ProfileBlocks/formatDuration';
 
 export interface RoleCliStepsProps {
   profile: PlannedProfile;
@@ -67,8 +67,8 @@ export function RoleCliSteps({
       <Typography variant="caption" color="textSecondary">
         One sign-in serves every profile of session &quot;{sso.sessionName}
         &quot; until the access portal session ends; the role&apos;s credentials
-        last {formatDuration(sessionDuration ?? 'PT1H')} and renew by themselves
-        while you are signed in.
+        last {formatSessionDuration(sessionDuration ?? 'PT1H')} and renew by
+        themselves while you are signed in.
       </Typography>
       <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
         Use the profile in this terminal, then check who you are

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import {
   Box,
   List,
@@ -68,8 +69,8 @@ export function TeamPicker(props: {
       <List component="nav" aria-label="Your access" dense>
         <ListItem
           button
-          selected={props.selected === 'me'}
-          onClick={() => props.onSelect('me')}
+          selected={props.selected === SIGNED_IN_USER}
+          onClick={() => props.onSelect(SIGNED_IN_USER)}
         >
           <ListItemText
             primary="My access"

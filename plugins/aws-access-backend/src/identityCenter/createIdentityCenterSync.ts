@@ -1,0 +1,43 @@
+import {
+  AuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { catalogUserQueries } from './catalogUserQueries';
+import { IdentityCenterReader } from './IdentityCenterReader';
+import { IdentityCenterSync } from './IdentityCenterSync';
+import { IdentityCenterSettings } from './settings';
+
+/** The scheduler task that runs the full sync; one instance of a cluster runs it per interval. */
+export const SYNC_TASK_ID = 'aws-access-identity-center-sync';
+
+/**
+ * Wires a full sync: AWS credentials from `aws.accounts` (the configured account or the
+ * main one), the reader, and the catalog Users whose direct assignments to read. Starts
+ * nothing; the plugin schedules `run`.
+ */
+export async function createIdentityCenterSync(options: {
+  settings: IdentityCenterSettings;
+  store: SnapshotStore;
+  rootConfig: RootConfigService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  auth: AuthService;
+}): Promise<IdentityCenterSync> {
+  const { settings } = options;
+  const { sdkCredentialProvider } =
+    await DefaultAwsCredentialsManager.fromConfig(
+      options.rootConfig,
+    ).getCredentialProvider(
+      settings.accountId ? { accountId: settings.accountId } : {},
+    );
+  return new IdentityCenterSync(
+    new IdentityCenterReader(settings, sdkCredentialProvider),
+    options.store,
+    options.logger,
+    catalogUserQueries(options.catalog, options.auth),
+  );
+}

@@ -1,0 +1,8 @@
+export {
+  AWS_ACCESS_ENTITY_KINDS,
+  SIGNED_IN_USER,
+  isAwsAccessEntityKind,
+} from './entityKinds';
+export { DIRECT_ASSIGNMENT, grantingGroups } from './grants';
+export { isAwsAccountId } from './accountId';
+export { formatSessionDuration } from './sessionDuration';

@@ -1,0 +1,16 @@
+import { formatSessionDuration } from './sessionDuration';
+
+describe('formatSessionDuration', () => {
+  it.each([
+    ['PT1H', '1 hour'],
+    ['PT8H', '8 hours'],
+    ['PT1H30M', '1 hour 30 minutes'],
+    ['PT45M', '45 minutes'],
+    ['PT1M', '1 minute'],
+    ['P1D', 'P1D'],
+    ['PT', 'PT'],
+    ['PT0H', 'PT0H'],
+  ])('%s -> %s', (iso, words) => {
+    expect(formatSessionDuration(iso)).toBe(words);
+  });
+});

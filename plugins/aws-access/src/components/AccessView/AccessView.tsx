@@ -1,0 +1,96 @@
+import { Box, Button, Typography } from '@material-ui/core';
+import {
+  EntityAccessResponse,
+  planProfiles,
+  renderAwsConfig,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { useMemo, useState } from 'react';
+import { useCliPreferences } from '../../hooks/useCliPreferences';
+import { useMyRoles } from '../../hooks/useMyRoles';
+import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
+import { CliToolbar } from '../CliToolbar';
+import { OnboardingChecklist } from '../OnboardingChecklist';
+import { ProfileBlocks, profileKey } from '../ProfileBlocks';
+import { Troubleshooting } from '../Troubleshooting';
+
+/** Accounts rendered at once; more on request, so large teams stay responsive. */
+const PAGE_SIZE = 20;
+
+/**
+ * An entity's accounts with everything to use them from the CLI: the toolbar for the
+ * whole config, the filter, a page of profile blocks, the checklist and troubleshooting.
+ */
+export function AccessView({
+  subject,
+  access,
+}: {
+  subject: string;
+  access: EntityAccessResponse;
+}) {
+  const { settings, accounts } = access;
+  const prefs = useCliPreferences(settings.profiles);
+  const planned = useMemo(
+    () =>
+      planProfiles(accounts, {
+        ...settings.profiles,
+        defaultRegion: prefs.region,
+      }),
+    [accounts, settings.profiles, prefs.region],
+  );
+  const profiles = useMemo(
+    () => new Map(planned.map(p => [profileKey(p.accountId, p.roleName), p])),
+    [planned],
+  );
+  const myRoles = useMyRoles(subject);
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const visible = useMemo(
+    () => filterAccounts(accounts, filter),
+    [accounts, filter],
+  );
+  const configText = useMemo(
+    () =>
+      renderAwsConfig(planned, settings.sso, settings.profiles, prefs.variant),
+    [planned, settings, prefs.variant],
+  );
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16}>
+      <CliToolbar
+        subject={subject}
+        configText={configText}
+        regions={settings.profiles.regions}
+        region={prefs.region}
+        variant={prefs.variant}
+        onRegionChange={prefs.setRegion}
+        onLegacyCliChange={prefs.setLegacyCli}
+      />
+      <AccountFilter
+        accounts={accounts}
+        value={filter}
+        onChange={value => {
+          setFilter(value);
+          setLimit(PAGE_SIZE);
+        }}
+      />
+      <ProfileBlocks
+        settings={settings}
+        accounts={visible.slice(0, limit)}
+        profiles={profiles}
+        variant={prefs.variant}
+        myRoles={myRoles}
+        teams={access.teams}
+      />
+      {visible.length === 0 && (
+        <Typography>No account matches the filter.</Typography>
+      )}
+      {visible.length > limit && (
+        <Button variant="outlined" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, visible.length - limit)} more of{' '}
+          {visible.length - limit} accounts
+        </Button>
+      )}
+      <OnboardingChecklist sso={settings.sso} example={planned[0]} />
+      <Troubleshooting sso={settings.sso} />
+    </Box>
+  );
+}

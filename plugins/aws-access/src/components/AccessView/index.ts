@@ -1,0 +1,1 @@
+export { AccessView } from './AccessView';

@@ -1,0 +1,85 @@
+import { CodeSnippet, Link } from '@backstage/core-components';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Typography,
+} from '@material-ui/core';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  AwsAccountAccess,
+  AwsCliSettings,
+  AwsConfigVariant,
+  AwsRole,
+  PlannedProfile,
+  consoleUrl,
+  formatSessionDuration,
+  renderProfileBlock,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { ReactNode } from 'react';
+import { RoleCliSteps } from '../RoleCliSteps';
+
+/**
+ * One role in one account: what it is, a console link, the `[profile]` block with a copy
+ * button and the CLI steps; `gap` says whether the reader holds it.
+ */
+export function RoleProfile(props: {
+  account: AwsAccountAccess;
+  role: AwsRole;
+  profile?: PlannedProfile;
+  settings: AwsCliSettings;
+  variant: AwsConfigVariant;
+  gap?: ReactNode;
+}) {
+  const { account, role, profile, settings, variant } = props;
+  const { sso } = settings;
+  return (
+    <Box mb={3}>
+      <Box display="flex" alignItems="baseline" justifyContent="space-between">
+        <Typography variant="h6" component="h3">
+          {role.name}
+        </Typography>
+        <Link
+          to={consoleUrl(sso.startUrl, account.id, role.name)}
+          aria-label={`Open the console in ${account.name} as ${role.name}`}
+        >
+          Open console
+        </Link>
+      </Box>
+      <Typography variant="body2" color="textSecondary">
+        {[
+          role.description,
+          role.sessionDuration &&
+            `Session lasts ${formatSessionDuration(role.sessionDuration)}`,
+          `Granted via ${role.grantedVia.join(', ')}`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Typography>
+      {props.gap}
+      {profile && (
+        <>
+          <CodeSnippet
+            language="ini"
+            text={renderProfileBlock(profile, sso, settings.profiles, variant)}
+            showCopyCodeButton
+          />
+          <Accordion TransitionProps={{ unmountOnExit: true }}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+              <Typography>CLI steps for {profile.profileName}</Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <RoleCliSteps
+                profile={profile}
+                sso={sso}
+                output={settings.profiles.output}
+                sessionDuration={role.sessionDuration}
+              />
+            </AccordionDetails>
+          </Accordion>
+        </>
+      )}
+    </Box>
+  );
+}
