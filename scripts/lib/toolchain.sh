@@ -76,8 +76,8 @@ bootstrap() {
   ensure_dependencies
 }
 
-# Starts Debian's PostgreSQL (installing it when missing) and exports
-# AWS_ACCESS_TEST_POSTGRES_URL for the multi-instance tests.
+# Starts Debian's PostgreSQL (installing it when missing) and exports its URL for the
+# multi-instance tests and the database unit tests.
 ensure_postgres() {
   ensure_debian_package /usr/bin/pg_lsclusters postgresql
   local version
@@ -94,4 +94,6 @@ ensure_postgres() {
   port="$(pg_lsclusters --no-header | awk '$1=="'"$version"'" && $2=="main" {print $3}')"
   su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD 'postgres'\"" >&2
   export AWS_ACCESS_TEST_POSTGRES_URL="postgresql://postgres:postgres@127.0.0.1:$port"
+  # The variable Backstage's TestDatabases reads for this major version (unit tests of stores).
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING=$AWS_ACCESS_TEST_POSTGRES_URL"
 }

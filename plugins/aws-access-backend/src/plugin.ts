@@ -15,7 +15,7 @@ import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { createRouter } from './router/createRouter';
 import {
   DatabaseSnapshotSource,
-  staleAfterMs,
+  staleAfterForSchedule,
 } from './snapshot/DatabaseSnapshotSource';
 import { SnapshotStore } from './snapshot/SnapshotStore';
 import { StaticSnapshotSource } from './snapshot/StaticSnapshotSource';
@@ -74,7 +74,10 @@ export const awsAccessPlugin = createBackendPlugin({
             scope: 'global',
             fn: signal => sync.run(signal),
           });
-          source = new DatabaseSnapshotSource(store, staleAfterMs(schedule));
+          source = new DatabaseSnapshotSource(
+            store,
+            staleAfterForSchedule(schedule),
+          );
         }
 
         const entities = new CallerEntityCache(catalog);

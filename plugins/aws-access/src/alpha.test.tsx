@@ -11,7 +11,7 @@ import {
   myAccess,
   platformAccess,
   teams,
-} from './testing/fixtures';
+} from './__testUtils__/fixtures';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
 jest.setTimeout(30_000);

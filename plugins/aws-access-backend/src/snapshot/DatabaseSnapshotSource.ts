@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * When synced data counts as stale: after three missed intervals of the sync's schedule,
  * or after a day for cron and manually triggered schedules.
  */
-export function staleAfterMs(
+export function staleAfterForSchedule(
   schedule: SchedulerServiceTaskScheduleDefinition,
 ): number {
   const frequency = schedule.frequency as object;

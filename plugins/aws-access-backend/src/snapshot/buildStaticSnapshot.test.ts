@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { readAwsAccessConfig } from '../config/readAwsAccessConfig';
-import { exampleAwsAccessConfig } from '../testing/exampleOrg';
+import { exampleAwsAccessConfig } from '../__testUtils__/exampleOrg';
 import { buildStaticSnapshot } from './buildStaticSnapshot';
 
 type Example = typeof exampleAwsAccessConfig;

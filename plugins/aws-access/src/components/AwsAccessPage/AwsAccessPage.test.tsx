@@ -8,13 +8,13 @@ import {
   myAccess,
   platformAccess,
   teams,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   AWS_ACCESS_API,
   renderWithAwsAccess,
   serveJson,
   setupAwsAccessServer,
-} from '../../testing/renderWithAwsAccess';
+} from '../../__testUtils__/renderWithAwsAccess';
 import { AwsAccessPage } from './AwsAccessPage';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.

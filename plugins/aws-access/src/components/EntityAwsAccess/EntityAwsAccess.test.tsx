@@ -2,12 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis } from '@backstage/test-utils';
 import { storageApiRef } from '@backstage/core-plugin-api';
-import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
+import {
+  freshStatus,
+  myAccess,
+  platformAccess,
+} from '../../__testUtils__/fixtures';
 import {
   renderWithAwsAccess,
   serveJson,
   setupAwsAccessServer,
-} from '../../testing/renderWithAwsAccess';
+} from '../../__testUtils__/renderWithAwsAccess';
 import { EntityAwsAccess } from './EntityAwsAccess';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.

@@ -2,12 +2,16 @@ import { screen, waitFor } from '@testing-library/react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { ReactNode } from 'react';
-import { freshStatus, myAccess, platformAccess } from '../../testing/fixtures';
+import {
+  freshStatus,
+  myAccess,
+  platformAccess,
+} from '../../__testUtils__/fixtures';
 import {
   renderWithAwsAccess,
   serveJson,
   setupAwsAccessServer,
-} from '../../testing/renderWithAwsAccess';
+} from '../../__testUtils__/renderWithAwsAccess';
 import {
   EntityAwsAccessCard,
   EntityAwsAccessContent,

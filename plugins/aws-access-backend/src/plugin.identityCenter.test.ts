@@ -10,8 +10,8 @@ import {
 } from '@aws-access/fake-identity-center';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import { awsAccessPlugin } from '../plugin';
-import { exampleAwsAccessConfig } from '../testing/exampleOrg';
+import { awsAccessPlugin } from './plugin';
+import { exampleAwsAccessConfig } from './__testUtils__/exampleOrg';
 
 const org = generateOrg({
   accounts: 12,
@@ -109,6 +109,13 @@ describe('the Identity Center source through the API', () => {
     }, 'a failed first sync');
     expect(early.status).toBe(503);
     expect(early.body.error.message).toContain('InternalServerException');
+    // Health tells a load balancer there is nothing to serve, and no more than that.
+    const unhealthy = await request(server).get('/api/aws-access/health');
+    expect(unhealthy.status).toBe(503);
+    expect(unhealthy.body).toEqual({
+      status: 'unavailable',
+      message: 'No AWS access data to serve yet; see /status',
+    });
 
     fake.behaviour = {};
     const res = await waitFor(async () => {
@@ -118,6 +125,9 @@ describe('the Identity Center source through the API', () => {
     expect(res.body.accounts.map((a: { id: string }) => a.id).sort()).toEqual(
       expectedIds,
     );
+    const healthy = await request(server).get('/api/aws-access/health');
+    expect(healthy.status).toBe(200);
+    expect(healthy.body).toEqual({ status: 'ok' });
   });
 
   it('keeps serving the last good snapshot through an outage and reports it', async () => {
@@ -175,9 +185,9 @@ describe('the Identity Center source through the API', () => {
 
   it('requires a caller for the status route', async () => {
     const server = await start();
-    await request(server)
+    const res = await request(server)
       .get('/api/aws-access/status')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
   });
 });

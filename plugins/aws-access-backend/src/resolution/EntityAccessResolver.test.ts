@@ -1,8 +1,14 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { awsAccessPlugin } from '../plugin';
+import { StaticSnapshotSource } from '../snapshot/StaticSnapshotSource';
+import { EntityAccessResolver } from './EntityAccessResolver';
 
 const awsAccess = {
   sso: {
@@ -286,5 +292,43 @@ describe('resolution rules through the API', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     });
+  });
+});
+
+describe('EntityAccessResolver team hints', () => {
+  it('answers without teams when the catalog fails, and logs it once', async () => {
+    const logger = mockServices.logger.mock();
+    const resolver = new EntityAccessResolver({
+      entities: {
+        getEntityByRef: async () => undefined,
+        getEntitiesByRefs: async () => [],
+        getGroups: async () => {
+          throw new Error('catalog is down');
+        },
+      },
+      source: new StaticSnapshotSource({
+        accounts: [],
+        permissionSets: [],
+        groups: [],
+        assignments: [],
+      }),
+      matching: { byName: true },
+      logger,
+    });
+    const accounts = [
+      {
+        id: '111111111111',
+        name: 'dev',
+        roles: [{ name: 'Dev', grantedVia: ['shop'] }],
+      },
+    ];
+    const caller = mockCredentials.user();
+    await expect(resolver.teamsFor(accounts, caller)).resolves.toEqual({});
+    await expect(resolver.teamsFor(accounts, caller)).resolves.toEqual({});
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Could not find the catalog teams'),
+      { error: 'catalog is down' },
+    );
   });
 });
