@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2
 # and PostgreSQL) and runs
-# typecheck, lint, formatting check, unit tests and browser tests. Every step runs even
+# typecheck, API reports, lint, formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
-# non-zero on any failure. Each of typecheck, lint and formatting counts as one check.
+# non-zero on any failure. Each of typecheck, API reports, lint and formatting counts as
+# one check.
 set -uo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -62,6 +63,9 @@ count_report() {
 }
 
 check "typecheck" yarn tsc
+# The public API of each plugin package against its committed report.api.md (needs tsc's
+# declarations in dist-types): an unintended API change fails here.
+check "API reports" yarn api-reports --ci
 check "lint" yarn backstage-cli repo lint
 check "formatting" yarn prettier --check .
 

@@ -13,4 +13,4 @@ export {
 } from './plugin';
 export { isAwsAccessAvailable } from './isAwsAccessAvailable';
 export { awsAccessApiRef, AwsAccessClient } from './api';
-export type { AwsAccessApi } from './api';
+export type { AwsAccessApi, RenderOptions } from './api';

@@ -33,7 +33,7 @@ export const awsAccessPlugin = createPlugin({
  *
  * @public
  */
-export const AwsAccessPage = awsAccessPlugin.provide(
+export const AwsAccessPage: () => JSX.Element = awsAccessPlugin.provide(
   createRoutableExtension({
     name: 'AwsAccessPage',
     component: () =>
@@ -47,24 +47,25 @@ export const AwsAccessPage = awsAccessPlugin.provide(
  *
  * @public
  */
-export const EntityAwsAccessContent = awsAccessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccessContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityAwsAccessCard').then(
-          m => m.EntityAwsAccessContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccessContent: () => JSX.Element =
+  awsAccessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccessContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityAwsAccessCard').then(
+            m => m.EntityAwsAccessContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity overview card: the entity's accounts and roles at a glance.
  *
  * @public
  */
-export const EntityAwsAccessCard = awsAccessPlugin.provide(
+export const EntityAwsAccessCard: () => JSX.Element = awsAccessPlugin.provide(
   createComponentExtension({
     name: 'EntityAwsAccessCard',
     component: {

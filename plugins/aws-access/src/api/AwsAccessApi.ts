@@ -15,6 +15,7 @@ import {
 export interface RenderOptions {
   /** The reader's default region; one of the configured regions. */
   region?: string;
+  /** `legacy` for AWS CLIs older than 2.9, whose profiles carry the start URL themselves. */
   variant?: AwsConfigVariant;
 }
 
