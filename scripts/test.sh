@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2
 # and PostgreSQL) and runs
-# typecheck, API reports, lint, formatting check, unit tests and browser tests. Every step runs even
+# typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, lint,
+# formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
-# non-zero on any failure. Each of typecheck, API reports, lint and formatting counts as
-# one check.
+# non-zero on any failure. Each of typecheck, API reports, packages install, lint and
+# formatting counts as one check.
 set -uo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -66,6 +67,9 @@ check "typecheck" yarn tsc
 # The public API of each plugin package against its committed report.api.md (needs tsc's
 # declarations in dist-types): an unintended API change fails here.
 check "API reports" yarn api-reports --ci
+# Packing rewrites the package.json files for a moment (prepack/postpack), so nothing else
+# runs meanwhile.
+check "packages install" bash scripts/check-packages.sh
 check "lint" yarn backstage-cli repo lint
 check "formatting" yarn prettier --check .
 

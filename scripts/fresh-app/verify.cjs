@@ -1,0 +1,88 @@
+// Runs in the fresh app: the installed packages load, carry what they need, and every
+// package their built files import is installed beside them (declared dependencies).
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const packages = [
+  '@aws-access/backstage-plugin-aws-access-common',
+  '@aws-access/backstage-plugin-aws-access-backend',
+  '@aws-access/backstage-plugin-aws-access',
+];
+const root = path.join(process.cwd(), 'node_modules');
+const dirOf = name => path.join(root, name);
+const packageName = spec =>
+  spec.startsWith('@')
+    ? spec.split('/').slice(0, 2).join('/')
+    : spec.split('/')[0];
+
+function filesBelow(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesBelow(full) : [full];
+  });
+}
+
+function installedFrom(dir, name) {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'node_modules', name, 'package.json'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+for (const name of packages) {
+  const dir = dirOf(name);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json')));
+  assert.equal(
+    manifest.backstage.pluginId,
+    'aws-access',
+    `${name}: backstage.pluginId`,
+  );
+  assert.ok(manifest.repository?.url, `${name}: repository`);
+  for (const file of ['README.md', 'CHANGELOG.md', 'dist/index.d.ts']) {
+    assert.ok(
+      fs.existsSync(path.join(dir, file)),
+      `${name}: ${file} is packed`,
+    );
+  }
+  const specifiers = new Set();
+  for (const file of filesBelow(path.join(dir, 'dist'))) {
+    if (!/\.(c?js|mjs|d\.ts)$/.test(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(
+      /(?:from\s+|require\(|import\()\s*['"]([^'".][^'"]*)['"]/g,
+    )) {
+      if (!m[1].startsWith('node:')) specifiers.add(packageName(m[1]));
+    }
+  }
+  const builtins = new Set(require('node:module').builtinModules);
+  const missing = [...specifiers].filter(
+    s => !builtins.has(s) && !installedFrom(dir, s),
+  );
+  assert.deepEqual(missing, [], `${name}: imports packages it does not bring`);
+}
+
+const common = require('@aws-access/backstage-plugin-aws-access-common');
+assert.match(
+  common.renderSsoSessionBlock({
+    sessionName: 'sikt',
+    startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+    ssoRegion: 'eu-north-1',
+    registrationScopes: 'sso:account:access',
+  }),
+  /^\[sso-session sikt\]/,
+);
+
+const backend = require('@aws-access/backstage-plugin-aws-access-backend');
+assert.equal(backend.default.$$type, '@backstage/BackendFeature');
+const backendDir = dirOf('@aws-access/backstage-plugin-aws-access-backend');
+assert.ok(
+  fs
+    .readdirSync(path.join(backendDir, 'migrations'))
+    .some(f => f.endsWith('.js')),
+);
+assert.ok(fs.existsSync(path.join(backendDir, 'config.schema.json')));
+
+process.stdout.write(`${packages.length} packages installed and checked\n`);
