@@ -1,18 +1,20 @@
 import { AWS_ACCESS_ENTITY_KINDS, isAwsAccessEntityKind } from './entityKinds';
 
-describe('entity kinds', () => {
-  it('accepts the supported kinds in any case and nothing else', () => {
-    expect(AWS_ACCESS_ENTITY_KINDS).toEqual([
-      'group',
-      'user',
-      'component',
-      'system',
-      'resource',
-      'api',
-    ]);
-    expect(isAwsAccessEntityKind('Component')).toBe(true);
-    expect(isAwsAccessEntityKind('API')).toBe(true);
-    expect(isAwsAccessEntityKind('Location')).toBe(false);
-    expect(isAwsAccessEntityKind('Template')).toBe(false);
+describe('isAwsAccessEntityKind', () => {
+  it.each(['Group', 'User', 'Component', 'System', 'Resource', 'API'])(
+    'accepts %s in any case',
+    kind => {
+      expect(isAwsAccessEntityKind(kind)).toBe(true);
+      expect(isAwsAccessEntityKind(kind.toUpperCase())).toBe(true);
+    },
+  );
+
+  it.each(['Location', 'Template', 'Domain', ''])('refuses %j', kind => {
+    expect(isAwsAccessEntityKind(kind)).toBe(false);
+  });
+
+  it('lists exactly the kinds it accepts, in lower case', () => {
+    expect(AWS_ACCESS_ENTITY_KINDS.every(isAwsAccessEntityKind)).toBe(true);
+    expect(AWS_ACCESS_ENTITY_KINDS).toHaveLength(6);
   });
 });
