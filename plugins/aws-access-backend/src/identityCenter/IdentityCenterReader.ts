@@ -1,8 +1,5 @@
 import {
   DescribePermissionSetCommand,
-  paginateListAccountAssignments,
-  paginateListAccountAssignmentsForPrincipal,
-  paginateListAccountsForProvisionedPermissionSet,
   paginateListInstances,
   paginateListPermissionSets,
 } from '@aws-sdk/client-sso-admin';
@@ -20,6 +17,12 @@ import {
   SnapshotPermissionSet,
   SnapshotUser,
 } from '../snapshot/types';
+import {
+  AssignmentSource,
+  listAssignmentsPerAccount,
+  listAssignmentsPerPrincipal,
+  RawAssignment,
+} from './assignmentStrategies';
 import { CallCounter } from './CallCounter';
 import { createIdentityCenterClients, IdentityCenterClients } from './clients';
 import { mapWithConcurrency } from './mapWithConcurrency';
@@ -310,31 +313,28 @@ export class IdentityCenterReader {
   }
 
   private async listAssignments(
-    clients: IdentityCenterClients,
+    { ssoAdmin }: IdentityCenterClients,
     instance: Instance,
     groups: SnapshotGroup[],
     users: SnapshotUser[],
     permissionSets: Array<{ arn: string }>,
     forceMethod?: AssignmentsMethod,
   ): Promise<{ assignments: RawAssignment[]; method: AssignmentsMethod }> {
+    const source: AssignmentSource = {
+      ssoAdmin,
+      instanceArn: instance.instanceArn,
+      concurrency: this.settings.concurrency,
+    };
     const principals = [
       ...groups.map(g => ({ id: g.id, type: 'GROUP' as const })),
       ...users.map(u => ({ id: u.id, type: 'USER' as const })),
     ];
     if (forceMethod !== 'perAccount' && principals.length > 0) {
       try {
-        // The first principal alone tells whether the per-principal call is allowed.
-        const first = await this.assignmentsOf(
-          clients,
-          instance,
-          principals[0],
-        );
-        const rest = await mapWithConcurrency(
-          principals.slice(1),
-          this.settings.concurrency,
-          p => this.assignmentsOf(clients, instance, p),
-        );
-        return { assignments: [first, ...rest].flat(), method: 'perPrincipal' };
+        return {
+          assignments: await listAssignmentsPerPrincipal(source, principals),
+          method: 'perPrincipal',
+        };
       } catch (error) {
         if (!isAccessDenied(error) || forceMethod === 'perPrincipal') {
           throw error;
@@ -342,10 +342,9 @@ export class IdentityCenterReader {
       }
     }
     const userIds = new Set(users.map(u => u.id));
-    const all = await this.assignmentsPerAccount(
-      clients,
-      instance,
-      permissionSets,
+    const all = await listAssignmentsPerAccount(
+      source,
+      permissionSets.map(p => p.arn),
     );
     return {
       // Keep the user assignments of the catalog's users only, as the other method does.
@@ -355,92 +354,4 @@ export class IdentityCenterReader {
       method: 'perAccount',
     };
   }
-
-  private async assignmentsOf(
-    { ssoAdmin }: IdentityCenterClients,
-    instance: Instance,
-    principal: { id: string; type: 'GROUP' | 'USER' },
-  ): Promise<RawAssignment[]> {
-    const result: RawAssignment[] = [];
-    for await (const page of paginateListAccountAssignmentsForPrincipal(
-      { client: ssoAdmin, pageSize: 100 },
-      {
-        InstanceArn: instance.instanceArn,
-        PrincipalId: principal.id,
-        PrincipalType: principal.type,
-      },
-    )) {
-      result.push(...toRaw(page.AccountAssignments));
-    }
-    return result;
-  }
-
-  private async assignmentsPerAccount(
-    { ssoAdmin }: IdentityCenterClients,
-    instance: Instance,
-    permissionSets: Array<{ arn: string }>,
-  ): Promise<RawAssignment[]> {
-    const pairs = (
-      await mapWithConcurrency(
-        permissionSets,
-        this.settings.concurrency,
-        async ({ arn }) => {
-          const accountIds: string[] = [];
-          for await (const page of paginateListAccountsForProvisionedPermissionSet(
-            { client: ssoAdmin, pageSize: 100 },
-            { InstanceArn: instance.instanceArn, PermissionSetArn: arn },
-          )) {
-            accountIds.push(...(page.AccountIds ?? []));
-          }
-          return accountIds.map(accountId => ({ accountId, arn }));
-        },
-      )
-    ).flat();
-    const perPair = await mapWithConcurrency(
-      pairs,
-      this.settings.concurrency,
-      async ({ accountId, arn }) => {
-        const result: RawAssignment[] = [];
-        for await (const page of paginateListAccountAssignments(
-          { client: ssoAdmin, pageSize: 100 },
-          {
-            InstanceArn: instance.instanceArn,
-            AccountId: accountId,
-            PermissionSetArn: arn,
-          },
-        )) {
-          result.push(...toRaw(page.AccountAssignments));
-        }
-        return result;
-      },
-    );
-    return perPair.flat();
-  }
-}
-
-interface RawAssignment {
-  accountId: string;
-  permissionSetArn: string;
-  principalType: 'GROUP' | 'USER';
-  principalId: string;
-}
-
-function toRaw(
-  items:
-    | Array<{
-        AccountId?: string;
-        PermissionSetArn?: string;
-        PrincipalType?: string;
-        PrincipalId?: string;
-      }>
-    | undefined,
-): RawAssignment[] {
-  return (items ?? [])
-    .filter(a => a.AccountId && a.PermissionSetArn && a.PrincipalId)
-    .map(a => ({
-      accountId: a.AccountId!,
-      permissionSetArn: a.PermissionSetArn!,
-      principalType: a.PrincipalType === 'USER' ? 'USER' : 'GROUP',
-      principalId: a.PrincipalId!,
-    }));
 }
