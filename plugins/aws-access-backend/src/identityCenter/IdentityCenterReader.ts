@@ -26,7 +26,6 @@ import {
 import { CallCounter } from './CallCounter';
 import { createIdentityCenterClients, IdentityCenterClients } from './clients';
 import { mapWithConcurrency } from './mapWithConcurrency';
-import { RequestPacer } from './RequestPacer';
 import { IdentityCenterSettings } from './settings';
 
 /** The outcome of one complete read. */
@@ -93,26 +92,43 @@ export class IdentityCenterReader {
    */
   async read(options: ReadOptions = {}): Promise<IdentityCenterReadResult> {
     const counter = new CallCounter();
+    const stop = new AbortController();
     try {
-      return await this.readWith(counter, options);
+      return await this.readWith(counter, stop.signal, options);
     } catch (error) {
+      // The listings still running would spend quota on a read that has already failed.
+      stop.abort();
       throw new IdentityCenterReadError(error as Error, counter.toJSON());
     }
   }
 
   private async readWith(
     counter: CallCounter,
+    stopped: AbortSignal,
     { forceMethod, users: userQueries = [] }: ReadOptions,
   ): Promise<IdentityCenterReadResult> {
     const clients = createIdentityCenterClients({
       settings: this.settings,
       credentials: this.credentials,
       counter,
-      pacer: new RequestPacer(this.settings.requestsPerSecond),
+      stopped,
     });
     const warnings: string[] = [];
     const instance = await this.findInstance(clients);
-    const [organizationAccounts, permissionSets, groups] = await Promise.all([
+    // Assignment listings, the bulk of the sso-admin calls, need only the principals: they
+    // start as soon as those are known and share the sso-admin budget with the permission
+    // set describes, while Organizations lists the accounts on its own quota.
+    const permissionSetArns = this.listPermissionSetArns(clients, instance);
+    const principals = Promise.all([
+      this.listGroups(clients, instance),
+      this.findUsers(clients, instance, userQueries),
+    ]);
+    const [
+      organizationAccounts,
+      permissionSets,
+      [groups, users],
+      { assignments, method },
+    ] = await Promise.all([
       this.listAccounts(clients).catch(error => {
         if (!isAccessDenied(error)) throw error;
         warnings.push(
@@ -120,19 +136,22 @@ export class IdentityCenterReader {
         );
         return undefined;
       }),
-      this.listPermissionSets(clients, instance),
-      this.listGroups(clients, instance),
+      permissionSetArns.then(arns =>
+        this.describePermissionSets(clients, instance, arns),
+      ),
+      principals,
+      principals.then(([foundGroups, foundUsers]) =>
+        this.listAssignments(
+          clients,
+          instance,
+          foundGroups,
+          foundUsers,
+          permissionSetArns,
+          forceMethod,
+        ),
+      ),
     ]);
 
-    const users = await this.findUsers(clients, instance, userQueries);
-    const { assignments, method } = await this.listAssignments(
-      clients,
-      instance,
-      groups,
-      users,
-      permissionSets,
-      forceMethod,
-    );
     const nameByArn = new Map(permissionSets.map(p => [p.arn, p.name]));
     const snapshotAssignments: SnapshotAssignment[] = assignments.map(a => ({
       accountId: a.accountId,
@@ -218,10 +237,10 @@ export class IdentityCenterReader {
     return accounts;
   }
 
-  private async listPermissionSets(
+  private async listPermissionSetArns(
     { ssoAdmin }: IdentityCenterClients,
     instance: Instance,
-  ): Promise<Array<SnapshotPermissionSet & { arn: string }>> {
+  ): Promise<string[]> {
     const arns: string[] = [];
     for await (const page of paginateListPermissionSets(
       { client: ssoAdmin, pageSize: 100 },
@@ -229,6 +248,14 @@ export class IdentityCenterReader {
     )) {
       arns.push(...(page.PermissionSets ?? []));
     }
+    return arns;
+  }
+
+  private async describePermissionSets(
+    { ssoAdmin }: IdentityCenterClients,
+    instance: Instance,
+    arns: string[],
+  ): Promise<Array<SnapshotPermissionSet & { arn: string }>> {
     return mapWithConcurrency(arns, this.settings.concurrency, async arn => {
       const { PermissionSet: p } = await ssoAdmin.send(
         new DescribePermissionSetCommand({
@@ -317,7 +344,8 @@ export class IdentityCenterReader {
     instance: Instance,
     groups: SnapshotGroup[],
     users: SnapshotUser[],
-    permissionSets: Array<{ arn: string }>,
+    /** Awaited only by the per-account method, which lists by permission set. */
+    permissionSetArns: Promise<string[]>,
     forceMethod?: AssignmentsMethod,
   ): Promise<{ assignments: RawAssignment[]; method: AssignmentsMethod }> {
     const source: AssignmentSource = {
@@ -344,7 +372,7 @@ export class IdentityCenterReader {
     const userIds = new Set(users.map(u => u.id));
     const all = await listAssignmentsPerAccount(
       source,
-      permissionSets.map(p => p.arn),
+      await permissionSetArns,
     );
     return {
       // Keep the user assignments of the catalog's users only, as the other method does.
