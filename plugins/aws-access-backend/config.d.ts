@@ -57,6 +57,11 @@ export interface Config {
       accountId?: string;
       /** Requests per second all sso-admin calls share; at most 20, the AWS quota. Defaults to 20. */
       requestsPerSecond?: number;
+      /**
+       * Requests per second of the Organizations calls, a quota separate from sso-admin's.
+       * Defaults to 10.
+       */
+      organizationsRequestsPerSecond?: number;
       /** Requests in flight at once. Defaults to 8. */
       concurrency?: number;
       /** SDK attempts per request, retries included. Defaults to 8. */

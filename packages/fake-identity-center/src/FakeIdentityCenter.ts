@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { FakeBehaviour, FakeOrg } from './model';
 import { NotFoundError, ValidationError, page } from './pagination';
+import { TokenBucket } from './TokenBucket';
 
 interface Input {
   MaxResults?: number;
@@ -185,8 +186,8 @@ export class FakeIdentityCenter {
 
   private totalRequests = 0;
   private ssoAdminRequests = 0;
-  private tokens = 0;
-  private lastRefill = Date.now();
+  private readonly ssoAdminQuota = new TokenBucket();
+  private readonly organizationsQuota = new TokenBucket();
 
   private constructor(
     private readonly server: http.Server,
@@ -195,7 +196,6 @@ export class FakeIdentityCenter {
   ) {
     this.org = org;
     this.behaviour = behaviour;
-    this.tokens = behaviour.ssoAdminRequestsPerSecond ?? 0;
   }
 
   static async start(
@@ -233,24 +233,6 @@ export class FakeIdentityCenter {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>(resolve => this.server.close(() => resolve()));
-  }
-
-  private takeSsoAdminToken(): boolean {
-    const rate = this.behaviour.ssoAdminRequestsPerSecond;
-    if (!rate) {
-      return true;
-    }
-    const now = Date.now();
-    this.tokens = Math.min(
-      rate,
-      this.tokens + ((now - this.lastRefill) / 1000) * rate,
-    );
-    this.lastRefill = now;
-    if (this.tokens < 1) {
-      return false;
-    }
-    this.tokens -= 1;
-    return true;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -313,10 +295,27 @@ export class FakeIdentityCenter {
       const forced =
         throttleEveryNth !== undefined &&
         this.ssoAdminRequests % throttleEveryNth === 0;
-      if (forced || !this.takeSsoAdminToken()) {
+      if (
+        forced ||
+        !this.ssoAdminQuota.take(this.behaviour.ssoAdminRequestsPerSecond)
+      ) {
         fail(400, 'ThrottlingException', 'Rate exceeded');
         return;
       }
+    }
+    if (
+      target.startsWith(`${ORGANIZATIONS}.`) &&
+      !this.organizationsQuota.take(
+        this.behaviour.organizationsRequestsPerSecond,
+      )
+    ) {
+      // Organizations names its throttling error differently from sso-admin.
+      fail(
+        400,
+        'TooManyRequestsException',
+        'You have sent too many requests in too short a period of time',
+      );
+      return;
     }
     try {
       const input = chunks.length

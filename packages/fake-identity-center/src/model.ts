@@ -32,6 +32,8 @@ export interface FakeOrg {
 export interface FakeBehaviour {
   /** Requests per second all sso-admin operations share (AWS: 20); beyond it, ThrottlingException. */
   ssoAdminRequestsPerSecond?: number;
+  /** Requests per second all Organizations operations share; beyond it, TooManyRequestsException. */
+  organizationsRequestsPerSecond?: number;
   /** Operations answered with AccessDeniedException, e.g. `ListAccountAssignmentsForPrincipal`. */
   deniedOperations?: string[];
   /** After this many requests in total, every request gets HTTP 500 (an outage mid-sync). */

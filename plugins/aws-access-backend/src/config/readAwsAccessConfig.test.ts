@@ -102,6 +102,7 @@ describe('readAwsAccessConfig', () => {
         region: 'eu-north-1',
         organizationsRegion: 'us-east-1',
         requestsPerSecond: 20,
+        organizationsRequestsPerSecond: 10,
         concurrency: 8,
         maxAttempts: 8,
         endpoints: {},
@@ -114,6 +115,11 @@ describe('readAwsAccessConfig', () => {
       'a rate above the quota',
       { requestsPerSecond: 50 },
       'awsAccess.identityCenter.requestsPerSecond',
+    ],
+    [
+      'an Organizations rate of zero',
+      { organizationsRequestsPerSecond: 0 },
+      'awsAccess.identityCenter.organizationsRequestsPerSecond',
     ],
     [
       'a malformed instance ARN',

@@ -128,6 +128,10 @@ const schema = z.object({
         .positive('must be more than 0')
         .max(20, 'must be at most 20, the sso-admin quota')
         .default(20),
+      organizationsRequestsPerSecond: z
+        .number({ invalid_type_error: 'must be a number' })
+        .positive('must be more than 0')
+        .default(10),
       concurrency: z
         .number({ invalid_type_error: 'must be a number' })
         .int('must be a whole number')
@@ -303,6 +307,7 @@ function readSource(block: Config, raw: RawConfig): AwsAccessConfig['source'] {
       ...(ic.identityStoreId && { identityStoreId: ic.identityStoreId }),
       ...(ic.accountId && { accountId: ic.accountId }),
       requestsPerSecond: ic.requestsPerSecond,
+      organizationsRequestsPerSecond: ic.organizationsRequestsPerSecond,
       concurrency: ic.concurrency,
       maxAttempts: ic.maxAttempts,
       endpoints: ic.endpoints,

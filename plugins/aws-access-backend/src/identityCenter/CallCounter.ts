@@ -9,8 +9,4 @@ export class CallCounter {
   toJSON(): Record<string, number> {
     return Object.fromEntries([...this.counts.entries()].sort());
   }
-
-  get total(): number {
-    return [...this.counts.values()].reduce((a, b) => a + b, 0);
-  }
 }

@@ -89,6 +89,7 @@ function settingsFor(
     region: 'eu-north-1',
     organizationsRegion: 'us-east-1',
     requestsPerSecond: 20,
+    organizationsRequestsPerSecond: 10,
     concurrency: 4,
     maxAttempts: 8,
     endpoints: {
@@ -305,6 +306,72 @@ describe('IdentityCenterReader against the fake over HTTP', () => {
     // 1 ListInstances + 1 ListPermissionSets + 12 Describe + 20 groups, no retries.
     expect(fake.ssoAdminCalls).toBe(34);
     expect(result.snapshot.assignments).toHaveLength(org.assignments.length);
+  });
+
+  it('lists assignments while Organizations is still listing accounts', async () => {
+    const org = generateOrg({
+      accounts: 80,
+      permissionSets: 3,
+      groups: 5,
+      assignments: 20,
+    });
+    fake = await FakeIdentityCenter.start(org, {
+      organizationsRequestsPerSecond: 2,
+    });
+    const result = await new IdentityCenterReader(
+      settingsFor(fake, { organizationsRequestsPerSecond: 2 }),
+      credentials,
+    ).read();
+    const order = fake.log.map(r => r.operation);
+    // Four pages of accounts at two a second: the listings need not wait for the last.
+    expect(order.filter(op => op === 'ListAccounts')).toHaveLength(4);
+    expect(order.indexOf('ListAccountAssignmentsForPrincipal')).toBeGreaterThan(
+      -1,
+    );
+    expect(order.indexOf('ListAccountAssignmentsForPrincipal')).toBeLessThan(
+      order.lastIndexOf('ListAccounts'),
+    );
+    expect(result.snapshot.accounts).toHaveLength(80);
+    expect(result.snapshot.assignments).toHaveLength(org.assignments.length);
+  });
+
+  it('paces Organizations to its own quota without being throttled', async () => {
+    const org = generateOrg({
+      accounts: 100,
+      permissionSets: 2,
+      groups: 2,
+      assignments: 4,
+    });
+    fake = await FakeIdentityCenter.start(org, {
+      organizationsRequestsPerSecond: 3,
+    });
+    const result = await new IdentityCenterReader(
+      settingsFor(fake, { organizationsRequestsPerSecond: 3 }),
+      credentials,
+    ).read();
+    // Five pages of twenty and no retries: the fake's bucket holds only three.
+    expect(fake.calls.ListAccounts).toBe(5);
+    expect(result.calls.ListAccounts).toBe(5);
+    expect(result.snapshot.accounts).toHaveLength(100);
+  });
+
+  it('stops sending requests once one part of the read has failed', async () => {
+    fake = await FakeIdentityCenter.start(knownOrg, {
+      deniedOperations: ['ListGroups'],
+    });
+    const error = await new IdentityCenterReader(
+      settingsFor(fake, { requestsPerSecond: 2 }),
+      credentials,
+    )
+      .read()
+      .catch(e => e);
+    expect(error).toBeInstanceOf(IdentityCenterReadError);
+    expect(error.message).toMatch(/AccessDeniedException/);
+    // At two sso-admin requests a second, ListPermissionSets and the first describe were due
+    // within a second of ListInstances: had the read gone on, they would be in by now.
+    await new Promise(resolve => setTimeout(resolve, 1200));
+    expect(fake.calls.ListInstances).toBe(1);
+    expect(fake.ssoAdminCalls).toBe(1);
   });
 
   it('fails as a whole on an outage mid-read, reporting the calls made', async () => {

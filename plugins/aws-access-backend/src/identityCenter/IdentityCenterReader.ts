@@ -1,8 +1,5 @@
 import {
   DescribePermissionSetCommand,
-  paginateListAccountAssignments,
-  paginateListAccountAssignmentsForPrincipal,
-  paginateListAccountsForProvisionedPermissionSet,
   paginateListInstances,
   paginateListPermissionSets,
 } from '@aws-sdk/client-sso-admin';
@@ -20,10 +17,15 @@ import {
   SnapshotPermissionSet,
   SnapshotUser,
 } from '../snapshot/types';
+import {
+  AssignmentSource,
+  listAssignmentsPerAccount,
+  listAssignmentsPerPrincipal,
+  RawAssignment,
+} from './assignmentStrategies';
 import { CallCounter } from './CallCounter';
 import { createIdentityCenterClients, IdentityCenterClients } from './clients';
 import { mapWithConcurrency } from './mapWithConcurrency';
-import { RequestPacer } from './RequestPacer';
 import { IdentityCenterSettings } from './settings';
 
 /** The outcome of one complete read. */
@@ -90,26 +92,43 @@ export class IdentityCenterReader {
    */
   async read(options: ReadOptions = {}): Promise<IdentityCenterReadResult> {
     const counter = new CallCounter();
+    const stop = new AbortController();
     try {
-      return await this.readWith(counter, options);
+      return await this.readWith(counter, stop.signal, options);
     } catch (error) {
+      // The listings still running would spend quota on a read that has already failed.
+      stop.abort();
       throw new IdentityCenterReadError(error as Error, counter.toJSON());
     }
   }
 
   private async readWith(
     counter: CallCounter,
+    stopped: AbortSignal,
     { forceMethod, users: userQueries = [] }: ReadOptions,
   ): Promise<IdentityCenterReadResult> {
     const clients = createIdentityCenterClients({
       settings: this.settings,
       credentials: this.credentials,
       counter,
-      pacer: new RequestPacer(this.settings.requestsPerSecond),
+      stopped,
     });
     const warnings: string[] = [];
     const instance = await this.findInstance(clients);
-    const [organizationAccounts, permissionSets, groups] = await Promise.all([
+    // Assignment listings, the bulk of the sso-admin calls, need only the principals: they
+    // start as soon as those are known and share the sso-admin budget with the permission
+    // set describes, while Organizations lists the accounts on its own quota.
+    const permissionSetArns = this.listPermissionSetArns(clients, instance);
+    const principals = Promise.all([
+      this.listGroups(clients, instance),
+      this.findUsers(clients, instance, userQueries),
+    ]);
+    const [
+      organizationAccounts,
+      permissionSets,
+      [groups, users],
+      { assignments, method },
+    ] = await Promise.all([
       this.listAccounts(clients).catch(error => {
         if (!isAccessDenied(error)) throw error;
         warnings.push(
@@ -117,19 +136,22 @@ export class IdentityCenterReader {
         );
         return undefined;
       }),
-      this.listPermissionSets(clients, instance),
-      this.listGroups(clients, instance),
+      permissionSetArns.then(arns =>
+        this.describePermissionSets(clients, instance, arns),
+      ),
+      principals,
+      principals.then(([foundGroups, foundUsers]) =>
+        this.listAssignments(
+          clients,
+          instance,
+          foundGroups,
+          foundUsers,
+          permissionSetArns,
+          forceMethod,
+        ),
+      ),
     ]);
 
-    const users = await this.findUsers(clients, instance, userQueries);
-    const { assignments, method } = await this.listAssignments(
-      clients,
-      instance,
-      groups,
-      users,
-      permissionSets,
-      forceMethod,
-    );
     const nameByArn = new Map(permissionSets.map(p => [p.arn, p.name]));
     const snapshotAssignments: SnapshotAssignment[] = assignments.map(a => ({
       accountId: a.accountId,
@@ -215,10 +237,10 @@ export class IdentityCenterReader {
     return accounts;
   }
 
-  private async listPermissionSets(
+  private async listPermissionSetArns(
     { ssoAdmin }: IdentityCenterClients,
     instance: Instance,
-  ): Promise<Array<SnapshotPermissionSet & { arn: string }>> {
+  ): Promise<string[]> {
     const arns: string[] = [];
     for await (const page of paginateListPermissionSets(
       { client: ssoAdmin, pageSize: 100 },
@@ -226,6 +248,14 @@ export class IdentityCenterReader {
     )) {
       arns.push(...(page.PermissionSets ?? []));
     }
+    return arns;
+  }
+
+  private async describePermissionSets(
+    { ssoAdmin }: IdentityCenterClients,
+    instance: Instance,
+    arns: string[],
+  ): Promise<Array<SnapshotPermissionSet & { arn: string }>> {
     return mapWithConcurrency(arns, this.settings.concurrency, async arn => {
       const { PermissionSet: p } = await ssoAdmin.send(
         new DescribePermissionSetCommand({
@@ -310,31 +340,29 @@ export class IdentityCenterReader {
   }
 
   private async listAssignments(
-    clients: IdentityCenterClients,
+    { ssoAdmin }: IdentityCenterClients,
     instance: Instance,
     groups: SnapshotGroup[],
     users: SnapshotUser[],
-    permissionSets: Array<{ arn: string }>,
+    /** Awaited only by the per-account method, which lists by permission set. */
+    permissionSetArns: Promise<string[]>,
     forceMethod?: AssignmentsMethod,
   ): Promise<{ assignments: RawAssignment[]; method: AssignmentsMethod }> {
+    const source: AssignmentSource = {
+      ssoAdmin,
+      instanceArn: instance.instanceArn,
+      concurrency: this.settings.concurrency,
+    };
     const principals = [
       ...groups.map(g => ({ id: g.id, type: 'GROUP' as const })),
       ...users.map(u => ({ id: u.id, type: 'USER' as const })),
     ];
     if (forceMethod !== 'perAccount' && principals.length > 0) {
       try {
-        // The first principal alone tells whether the per-principal call is allowed.
-        const first = await this.assignmentsOf(
-          clients,
-          instance,
-          principals[0],
-        );
-        const rest = await mapWithConcurrency(
-          principals.slice(1),
-          this.settings.concurrency,
-          p => this.assignmentsOf(clients, instance, p),
-        );
-        return { assignments: [first, ...rest].flat(), method: 'perPrincipal' };
+        return {
+          assignments: await listAssignmentsPerPrincipal(source, principals),
+          method: 'perPrincipal',
+        };
       } catch (error) {
         if (!isAccessDenied(error) || forceMethod === 'perPrincipal') {
           throw error;
@@ -342,10 +370,9 @@ export class IdentityCenterReader {
       }
     }
     const userIds = new Set(users.map(u => u.id));
-    const all = await this.assignmentsPerAccount(
-      clients,
-      instance,
-      permissionSets,
+    const all = await listAssignmentsPerAccount(
+      source,
+      await permissionSetArns,
     );
     return {
       // Keep the user assignments of the catalog's users only, as the other method does.
@@ -355,92 +382,4 @@ export class IdentityCenterReader {
       method: 'perAccount',
     };
   }
-
-  private async assignmentsOf(
-    { ssoAdmin }: IdentityCenterClients,
-    instance: Instance,
-    principal: { id: string; type: 'GROUP' | 'USER' },
-  ): Promise<RawAssignment[]> {
-    const result: RawAssignment[] = [];
-    for await (const page of paginateListAccountAssignmentsForPrincipal(
-      { client: ssoAdmin, pageSize: 100 },
-      {
-        InstanceArn: instance.instanceArn,
-        PrincipalId: principal.id,
-        PrincipalType: principal.type,
-      },
-    )) {
-      result.push(...toRaw(page.AccountAssignments));
-    }
-    return result;
-  }
-
-  private async assignmentsPerAccount(
-    { ssoAdmin }: IdentityCenterClients,
-    instance: Instance,
-    permissionSets: Array<{ arn: string }>,
-  ): Promise<RawAssignment[]> {
-    const pairs = (
-      await mapWithConcurrency(
-        permissionSets,
-        this.settings.concurrency,
-        async ({ arn }) => {
-          const accountIds: string[] = [];
-          for await (const page of paginateListAccountsForProvisionedPermissionSet(
-            { client: ssoAdmin, pageSize: 100 },
-            { InstanceArn: instance.instanceArn, PermissionSetArn: arn },
-          )) {
-            accountIds.push(...(page.AccountIds ?? []));
-          }
-          return accountIds.map(accountId => ({ accountId, arn }));
-        },
-      )
-    ).flat();
-    const perPair = await mapWithConcurrency(
-      pairs,
-      this.settings.concurrency,
-      async ({ accountId, arn }) => {
-        const result: RawAssignment[] = [];
-        for await (const page of paginateListAccountAssignments(
-          { client: ssoAdmin, pageSize: 100 },
-          {
-            InstanceArn: instance.instanceArn,
-            AccountId: accountId,
-            PermissionSetArn: arn,
-          },
-        )) {
-          result.push(...toRaw(page.AccountAssignments));
-        }
-        return result;
-      },
-    );
-    return perPair.flat();
-  }
-}
-
-interface RawAssignment {
-  accountId: string;
-  permissionSetArn: string;
-  principalType: 'GROUP' | 'USER';
-  principalId: string;
-}
-
-function toRaw(
-  items:
-    | Array<{
-        AccountId?: string;
-        PermissionSetArn?: string;
-        PrincipalType?: string;
-        PrincipalId?: string;
-      }>
-    | undefined,
-): RawAssignment[] {
-  return (items ?? [])
-    .filter(a => a.AccountId && a.PermissionSetArn && a.PrincipalId)
-    .map(a => ({
-      accountId: a.AccountId!,
-      permissionSetArn: a.PermissionSetArn!,
-      principalType: a.PrincipalType === 'USER' ? 'USER' : 'GROUP',
-      principalId: a.PrincipalId!,
-    }));
 }

@@ -21,11 +21,13 @@ function isThrottling(error: unknown): boolean {
 
 /**
  * Counts every attempt (the deserialize step runs once per attempt, inside the SDK's
- * retry loop) and, for sso-admin, paces each attempt to the shared budget.
+ * retry loop), paces each attempt to its service's budget where it has one, and sends
+ * nothing once the read is stopped.
  */
 function instrument(
   client: AnyClient,
   counter: CallCounter,
+  stopped: AbortSignal,
   pacer?: RequestPacer,
 ): void {
   (client.middlewareStack as SSOAdminClient['middlewareStack']).add(
@@ -33,6 +35,7 @@ function instrument(
       if (pacer) {
         await pacer.acquire();
       }
+      stopped.throwIfAborted();
       counter.add(String(context.commandName).replace(/Command$/, ''));
       try {
         return await next(args);
@@ -47,14 +50,18 @@ function instrument(
   );
 }
 
-/** Builds the three SDK clients for one sync, sharing a call counter and an sso-admin pacer. */
+/**
+ * Builds the three SDK clients for one sync, sharing a call counter. sso-admin and
+ * Organizations each have their own quota and so their own pacer; `stopped` ends the
+ * sync's remaining requests once one part of it has failed.
+ */
 export function createIdentityCenterClients(options: {
   settings: IdentityCenterSettings;
   credentials: AwsCredentialIdentityProvider;
   counter: CallCounter;
-  pacer: RequestPacer;
+  stopped: AbortSignal;
 }): IdentityCenterClients {
-  const { settings, credentials, counter, pacer } = options;
+  const { settings, credentials, counter, stopped } = options;
   const common = { credentials, maxAttempts: settings.maxAttempts };
   const ssoAdmin = new SSOAdminClient({
     ...common,
@@ -77,8 +84,18 @@ export function createIdentityCenterClients(options: {
       endpoint: settings.endpoints.organizations,
     }),
   });
-  instrument(ssoAdmin, counter, pacer);
-  instrument(identityStore, counter);
-  instrument(organizations, counter);
+  instrument(
+    ssoAdmin,
+    counter,
+    stopped,
+    new RequestPacer(settings.requestsPerSecond),
+  );
+  instrument(identityStore, counter, stopped);
+  instrument(
+    organizations,
+    counter,
+    stopped,
+    new RequestPacer(settings.organizationsRequestsPerSecond),
+  );
   return { ssoAdmin, identityStore, organizations };
 }

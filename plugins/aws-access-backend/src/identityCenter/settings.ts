@@ -10,6 +10,8 @@ export interface IdentityCenterSettings {
   accountId?: string;
   /** Budget shared by all sso-admin calls; AWS allows 20 requests per second. */
   requestsPerSecond: number;
+  /** Budget of the Organizations calls, a quota of its own. */
+  organizationsRequestsPerSecond: number;
   /** Requests in flight at once. */
   concurrency: number;
   /** SDK attempts per request, first try included. */
