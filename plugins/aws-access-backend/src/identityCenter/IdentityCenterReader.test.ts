@@ -81,6 +81,28 @@ const knownOrg: FakeOrg = {
   ],
 };
 
+/** knownOrg's group assignments as the snapshot holds them, in `sortAssignments` order. */
+const knownGroupAssignments = [
+  {
+    accountId: '111111111111',
+    permissionSetName: 'PowerUserAccess',
+    principalType: 'GROUP',
+    principalId: 'g-1',
+  },
+  {
+    accountId: '222222222222',
+    permissionSetName: 'ReadOnly',
+    principalType: 'GROUP',
+    principalId: 'g-1',
+  },
+  {
+    accountId: '222222222222',
+    permissionSetName: 'ReadOnly',
+    principalType: 'GROUP',
+    principalId: 'g-2',
+  },
+];
+
 function settingsFor(
   fake: FakeIdentityCenter,
   extra: Partial<IdentityCenterSettings> = {},
@@ -153,26 +175,9 @@ describe('IdentityCenterReader against the fake over HTTP', () => {
       { id: 'g-1', displayName: 'Platform', externalIds: ['entra-1'] },
       { id: 'g-2', displayName: 'Data', externalIds: [] },
     ]);
-    expect(sortAssignments(result.snapshot.assignments)).toEqual([
-      {
-        accountId: '111111111111',
-        permissionSetName: 'PowerUserAccess',
-        principalType: 'GROUP',
-        principalId: 'g-1',
-      },
-      {
-        accountId: '222222222222',
-        permissionSetName: 'ReadOnly',
-        principalType: 'GROUP',
-        principalId: 'g-1',
-      },
-      {
-        accountId: '222222222222',
-        permissionSetName: 'ReadOnly',
-        principalType: 'GROUP',
-        principalId: 'g-2',
-      },
-    ]);
+    expect(sortAssignments(result.snapshot.assignments)).toEqual(
+      knownGroupAssignments,
+    );
     expect(result.calls).toEqual({
       DescribePermissionSet: 2,
       ListAccountAssignmentsForPrincipal: 2,
@@ -227,26 +232,9 @@ describe('IdentityCenterReader against the fake over HTTP', () => {
       credentials,
     ).read();
     expect(result.assignmentsMethod).toBe('perAccount');
-    expect(sortAssignments(result.snapshot.assignments)).toEqual([
-      {
-        accountId: '111111111111',
-        permissionSetName: 'PowerUserAccess',
-        principalType: 'GROUP',
-        principalId: 'g-1',
-      },
-      {
-        accountId: '222222222222',
-        permissionSetName: 'ReadOnly',
-        principalType: 'GROUP',
-        principalId: 'g-1',
-      },
-      {
-        accountId: '222222222222',
-        permissionSetName: 'ReadOnly',
-        principalType: 'GROUP',
-        principalId: 'g-2',
-      },
-    ]);
+    expect(sortAssignments(result.snapshot.assignments)).toEqual(
+      knownGroupAssignments,
+    );
     expect(result.calls.ListAccountsForProvisionedPermissionSet).toBe(2);
     expect(result.calls.ListAccountAssignments).toBe(3);
   });
