@@ -61,6 +61,10 @@ export const awsAccessPlugin = createBackendPlugin({
               awsAccessConfig.groupMatching,
             ),
             settings: awsAccessConfig.cli,
+            portal: {
+              name: config.getOptionalString('app.title'),
+              url: config.getOptionalString('app.baseUrl'),
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

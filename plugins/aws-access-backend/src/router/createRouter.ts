@@ -15,6 +15,7 @@ import {
   accountIdOfResource,
   planProfiles,
   renderAwsConfig,
+  renderSetupScript,
   renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -44,6 +45,8 @@ export interface RouterOptions {
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
   settings: AwsCliSettings;
+  /** The portal, named in the setup script's managed block. */
+  portal?: { name?: string; url?: string };
 }
 
 function parseEntityParams(params: Record<string, string>) {
@@ -85,6 +88,12 @@ export async function createRouter(
         errorMap: () => ({ message: "must be 'sso-session' or 'legacy'" }),
       })
       .optional(),
+    remote: z
+      .enum(['true', 'false'], {
+        errorMap: () => ({ message: "must be 'true' or 'false'" }),
+      })
+      .optional()
+      .transform(remote => remote === 'true'),
   });
 
   function readRenderQuery(req: Request) {
@@ -152,13 +161,13 @@ export async function createRouter(
   }
 
   async function profilesFor(req: Request) {
-    const { region, variant } = readRenderQuery(req);
+    const { region, variant, remote } = readRenderQuery(req);
     const { subjectRef, resolution } = await resolveSubject(req);
     const profiles = planProfiles(resolution.accounts, {
       ...settings.profiles,
       ...(region && { defaultRegion: region }),
     });
-    return { subjectRef, profiles, variant };
+    return { subjectRef, profiles, variant, remote };
   }
 
   router.get('/health', (_req, res) => {
@@ -199,12 +208,32 @@ export async function createRouter(
   router.get(
     [`${ENTITY}/verify-script`, '/me/verify-script'],
     async (req, res) => {
-      const { subjectRef, profiles } = await profilesFor(req);
+      const { subjectRef, profiles, variant, remote } = await profilesFor(req);
       res.type('text/x-shellscript; charset=utf-8').send(
         renderVerifyScript({
           subject: subjectRef,
           sso: settings.sso,
           profiles,
+          variant,
+          remote,
+        }),
+      );
+    },
+  );
+
+  router.get(
+    [`${ENTITY}/setup-script`, '/me/setup-script'],
+    async (req, res) => {
+      const { subjectRef, profiles, variant, remote } = await profilesFor(req);
+      res.type('text/x-shellscript; charset=utf-8').send(
+        renderSetupScript({
+          subject: subjectRef,
+          sso: settings.sso,
+          settings: settings.profiles,
+          profiles,
+          variant,
+          remote,
+          portal: options.portal,
         }),
       );
     },

@@ -25,7 +25,7 @@ export interface ScriptSubjectInput {
 
 /** Makes any text safe for one `#` comment line. */
 export function commentText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
 }
 
 /**
