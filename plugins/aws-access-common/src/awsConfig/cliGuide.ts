@@ -85,7 +85,7 @@ export const AUTHORIZATION_CODE_CLI = { major: 2, minor: 22 } as const;
  *
  * @public
  */
-export const REMOTE_SIGN_IN_ADVICE = `Since AWS CLI ${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}, aws sso login opens a browser that sends you back to the CLI on 127.0.0.1. Over SSH, in a container or dev container, in WSL without a browser, or on any host whose browser cannot reach that port, add --use-device-code: the CLI prints a URL and a code to enter on any device. Older CLIs use the device code by default and do not know the flag.`;
+export const REMOTE_SIGN_IN_ADVICE = `Since AWS CLI ${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}, aws sso login signs in with the authorization-code flow (PKCE): the browser sends you back to the CLI on 127.0.0.1. Over SSH, in a container or dev container, in WSL without a browser, or on any host whose browser cannot reach that port, add --use-device-code: the CLI prints a URL and a code to enter on any device. Older CLIs use the device code by default and do not know the flag.`;
 
 /**
  * How the developer signs in: `remote` for a machine whose browser cannot reach the CLI's

@@ -16,6 +16,8 @@ export interface RenderOptions {
   /** The reader's default region; one of the configured regions. */
   region?: string;
   variant?: AwsConfigVariant;
+  /** Sign in with a device code: the reader works on a remote machine. */
+  remote?: boolean;
 }
 
 /**
@@ -40,6 +42,15 @@ export interface AwsAccessApi {
 
   /** A shell script that checks a machine's AWS CLI setup for an entity or `'me'`. */
   getVerifyScript(
+    subject: CompoundEntityRef | string,
+    options?: RenderOptions,
+  ): Promise<string>;
+
+  /**
+   * A shell script that installs and updates the profiles of an entity or `'me'` in the
+   * machine's AWS config file, inside one managed block, then runs the verify checks.
+   */
+  getSetupScript(
     subject: CompoundEntityRef | string,
     options?: RenderOptions,
   ): Promise<string>;

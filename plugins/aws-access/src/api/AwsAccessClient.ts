@@ -24,6 +24,7 @@ function renderQuery(options: RenderOptions): string {
   const query = new URLSearchParams();
   if (options.region) query.set('region', options.region);
   if (options.variant) query.set('variant', options.variant);
+  if (options.remote) query.set('remote', 'true');
   const text = query.toString();
   return text ? `?${text}` : '';
 }
@@ -65,6 +66,16 @@ export class AwsAccessClient implements AwsAccessApi {
   ): Promise<string> {
     const response = await this.request(
       `${subjectPath(subject)}/verify-script${renderQuery(options)}`,
+    );
+    return response.text();
+  }
+
+  async getSetupScript(
+    subject: CompoundEntityRef | string,
+    options: RenderOptions = {},
+  ): Promise<string> {
+    const response = await this.request(
+      `${subjectPath(subject)}/setup-script${renderQuery(options)}`,
     );
     return response.text();
   }
