@@ -205,34 +205,34 @@ export async function createRouter(
       );
   });
 
+  const SHELL_SCRIPT = 'text/x-shellscript; charset=utf-8';
+
+  async function scriptInput(req: Request) {
+    const { subjectRef, profiles, variant, remote } = await profilesFor(req);
+    return {
+      subject: subjectRef,
+      sso: settings.sso,
+      profiles,
+      variant,
+      remote,
+    };
+  }
+
   router.get(
     [`${ENTITY}/verify-script`, '/me/verify-script'],
     async (req, res) => {
-      const { subjectRef, profiles, variant, remote } = await profilesFor(req);
-      res.type('text/x-shellscript; charset=utf-8').send(
-        renderVerifyScript({
-          subject: subjectRef,
-          sso: settings.sso,
-          profiles,
-          variant,
-          remote,
-        }),
-      );
+      res.type(SHELL_SCRIPT).send(renderVerifyScript(await scriptInput(req)));
     },
   );
 
   router.get(
     [`${ENTITY}/setup-script`, '/me/setup-script'],
     async (req, res) => {
-      const { subjectRef, profiles, variant, remote } = await profilesFor(req);
-      res.type('text/x-shellscript; charset=utf-8').send(
+      const input = await scriptInput(req);
+      res.type(SHELL_SCRIPT).send(
         renderSetupScript({
-          subject: subjectRef,
-          sso: settings.sso,
+          ...input,
           settings: settings.profiles,
-          profiles,
-          variant,
-          remote,
           portal: options.portal,
         }),
       );

@@ -50,34 +50,25 @@ export class AwsAccessClient implements AwsAccessApi {
     return (await response.json()) as EntityAccessResponse;
   }
 
-  async getAwsConfig(
+  getAwsConfig(
     subject: CompoundEntityRef | string,
     options: RenderOptions = {},
   ): Promise<string> {
-    const response = await this.request(
-      `${subjectPath(subject)}/aws-config${renderQuery(options)}`,
-    );
-    return response.text();
+    return this.renderedText(subject, 'aws-config', options);
   }
 
-  async getVerifyScript(
+  getVerifyScript(
     subject: CompoundEntityRef | string,
     options: RenderOptions = {},
   ): Promise<string> {
-    const response = await this.request(
-      `${subjectPath(subject)}/verify-script${renderQuery(options)}`,
-    );
-    return response.text();
+    return this.renderedText(subject, 'verify-script', options);
   }
 
-  async getSetupScript(
+  getSetupScript(
     subject: CompoundEntityRef | string,
     options: RenderOptions = {},
   ): Promise<string> {
-    const response = await this.request(
-      `${subjectPath(subject)}/setup-script${renderQuery(options)}`,
-    );
-    return response.text();
+    return this.renderedText(subject, 'setup-script', options);
   }
 
   async getAccountGrants(
@@ -90,6 +81,17 @@ export class AwsAccessClient implements AwsAccessApi {
   async getStatus(): Promise<AwsAccessStatus> {
     const response = await this.request('/status');
     return (await response.json()) as AwsAccessStatus;
+  }
+
+  private async renderedText(
+    subject: CompoundEntityRef | string,
+    file: 'aws-config' | 'verify-script' | 'setup-script',
+    options: RenderOptions,
+  ): Promise<string> {
+    const response = await this.request(
+      `${subjectPath(subject)}/${file}${renderQuery(options)}`,
+    );
+    return response.text();
   }
 
   private async request(path: string): Promise<Response> {
