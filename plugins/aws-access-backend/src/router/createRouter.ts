@@ -221,21 +221,20 @@ export async function createRouter(
   router.get(
     [`${ENTITY}/verify-script`, '/me/verify-script'],
     async (req, res) => {
-      res.type(SHELL_SCRIPT).send(renderVerifyScript(await scriptInput(req)));
+      const script = renderVerifyScript(await scriptInput(req));
+      res.type(SHELL_SCRIPT).send(script);
     },
   );
 
   router.get(
     [`${ENTITY}/setup-script`, '/me/setup-script'],
     async (req, res) => {
-      const input = await scriptInput(req);
-      res.type(SHELL_SCRIPT).send(
-        renderSetupScript({
-          ...input,
-          settings: settings.profiles,
-          portal: options.portal,
-        }),
-      );
+      const script = renderSetupScript({
+        ...(await scriptInput(req)),
+        settings: settings.profiles,
+        portal: options.portal,
+      });
+      res.type(SHELL_SCRIPT).send(script);
     },
   );
 
