@@ -517,6 +517,20 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     });
   });
 
+  it('takes [default] and a portal profile named default for the same section', () => {
+    const withDefault = renderSetupScript({
+      ...input,
+      profiles: [{ ...profiles[0], profileName: 'default' }],
+    });
+    const ws = workspace({ configText: userConfig });
+    const run = runSetup(ws, ['--no-verify'], dashMawk, withDefault);
+    expect(run.status).toBe(1);
+    expect(run.err).toContain(
+      "STOP  [default] at line 2 of ~/.aws/config is yours; the portal's block also has [profile default]",
+    );
+    expect(read(ws.config)).toBe(userConfig);
+  });
+
   it('refuses a read-only file and writes nothing', () => {
     const ws = workspace({ configText: userConfig });
     chmodSync(ws.config, 0o444);
