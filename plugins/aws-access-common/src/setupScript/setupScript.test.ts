@@ -419,6 +419,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     );
     expect(outsideBlock(read(ws.config))).toBe(pasted);
     expectPortalProfilesReadable(ws, ['dev-power', 'prod-legacy']);
+    expectSecondRunChangesNothing(ws);
     expectSameWithEveryRunner(pasted, ['--no-verify'], {
       status: 0,
       out: run.out,
@@ -628,14 +629,16 @@ describe('the setup script with hostile names and the legacy variant', () => {
       ],
       settings,
     );
+    const ws = workspace({ configText: userConfig });
+    const pwned = join(ws.home, 'pwned');
     const script = renderSetupScript({
       ...input,
-      subject: 'user:default/o\'brien\n$(touch /tmp/pwned) `x` "y"',
+      subject: `user:default/o'brien\n$(touch ${pwned}) \`touch ${pwned}\` "y"`,
       profiles: hostile,
     });
-    const ws = workspace({ configText: userConfig });
     const run = runSetup(ws, ['--no-verify'], dashMawk, script);
     expect(run.status).toBe(0);
+    expect(existsSync(pwned)).toBe(false);
     expect(outsideBlock(read(ws.config))).toBe(userConfig);
     expect(aws(ws, 'configure', 'list-profiles').split('\n').sort()).toEqual(
       [...hostile.map(p => p.profileName), 'default', 'personal'].sort(),
