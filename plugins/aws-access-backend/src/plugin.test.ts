@@ -33,7 +33,12 @@ async function startBackend(
           ]
         : []),
       mockServices.permissions.factory({ result: permissionResult }),
-      mockServices.rootConfig.factory({ data: { awsAccess } }),
+      mockServices.rootConfig.factory({
+        data: {
+          app: { title: 'Example Portal', baseUrl: 'https://portal.example' },
+          awsAccess,
+        },
+      }),
       catalogServiceMock.factory({ entities: exampleEntities }),
     ],
   });
@@ -320,11 +325,146 @@ describe('aws-access backend', () => {
     });
   });
 
+  describe('setup script', () => {
+    /** The managed block the script writes: the text of its here-document. */
+    const blockOf = (script: string) =>
+      script.slice(
+        script.indexOf("<<'AWS_ACCESS_MANAGED_BLOCK'\n") + 29,
+        script.indexOf('\nAWS_ACCESS_MANAGED_BLOCK\n'),
+      );
+
+    it("returns a shell script that writes the group's profiles in one managed block", async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/setup-script')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(
+        'text/x-shellscript; charset=utf-8',
+      );
+      expect(res.text.startsWith('#!/bin/sh\n')).toBe(true);
+      const block = blockOf(res.text);
+      expect(block.split('\n')[0]).toBe(
+        '# >>> AWS Access sso-session sikt >>> Example Portal (https://portal.example)',
+      );
+      expect(block).toContain('# The AWS profiles of group:default/platform,');
+      expect(block.match(/^\[profile /gm)).toHaveLength(4);
+      expect(block).toContain(
+        '[profile platform-dev-PowerUser]\nsso_session = sikt\nsso_account_id = 111111111111\nsso_role_name = PowerUser\nregion = eu-north-1\noutput = json',
+      );
+      expect(block.endsWith('\n# <<< AWS Access sso-session sikt <<<')).toBe(
+        true,
+      );
+      expect(res.text).toContain('REMOTE=0\n');
+      expect(res.text).not.toMatch(/credential_process/);
+    });
+
+    it('applies region, legacy variant and remote sign-in', async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/setup-script')
+        .query({ region: 'eu-west-1', variant: 'legacy', remote: 'true' })
+        .expect(200);
+      const block = blockOf(res.text);
+      expect(block).not.toContain('[sso-session');
+      expect(block).toContain(
+        '[profile platform-dev-PowerUser]\nsso_start_url = https://d-c3670fd13e.awsapps.com/start\nsso_region = eu-north-1\nsso_account_id = 111111111111\nsso_role_name = PowerUser\nregion = eu-west-1',
+      );
+      expect(res.text).toContain('REMOTE=1\n');
+      expect(res.text).toContain('VARIANT=legacy\n');
+    });
+
+    it('gives the signed-in user their own profiles under /me', async () => {
+      const server = await startBackend(
+        exampleAwsAccessConfig,
+        AuthorizeResult.ALLOW,
+        ['user:default/ada', 'group:default/platform', 'group:default/data'],
+      );
+      const res = await request(server)
+        .get('/api/aws-access/me/setup-script')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .expect(200);
+      const block = blockOf(res.text);
+      expect(block).toContain('# The AWS profiles of user:default/ada,');
+      expect(block.match(/^\[profile /gm)).toHaveLength(5);
+    });
+
+    it('asks for a caller: 401 without credentials, 403 for a service on /me', async () => {
+      const server = await startBackend();
+      for (const path of [
+        '/entities/group/default/platform/setup-script',
+        '/me/setup-script',
+      ]) {
+        const res = await request(server)
+          .get(`/api/aws-access${path}`)
+          .set('Authorization', mockCredentials.none.header());
+        expect({ path, status: res.status }).toEqual({ path, status: 401 });
+      }
+      const service = await request(server)
+        .get('/api/aws-access/me/setup-script')
+        .set('Authorization', mockCredentials.service.header());
+      expect(service.status).toBe(403);
+    });
+
+    it.each([
+      [
+        '/entities/group/default/platform/setup-script?remote=yes',
+        "Query parameter 'remote' must be 'true' or 'false'",
+      ],
+      [
+        '/me/setup-script?region=mars-1',
+        "Query parameter 'region' must be one of eu-north-1, eu-west-1",
+      ],
+      [
+        '/entities/group/default/platform/setup-script?variant=old',
+        "Query parameter 'variant' must be 'sso-session' or 'legacy'",
+      ],
+      [
+        '/entities/location/default/x/setup-script',
+        "Kind 'location' is not supported",
+      ],
+      [
+        '/entities/group/default/platform/verify-script?remote=1',
+        "Query parameter 'remote' must be 'true' or 'false'",
+      ],
+    ])('answers 400 for %s', async (path, message) => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get(`/api/aws-access${path}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(message);
+    });
+
+    it('answers 404 for an entity the catalog does not have', async () => {
+      const server = await startBackend();
+      const res = await request(server).get(
+        '/api/aws-access/entities/group/default/nobody/setup-script',
+      );
+      expect(res.status).toBe(404);
+    });
+
+    it('passes remote sign-in to the verify script too', async () => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get('/api/aws-access/entities/group/default/platform/verify-script')
+        .query({ remote: 'true' })
+        .expect(200);
+      expect(res.text).toContain('REMOTE=1\n');
+      expect(res.text).toContain(
+        "DEVICE_CODE_LOGIN_COMMAND='aws sso login --sso-session sikt --use-device-code'",
+      );
+    });
+  });
+
   describe('permissions', () => {
     it.each([
       '/entities/group/default/platform/accounts',
       '/entities/group/default/platform/aws-config',
       '/entities/group/default/platform/verify-script',
+      '/entities/group/default/platform/setup-script',
+      '/me/setup-script',
       '/me/accounts',
       '/status',
     ])(

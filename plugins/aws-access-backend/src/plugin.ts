@@ -95,6 +95,10 @@ export const awsAccessPlugin = createBackendPlugin({
               logger,
             }),
             settings: awsAccessConfig.cli,
+            portal: {
+              name: config.getOptionalString('app.title'),
+              url: config.getOptionalString('app.baseUrl'),
+            },
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './types';
 export * from './awsConfig';
 export * from './verifyScript';
+export * from './setupScript';
 export * from './permissions';
 export * from './accountResources';
 export * from './facts';

@@ -19,6 +19,7 @@ import {
   isAwsAccountId,
   planProfiles,
   renderAwsConfig,
+  renderSetupScript,
   renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -39,6 +40,8 @@ export interface RouterOptions {
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
   settings: AwsCliSettings;
+  /** The portal, named in the setup script's managed block. */
+  portal?: { name?: string; url?: string };
 }
 
 function parseEntityParams(params: Record<string, string>) {
@@ -80,6 +83,12 @@ export async function createRouter(
         errorMap: () => ({ message: "must be 'sso-session' or 'legacy'" }),
       })
       .optional(),
+    remote: z
+      .enum(['true', 'false'], {
+        errorMap: () => ({ message: "must be 'true' or 'false'" }),
+      })
+      .optional()
+      .transform(remote => remote === 'true'),
   });
 
   function readRenderQuery(req: Request) {
@@ -146,13 +155,13 @@ export async function createRouter(
   }
 
   async function profilesFor(req: Request) {
-    const { region, variant } = readRenderQuery(req);
+    const { region, variant, remote } = readRenderQuery(req);
     const { subjectRef, resolution } = await resolveSubject(req);
     const profiles = planProfiles(resolution.accounts, {
       ...settings.profiles,
       ...(region && { defaultRegion: region }),
     });
-    return { subjectRef, profiles, variant };
+    return { subjectRef, profiles, variant, remote };
   }
 
   // Open to load balancers: healthy once there is a snapshot to serve. Says no more than
@@ -202,17 +211,36 @@ export async function createRouter(
       );
   });
 
+  const SHELL_SCRIPT = 'text/x-shellscript; charset=utf-8';
+
+  async function scriptInput(req: Request) {
+    const { subjectRef, profiles, variant, remote } = await profilesFor(req);
+    return {
+      subject: subjectRef,
+      sso: settings.sso,
+      profiles,
+      variant,
+      remote,
+    };
+  }
+
   router.get(
     [`${ENTITY}/verify-script`, `${ME}/verify-script`],
     async (req, res) => {
-      const { subjectRef, profiles } = await profilesFor(req);
-      res.type('text/x-shellscript; charset=utf-8').send(
-        renderVerifyScript({
-          subject: subjectRef,
-          sso: settings.sso,
-          profiles,
-        }),
-      );
+      const script = renderVerifyScript(await scriptInput(req));
+      res.type(SHELL_SCRIPT).send(script);
+    },
+  );
+
+  router.get(
+    [`${ENTITY}/setup-script`, `${ME}/setup-script`],
+    async (req, res) => {
+      const script = renderSetupScript({
+        ...(await scriptInput(req)),
+        settings: settings.profiles,
+        portal: options.portal,
+      });
+      res.type(SHELL_SCRIPT).send(script);
     },
   );
 

@@ -6,5 +6,14 @@ export {
   renderSsoSessionBlock,
 } from './renderAwsConfig';
 export type { AwsConfigVariant } from './renderAwsConfig';
-export { cliCommands, consoleUrl, shellQuote, wizardAnswers } from './cliGuide';
-export type { WizardAnswer } from './cliGuide';
+export {
+  AUTHORIZATION_CODE_CLI,
+  REMOTE_SIGN_IN_ADVICE,
+  cliCommands,
+  configureSsoCommand,
+  consoleUrl,
+  loginCommand,
+  shellQuote,
+  wizardAnswers,
+} from './cliGuide';
+export type { SignInOptions, WizardAnswer } from './cliGuide';

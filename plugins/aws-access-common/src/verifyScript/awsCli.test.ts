@@ -131,13 +131,26 @@ describe('the verify script with the real AWS CLI v2', () => {
   });
   const good = renderAwsConfig(profiles, sso, settings);
 
-  function verify(configText: string, cli = AWS_V2) {
+  function verify(
+    configText: string,
+    cli = AWS_V2,
+    env: NodeJS.ProcessEnv = { DISPLAY: ':0' },
+    text = script,
+  ) {
     const ws = workspace(configText);
     const path = join(ws.dir, 'verify.sh');
-    writeFileSync(path, script);
+    writeFileSync(path, text);
     chmodSync(path, 0o755);
     const run = spawnSync('sh', [path], {
-      env: { ...ws.env, AWS_CLI: cli },
+      env: {
+        ...ws.env,
+        SSH_CONNECTION: '',
+        SSH_TTY: '',
+        DISPLAY: '',
+        WAYLAND_DISPLAY: '',
+        ...env,
+        AWS_CLI: cli,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -161,7 +174,7 @@ describe('the verify script with the real AWS CLI v2', () => {
     expect(out).toMatch(
       /^FAIL {2}signed in as account 318204556071 with profile platform-dev-PowerUserAccess/m,
     );
-    expect(out).toContain('-> run: aws sso login --sso-session sikt');
+    expect(out).toContain('-> run: aws sso login --sso-session sikt\n');
     expect(out.trim().split('\n').pop()).toBe('5 passed, 1 failed');
     expect(status).not.toBe(0);
   });
@@ -199,14 +212,59 @@ describe('the verify script with the real AWS CLI v2', () => {
     );
   });
 
-  it('recognises AWS CLI v1 and says what to do', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aws-v1-'));
-    const fakeV1 = join(dir, 'aws');
+  /** The real CLI behind a wrapper that reports another version. */
+  function cliReporting(version: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-fake-'));
+    const fake = join(dir, 'aws');
     writeFileSync(
-      fakeV1,
-      '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "aws-cli/1.45.11 Python/3.11.7 Linux/6 botocore/1.43.11"; exit 0; fi\nexec /usr/bin/aws "$@"\n',
+      fake,
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "aws-cli/${version} Python/3.11.7 Linux/6 botocore/1.43.11"; exit 0; fi\nexec ${AWS_V2} "$@"\n`,
     );
-    chmodSync(fakeV1, 0o755);
+    chmodSync(fake, 0o755);
+    return fake;
+  }
+
+  it('says to sign in with a device code over SSH with CLI 2.22 and later', () => {
+    const { out } = verify(good, cliReporting('2.22.0'), {
+      SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22',
+      DISPLAY: ':0',
+    });
+    expect(out).toContain(
+      '-> run: aws sso login --sso-session sikt --use-device-code (this is an SSH session: since AWS CLI 2.22 the browser must reach the CLI on 127.0.0.1, so sign in with a device code',
+    );
+  });
+
+  it('notices a Linux host without a display, and knows older CLIs use the device code anyway', () => {
+    const headless = verify(good, cliReporting('2.31.4'), {});
+    expect(headless.out).toContain(
+      '-> run: aws sso login --sso-session sikt --use-device-code (this Linux host has no display:',
+    );
+    const older = verify(good, AWS_V2, {});
+    expect(older.out).toContain(
+      '-> run: aws sso login --sso-session sikt (this Linux host has no display: AWS CLI 2.9 signs in with a device code by default',
+    );
+  });
+
+  it('uses the device code when the reader said they work on a remote machine', () => {
+    const remoteScript = renderVerifyScript({
+      subject: 'group:default/platform',
+      sso,
+      profiles,
+      remote: true,
+    });
+    const { out } = verify(
+      good,
+      cliReporting('2.22.1'),
+      { DISPLAY: ':0' },
+      remoteScript,
+    );
+    expect(out).toContain(
+      '-> run: aws sso login --sso-session sikt --use-device-code (you work on a remote machine:',
+    );
+  });
+
+  it('recognises AWS CLI v1 and says what to do', () => {
+    const fakeV1 = cliReporting('1.45.11');
     const { out } = verify(good, fakeV1);
     expect(out).toContain(
       'FAIL  AWS CLI 2.9 or newer (found 1.45, which is AWS CLI v1)',

@@ -17,6 +17,8 @@ export interface RenderOptions {
   region?: string;
   /** `legacy` for AWS CLIs older than 2.9, whose profiles carry the start URL themselves. */
   variant?: AwsConfigVariant;
+  /** Sign in with a device code: the reader works on a remote machine. */
+  remote?: boolean;
 }
 
 /**
@@ -41,6 +43,15 @@ export interface AwsAccessApi {
 
   /** A shell script that checks a machine's AWS CLI setup for an entity or `'me'`. */
   getVerifyScript(
+    subject: CompoundEntityRef | string,
+    options?: RenderOptions,
+  ): Promise<string>;
+
+  /**
+   * A shell script that installs and updates the profiles of an entity or `'me'` in the
+   * machine's AWS config file, inside one managed block, then runs the verify checks.
+   */
+  getSetupScript(
     subject: CompoundEntityRef | string,
     options?: RenderOptions,
   ): Promise<string>;

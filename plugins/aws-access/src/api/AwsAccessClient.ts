@@ -25,6 +25,7 @@ function renderQuery(options: RenderOptions): string {
   const query = new URLSearchParams();
   if (options.region) query.set('region', options.region);
   if (options.variant) query.set('variant', options.variant);
+  if (options.remote) query.set('remote', 'true');
   const text = query.toString();
   return text ? `?${text}` : '';
 }
@@ -50,24 +51,25 @@ export class AwsAccessClient implements AwsAccessApi {
     return (await response.json()) as EntityAccessResponse;
   }
 
-  async getAwsConfig(
+  getAwsConfig(
     subject: CompoundEntityRef | string,
     options: RenderOptions = {},
   ): Promise<string> {
-    const response = await this.request(
-      `${subjectPath(subject)}/aws-config${renderQuery(options)}`,
-    );
-    return response.text();
+    return this.renderedText(subject, 'aws-config', options);
   }
 
-  async getVerifyScript(
+  getVerifyScript(
     subject: CompoundEntityRef | string,
     options: RenderOptions = {},
   ): Promise<string> {
-    const response = await this.request(
-      `${subjectPath(subject)}/verify-script${renderQuery(options)}`,
-    );
-    return response.text();
+    return this.renderedText(subject, 'verify-script', options);
+  }
+
+  getSetupScript(
+    subject: CompoundEntityRef | string,
+    options: RenderOptions = {},
+  ): Promise<string> {
+    return this.renderedText(subject, 'setup-script', options);
   }
 
   async getAccountGrants(
@@ -80,6 +82,17 @@ export class AwsAccessClient implements AwsAccessApi {
   async getStatus(): Promise<AwsAccessStatus> {
     const response = await this.request('/status');
     return (await response.json()) as AwsAccessStatus;
+  }
+
+  private async renderedText(
+    subject: CompoundEntityRef | string,
+    file: 'aws-config' | 'verify-script' | 'setup-script',
+    options: RenderOptions,
+  ): Promise<string> {
+    const response = await this.request(
+      `${subjectPath(subject)}/${file}${renderQuery(options)}`,
+    );
+    return response.text();
   }
 
   private async request(path: string): Promise<Response> {

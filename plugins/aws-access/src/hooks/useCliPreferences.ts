@@ -9,36 +9,42 @@ import useObservable from 'react-use/esm/useObservable';
 /** The storage bucket AWS Access keeps per-user choices in. */
 export const STORAGE_BUCKET = 'aws-access';
 
+/** One value of the reader's settings, kept up to date across tabs and devices. */
+function useStoredValue<T extends string | boolean>(key: string) {
+  const storage = useApi(storageApiRef).forBucket(STORAGE_BUCKET);
+  const snapshot = useObservable(
+    useMemo(() => storage.observe$<T>(key), [storage, key]),
+    storage.snapshot<T>(key),
+  );
+  const set = useCallback(
+    (value: T) => storage.set(key, value),
+    [storage, key],
+  );
+  return [snapshot.value, set] as const;
+}
+
+/**
+ * Whether the reader works on a remote machine (SSH, a container, WSL without a browser),
+ * where signing in needs a device code. Components that show a login command read it here.
+ */
+export function useRemoteSignIn() {
+  const [stored, setRemote] = useStoredValue<boolean>('remoteSignIn');
+  return { remote: Boolean(stored), setRemote };
+}
+
 /**
  * The reader's CLI choices, kept in their Backstage settings (the storage API): the
- * default region for profiles and whether their CLI predates `[sso-session]` support.
+ * default region for profiles, whether their CLI predates `[sso-session]` support, and
+ * whether they sign in on a remote machine.
  */
 export function useCliPreferences(settings: CliProfileSettings) {
-  const storage = useApi(storageApiRef).forBucket(STORAGE_BUCKET);
-  const regionSnapshot = useObservable(
-    useMemo(() => storage.observe$<string>('region'), [storage]),
-    storage.snapshot<string>('region'),
-  );
-  const legacySnapshot = useObservable(
-    useMemo(() => storage.observe$<boolean>('legacyCli'), [storage]),
-    storage.snapshot<boolean>('legacyCli'),
-  );
-  const stored = regionSnapshot.value;
+  const [stored, setRegion] = useStoredValue<string>('region');
+  const [legacy, setLegacyCli] = useStoredValue<boolean>('legacyCli');
+  const { remote, setRemote } = useRemoteSignIn();
   const region =
     stored && settings.regions.includes(stored)
       ? stored
       : settings.defaultRegion;
-  const variant: AwsConfigVariant = legacySnapshot.value
-    ? 'legacy'
-    : 'sso-session';
-
-  const setRegion = useCallback(
-    (value: string) => storage.set('region', value),
-    [storage],
-  );
-  const setLegacyCli = useCallback(
-    (value: boolean) => storage.set('legacyCli', value),
-    [storage],
-  );
-  return { region, variant, setRegion, setLegacyCli };
+  const variant: AwsConfigVariant = legacy ? 'legacy' : 'sso-session';
+  return { region, variant, remote, setRegion, setLegacyCli, setRemote };
 }

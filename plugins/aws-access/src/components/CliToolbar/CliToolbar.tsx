@@ -11,6 +11,8 @@ import {
 } from '@material-ui/core';
 import { AwsConfigVariant } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
+import { useRemoteSignIn } from '../../hooks/useCliPreferences';
+import { SetupMachine } from '../SetupMachine';
 import { downloadText } from './downloadText';
 
 export interface CliToolbarProps {
@@ -28,12 +30,16 @@ function fileStem(subject: string) {
   return subject.replace(/^.*[:/]/, '').replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
-/** Region and CLI-version choices, and "copy all" / download for everything below. */
+/**
+ * Region, CLI-version and remote sign-in choices; "set up this machine", "copy all" and
+ * downloads for everything below.
+ */
 export function CliToolbar(props: CliToolbarProps) {
   const api = useApi(awsAccessApiRef);
   const alertApi = useApi(alertApiRef);
   const errorApi = useApi(errorApiRef);
-  const options = { region: props.region, variant: props.variant };
+  const { remote, setRemote } = useRemoteSignIn();
+  const options = { region: props.region, variant: props.variant, remote };
 
   const copyAll = async () => {
     try {
@@ -91,7 +97,22 @@ export function CliToolbar(props: CliToolbarProps) {
         }
         label="My AWS CLI is older than 2.9"
       />
-      <Button variant="contained" color="primary" onClick={copyAll}>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={remote}
+            onChange={e => setRemote(e.target.checked)}
+          />
+        }
+        label="I work on a remote machine (SSH, container, WSL)"
+      />
+      <SetupMachine
+        subject={props.subject}
+        region={props.region}
+        variant={props.variant}
+        remote={remote}
+      />
+      <Button variant="outlined" onClick={copyAll}>
         Copy all
       </Button>
       <Button variant="outlined" onClick={() => download('config')}>

@@ -9,12 +9,15 @@ import {
 } from '@material-ui/core';
 import {
   PlannedProfile,
+  REMOTE_SIGN_IN_ADVICE,
+  SignInOptions,
   SsoSessionSettings,
   cliCommands,
+  loginCommand,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useMemo } from 'react';
 import useObservable from 'react-use/esm/useObservable';
-import { STORAGE_BUCKET } from '../../hooks/useCliPreferences';
+import { STORAGE_BUCKET, useRemoteSignIn } from '../../hooks/useCliPreferences';
 
 interface Step {
   id: string;
@@ -23,8 +26,12 @@ interface Step {
   commands?: string;
 }
 
-function steps(sso: SsoSessionSettings, example?: PlannedProfile): Step[] {
-  const commands = example && cliCommands(example, sso);
+function steps(
+  sso: SsoSessionSettings,
+  signIn: SignInOptions,
+  example?: PlannedProfile,
+): Step[] {
+  const commands = example && cliCommands(example, sso, signIn);
   const profile = example?.profileName ?? 'NAME';
   return [
     {
@@ -36,21 +43,20 @@ function steps(sso: SsoSessionSettings, example?: PlannedProfile): Step[] {
     {
       id: 'session',
       title: `SSO session "${sso.sessionName}" configured`,
-      help: 'Paste the [sso-session] block into ~/.aws/config, or answer the questions of:',
+      help: '"Set up this machine" above writes it, or paste the [sso-session] block into ~/.aws/config, or answer the questions of:',
       commands: 'aws configure sso-session',
     },
     {
       id: 'profiles',
       title: 'Profiles added',
-      help: 'Use "Copy all" or "Download config" above and add the profiles to ~/.aws/config.',
+      help: '"Set up this machine" above installs them and keeps them up to date; or use "Copy all" or "Download config" and add them to ~/.aws/config by hand.',
       commands: 'aws configure list-profiles',
     },
     {
       id: 'login',
       title: 'Signed in',
-      help: 'Once per session, not per profile.',
-      commands:
-        commands?.login ?? `aws sso login --sso-session ${sso.sessionName}`,
+      help: `Once per session, not per profile. ${REMOTE_SIGN_IN_ADVICE}`,
+      commands: commands?.login ?? loginCommand(sso, signIn),
     },
     {
       id: 'identity',
@@ -89,7 +95,8 @@ export function OnboardingChecklist(props: {
     storage.snapshot<Record<string, boolean>>('checklist'),
   );
   const done = snapshot.value ?? {};
-  const all = steps(props.sso, props.example);
+  const { remote } = useRemoteSignIn();
+  const all = steps(props.sso, { remote }, props.example);
   const count = all.filter(s => done[s.id]).length;
 
   return (

@@ -9,11 +9,14 @@ import {
 } from '@material-ui/core';
 import {
   PlannedProfile,
+  REMOTE_SIGN_IN_ADVICE,
   SsoSessionSettings,
   cliCommands,
+  configureSsoCommand,
   formatSessionDuration,
   wizardAnswers,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { useRemoteSignIn } from '../../hooks/useCliPreferences';
 
 export interface RoleCliStepsProps {
   profile: PlannedProfile;
@@ -29,15 +32,17 @@ export function RoleCliSteps({
   output,
   sessionDuration,
 }: RoleCliStepsProps) {
-  const commands = cliCommands(profile, sso);
+  const { remote } = useRemoteSignIn();
+  const commands = cliCommands(profile, sso, { remote });
   return (
     <div>
       <Typography variant="subtitle2" component="h4">
-        Or answer <code>aws configure sso</code> like this
+        Or answer <code>{configureSsoCommand({ remote })}</code> like this
       </Typography>
       <Typography variant="caption" color="textSecondary">
         In this order; the prompts are worded a little differently in different
-        CLI versions.
+        CLI versions. The wizard signs in too: on a remote machine run it with{' '}
+        <code>--use-device-code</code> (CLI 2.22 and later).
       </Typography>
       <Table
         size="small"
@@ -64,6 +69,9 @@ export function RoleCliSteps({
         Sign in once per session
       </Typography>
       <CodeSnippet language="bash" text={commands.login} showCopyCodeButton />
+      <Typography variant="caption" color="textSecondary" component="p">
+        {REMOTE_SIGN_IN_ADVICE}
+      </Typography>
       <Typography variant="caption" color="textSecondary">
         One sign-in serves every profile of session &quot;{sso.sessionName}
         &quot; until the access portal session ends; the role&apos;s credentials

@@ -1,0 +1,256 @@
+import { renderAwsConfig } from '../awsConfig/renderAwsConfig';
+import { shellQuote } from '../awsConfig/cliGuide';
+import { CliProfileSettings } from '../types';
+import {
+  ScriptSubjectInput,
+  VERIFY_FUNCTIONS,
+  commentText,
+  scriptVariables,
+} from '../verifyScript/shellPieces';
+import { MERGE_CONFIG_AWK } from './mergeConfigAwk';
+
+/**
+ * What a setup script writes.
+ *
+ * @public
+ */
+export interface SetupScriptInput extends ScriptSubjectInput {
+  settings: Pick<CliProfileSettings, 'output'>;
+  /** The portal that generated the script, named in the block's opening marker. */
+  portal?: { name?: string; url?: string };
+}
+
+/**
+ * The file name the portal offers the setup script under.
+ *
+ * @public
+ */
+export const SETUP_SCRIPT_FILE_NAME = 'setup-aws-access.sh';
+
+/**
+ * The marker comments that open and close the block a setup script manages in the AWS
+ * config file. A block is found by these, so they name only the session, never anything
+ * that may change between runs.
+ *
+ * @public
+ */
+export function managedBlockMarkers(sessionName: string) {
+  return {
+    begin: `# >>> AWS Access sso-session ${sessionName} >>>`,
+    end: `# <<< AWS Access sso-session ${sessionName} <<<`,
+  };
+}
+
+/**
+ * The managed block: opening marker, the `[sso-session]` and every profile as
+ * `renderAwsConfig` writes them, closing marker. Lines end with `\n`.
+ *
+ * @public
+ */
+export function renderManagedBlock(input: SetupScriptInput): string {
+  const { begin, end } = managedBlockMarkers(input.sso.sessionName);
+  const portal = [
+    input.portal?.name,
+    input.portal?.url && `(${input.portal.url})`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    commentText(portal ? `${begin} ${portal}` : begin),
+    commentText(
+      `# The AWS profiles of ${input.subject}, written by the portal's setup script.`,
+    ),
+    '# Run the script again to update them: it replaces everything between these markers.',
+    '',
+    renderAwsConfig(input.profiles, input.sso, input.settings, input.variant),
+    end,
+    '',
+  ].join('\n');
+}
+
+// Here-document delimiters; no line of the block (comments, section headers, key = value)
+// or of the awk program can be one of these words on its own.
+const BLOCK_END = 'AWS_ACCESS_MANAGED_BLOCK';
+const AWK_END = 'AWS_ACCESS_MERGE_PROGRAM';
+
+function hereDocument(path: string, delimiter: string, text: string): string {
+  if (text.split('\n').includes(delimiter)) {
+    throw new TypeError(`The text for ${path} contains the line ${delimiter}`);
+  }
+  return `cat >"${path}" <<'${delimiter}'\n${text.replace(
+    /\n$/,
+    '',
+  )}\n${delimiter}`;
+}
+
+const MAIN = String.raw`
+usage() {
+  cat <<'USAGE'
+Usage: sh setup-aws-access.sh [--dry-run] [--replace-mine] [--no-verify]
+
+Writes the portal's [sso-session] and profiles into your AWS config file
+(AWS_CONFIG_FILE, default ~/.aws/config) between two marker comments and leaves
+everything else in the file as it is. A later run replaces the whole block, so
+profiles of removed assignments disappear. The previous file is kept as a
+timestamped backup beside it.
+
+  --dry-run       print the change as a diff and write nothing
+  --replace-mine  move your own sections that have the names of the portal's
+                  sections into the managed block instead of stopping
+  --no-verify     do not run the verify checks afterwards
+  --help          print this help
+USAGE
+}
+
+dry_run=0
+replace_mine=0
+verify=1
+for arg in "$@"; do
+  case $arg in
+    --dry-run) dry_run=1 ;;
+    --replace-mine) replace_mine=1 ;;
+    --no-verify) verify=0 ;;
+    -h | --help) usage; exit 0 ;;
+    *) printf "Unknown option '%s'\n\n" "$arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+stop() {
+  printf 'STOP  %s\n' "$1" >&2
+  exit 1
+}
+
+# New files 0600, a new ~/.aws 0700.
+umask 077
+work="${'${TMPDIR:-/tmp}'}/aws-access-setup.$$"
+mkdir "$work" || stop "cannot create the temporary folder $work"
+tmp=""
+trap 'rm -rf "$work"; [ -z "$tmp" ] || rm -f "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# A symlinked config stays a link: write the file it points at.
+target=$CONFIG_FILE
+hops=0
+while [ -L "$target" ]; do
+  hops=$((hops + 1))
+  [ "$hops" -le 40 ] || stop "$CONFIG_FILE: too many levels of symbolic links"
+  listing=$(ls -ld "$target")
+  link=${'${listing#*" $target -> "}'}
+  case $link in
+    /*) target=$link ;;
+    *) target="$(dirname "$target")/$link" ;;
+  esac
+done
+dir=$(dirname "$target")
+if [ -e "$target" ] && [ ! -f "$target" ]; then
+  stop "$target is not a regular file"
+fi
+if [ -f "$target" ]; then old=$target; else old=/dev/null; fi
+if [ -s "$old" ] && [ -n "$(tail -c 1 "$old")" ]; then final_newline=0; else final_newline=1; fi
+
+write_block
+write_merge_program
+CONFIG_FILE="$CONFIG_FILE" OUT="$work/merged" SESSION="$SESSION" START_URL="$START_URL" \
+  REPLACE_MINE="$replace_mine" BEGIN_MARKER="$BEGIN_MARKER" END_MARKER="$END_MARKER" \
+  FINAL_NEWLINE="$final_newline" \
+  awk -f "$work/merge.awk" "$work/block" "$old" "$old" >"$work/report" ||
+  stop "awk could not read $CONFIG_FILE"
+
+# Prints the report lines of one kind, without the kind.
+report() {
+  sed -n "s/^$1 //p" "$work/report"
+}
+
+if grep -q '^error ' "$work/report"; then
+  report error | while IFS= read -r line; do printf 'STOP  %s\n' "$line" >&2; done
+  stop "nothing was written"
+fi
+if grep -q '^conflict ' "$work/report"; then
+  report conflict | while IFS= read -r line; do printf 'STOP  %s\n' "$line" >&2; done
+  stop "nothing was written: rename or delete yours, or run again with --replace-mine to move them into the managed block (the file is backed up first)"
+fi
+
+if [ "$dry_run" = 1 ]; then would='would be '; else would=''; fi
+report moved | while IFS= read -r line; do printf 'MOVED      %s\n' "$line"; done
+report duplicate | while IFS= read -r line; do printf 'DUPLICATE  %s\n' "$line"; done
+report added | while IFS= read -r line; do printf '%sadded    %s\n' "$would" "$line"; done
+report changed | while IFS= read -r line; do printf '%schanged  %s\n' "$would" "$line"; done
+report removed | while IFS= read -r line; do printf '%sremoved  %s\n' "$would" "$line"; done
+
+if cmp -s "$old" "$work/merged"; then
+  printf "No change: %s already has the portal's profiles of %s.\n" "$CONFIG_FILE" "$SUBJECT"
+elif [ "$dry_run" = 1 ]; then
+  diff -u "$old" "$work/merged" |
+    CONFIG_FILE="$CONFIG_FILE" awk 'NR == 1 { print "--- " ENVIRON["CONFIG_FILE"]; next }
+      NR == 2 { print "+++ " ENVIRON["CONFIG_FILE"] " (after setup)"; next } { print }'
+  printf 'Dry run: nothing written.\n'
+  exit 0
+else
+  if [ -f "$target" ]; then
+    case $(ls -ld "$target") in
+      ??w*) [ -w "$target" ] || stop "$target is read-only for you; nothing was written" ;;
+      *) stop "$target is read-only; make it writable (chmod u+w) or set AWS_CONFIG_FILE to another file, then run again. Nothing was written" ;;
+    esac
+  fi
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir" || stop "cannot create $dir"
+  fi
+  tmp="$dir/.$(basename "$target").aws-access.$$"
+  if ! (set -C; : >"$tmp") 2>/dev/null; then
+    tmp=""
+    stop "cannot create a temporary file in $dir; nothing was written"
+  fi
+  backup=""
+  if [ -f "$target" ]; then
+    backup="$target.$(date +%Y%m%d-%H%M%S).bak"
+    [ ! -e "$backup" ] || backup="$backup.$$"
+    cp -p "$target" "$backup" || stop "cannot back up $target to $backup; nothing was written"
+    # Copying first gives the new file the old one's mode.
+    cp -p "$target" "$tmp" || stop "cannot write in $dir; nothing was written"
+  fi
+  cat "$work/merged" >"$tmp" || stop "cannot write $tmp; nothing was written"
+  mv -f "$tmp" "$target" || stop "cannot replace $target; nothing was written"
+  tmp=""
+  printf 'Wrote %s\n' "$CONFIG_FILE"
+  [ -z "$backup" ] || printf 'Backup of the previous file: %s\n' "$backup"
+fi
+
+if [ "$verify" = 1 ] && [ "$dry_run" = 0 ]; then
+  printf '\nChecking the setup (sh verify-aws-access.sh runs the same checks):\n'
+  run_verify_checks
+  print_summary
+fi
+exit 0
+`;
+
+/**
+ * Renders a POSIX shell script that installs and updates the portal's profiles in the AWS
+ * config file, beside the user's own, inside one block between marker comments; then runs
+ * the verify checks. See the project README for its flags and guarantees.
+ *
+ * @public
+ */
+export function renderSetupScript(input: SetupScriptInput): string {
+  const { begin, end } = managedBlockMarkers(input.sso.sessionName);
+  const header = [
+    '#!/bin/sh',
+    `# Installs the AWS CLI profiles of ${commentText(
+      input.subject,
+    )} into your AWS config file.`,
+    '# Generated by AWS Access for Backstage. Usage: sh setup-aws-access.sh --help',
+    '',
+    `SUBJECT=${shellQuote(commentText(input.subject))}`,
+    ...scriptVariables(input),
+    `BEGIN_MARKER=${shellQuote(begin)}`,
+    `END_MARKER=${shellQuote(end)}`,
+    '',
+    'write_block() {',
+    hereDocument('$work/block', BLOCK_END, renderManagedBlock(input)),
+    '}',
+    '',
+    'write_merge_program() {',
+    hereDocument('$work/merge.awk', AWK_END, MERGE_CONFIG_AWK),
+    '}',
+  ];
+  return `${header.join('\n')}\n${VERIFY_FUNCTIONS}${MAIN}`;
+}

@@ -1,0 +1,238 @@
+import { PlannedProfile } from '../awsConfig/profileNames';
+import { AwsConfigVariant } from '../awsConfig/renderAwsConfig';
+import {
+  AUTHORIZATION_CODE_CLI,
+  loginCommand,
+  shellQuote,
+} from '../awsConfig/cliGuide';
+import { SsoSessionSettings } from '../types';
+
+/**
+ * What the generated shell scripts check for and write.
+ *
+ * @public
+ */
+export interface ScriptSubjectInput {
+  /** Who the profiles are for, e.g. `group:default/platform`; shown in the header. */
+  subject: string;
+  sso: SsoSessionSettings;
+  profiles: PlannedProfile[];
+  /** `legacy` profiles carry the start URL themselves; default `sso-session`. */
+  variant?: AwsConfigVariant;
+  /** Sign in with a device code even where the script cannot tell it is remote. */
+  remote?: boolean;
+}
+
+/** Makes any text safe for one `#` comment line. */
+export function commentText(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+}
+
+/**
+ * The data part of a script: shell variables, every value quoted. The functions below read
+ * only these, so the same functions serve the verify and the setup script.
+ */
+export function scriptVariables(input: ScriptSubjectInput): string[] {
+  const { sso, profiles } = input;
+  const expected = profiles
+    .map(p => `${p.profileName}|${p.accountId}|${p.roleName}`)
+    .join(' ');
+  return [
+    `SESSION=${shellQuote(sso.sessionName)}`,
+    `START_URL=${shellQuote(sso.startUrl)}`,
+    `SSO_REGION=${shellQuote(sso.ssoRegion)}`,
+    `VARIANT=${shellQuote(input.variant ?? 'sso-session')}`,
+    `EXPECTED=${shellQuote(expected)}`,
+    `EXPECTED_NAMES=${shellQuote(profiles.map(p => p.profileName).join(' '))}`,
+    `FIRST_PROFILE=${shellQuote(profiles[0]?.profileName ?? '')}`,
+    `FIRST_ACCOUNT=${shellQuote(profiles[0]?.accountId ?? '')}`,
+    `REMOTE=${input.remote ? 1 : 0}`,
+    `LOGIN_COMMAND=${shellQuote(loginCommand(sso))}`,
+    `DEVICE_CODE_LOGIN_COMMAND=${shellQuote(
+      loginCommand(sso, { remote: true }),
+    )}`,
+    `AUTHORIZATION_CODE_CLI='${AUTHORIZATION_CODE_CLI.major} ${AUTHORIZATION_CODE_CLI.minor}'`,
+  ];
+}
+
+/**
+ * The checks of the verify script as shell functions: `run_verify_checks` prints one PASS or
+ * FAIL line per check and counts them in `passed` and `failed`. POSIX sh and POSIX awk, so
+ * that they run with dash, bash and macOS's /bin/sh and BSD awk alike.
+ */
+export const VERIFY_FUNCTIONS = String.raw`
+AWS_CLI="${'${AWS_CLI:-aws}'}"
+CONFIG_FILE="${'${AWS_CONFIG_FILE:-$HOME/.aws/config}'}"
+# The CLI expands a leading ~ in AWS_CONFIG_FILE; so do the scripts.
+case $CONFIG_FILE in
+  "~/"*) CONFIG_FILE="$HOME/${'${CONFIG_FILE#"~/"}'}" ;;
+esac
+passed=0
+failed=0
+
+pass() {
+  passed=$((passed + 1))
+  printf 'PASS  %s\n' "$1"
+}
+
+fail() {
+  failed=$((failed + 1))
+  printf 'FAIL  %s\n      -> %s\n' "$1" "$2"
+}
+
+print_summary() {
+  printf '%s passed, %s failed\n' "$passed" "$failed"
+}
+
+# Prints the value of KEY in the [SECTION] of the config file.
+ini_get() {
+  [ -f "$CONFIG_FILE" ] || return 0
+  awk -v want="[$1]" -v key="$2" '
+    { sub(/\r$/, "") }
+    /^[[:space:]]*\[/ { line = $0; gsub(/^[[:space:]]+|[[:space:]]+$/, "", line); gsub(/[[:space:]]+/, " ", line); inside = (line == want); next }
+    inside {
+      split($0, kv, "=")
+      k = kv[1]; gsub(/^[[:space:]]+|[[:space:]]+$/, "", k)
+      if (k == key) { v = substr($0, index($0, "=") + 1); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v); print v; exit }
+    }' "$CONFIG_FILE"
+}
+
+# Prints the names of the profiles whose KEY is VALUE (sso_session, or sso_start_url for
+# legacy profiles).
+profiles_with() {
+  [ -f "$CONFIG_FILE" ] || return 0
+  awk -v want_key="$1" -v want="$2" '
+    { sub(/\r$/, "") }
+    /^[[:space:]]*\[/ { name = ""; if (match($0, /^[[:space:]]*\[profile[[:space:]]+/)) { name = substr($0, RLENGTH + 1); sub(/[[:space:]]*\][[:space:]]*$/, "", name) } next }
+    name != "" {
+      split($0, kv, "=")
+      k = kv[1]; gsub(/^[[:space:]]+|[[:space:]]+$/, "", k)
+      v = substr($0, index($0, "=") + 1); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v)
+      if (k == want_key && v == want) print name
+    }' "$CONFIG_FILE"
+}
+
+# Sets cli_version ("X.Y", empty when unreadable), cli_major and cli_minor.
+read_cli_version() {
+  cli_version=""
+  cli_major=0
+  cli_minor=0
+  command -v "$AWS_CLI" >/dev/null 2>&1 || return 0
+  cli_version=$("$AWS_CLI" --version 2>&1 | sed -n 's#^aws-cli/\([0-9][0-9]*\.[0-9][0-9]*\).*#\1#p' | head -n 1)
+  [ -n "$cli_version" ] || return 0
+  cli_major=${'${cli_version%%.*}'}
+  cli_minor=${'${cli_version#*.}'}
+}
+
+# True when the CLI is at least version MAJOR.MINOR.
+cli_at_least() {
+  [ "$cli_major" -gt "$1" ] || { [ "$cli_major" -eq "$1" ] && [ "$cli_minor" -ge "$2" ]; }
+}
+
+# Why the browser on this machine may not reach the CLI's 127.0.0.1 port; empty if no reason.
+remote_reason() {
+  if [ -n "${'${SSH_CONNECTION:-}${SSH_TTY:-}'}" ]; then
+    printf 'this is an SSH session'
+  elif [ "$(uname -s 2>/dev/null)" = Linux ] && [ -z "${'${DISPLAY:-}${WAYLAND_DISPLAY:-}'}" ]; then
+    printf 'this Linux host has no display'
+  elif [ "$REMOTE" = 1 ]; then
+    printf 'you work on a remote machine'
+  fi
+}
+
+# The sign-in command for this machine and CLI, and why, on one line.
+login_advice() {
+  why=$(remote_reason)
+  if [ -z "$why" ]; then
+    printf '%s' "$LOGIN_COMMAND"
+  elif cli_at_least $AUTHORIZATION_CODE_CLI; then
+    printf '%s (%s: since AWS CLI %s the browser must reach the CLI on 127.0.0.1, so sign in with a device code: open the URL it prints on any device and enter the code)' \
+      "$DEVICE_CODE_LOGIN_COMMAND" "$why" "$(printf '%s' "$AUTHORIZATION_CODE_CLI" | tr ' ' .)"
+  else
+    printf '%s (%s: AWS CLI %s signs in with a device code by default: open the URL it prints on any device and enter the code)' \
+      "$LOGIN_COMMAND" "$why" "$cli_version"
+  fi
+}
+
+run_verify_checks() {
+  # 1. The CLI. Legacy profiles work with any v2; [sso-session] needs 2.9.
+  read_cli_version
+  if [ "$VARIANT" = legacy ]; then need_minor=0; else need_minor=9; fi
+  if ! command -v "$AWS_CLI" >/dev/null 2>&1; then
+    fail "AWS CLI installed" "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+    return 0
+  elif [ -z "$cli_version" ]; then
+    fail "AWS CLI version readable" "'$AWS_CLI --version' did not print aws-cli/X.Y; reinstall AWS CLI v2"
+  elif [ "$cli_major" -lt 2 ]; then
+    fail "AWS CLI 2.$need_minor or newer (found $cli_version, which is AWS CLI v1)" "install AWS CLI v2 and make sure it comes first on PATH (check: command -v aws)"
+  elif ! cli_at_least 2 "$need_minor"; then
+    fail "AWS CLI 2.$need_minor or newer (found $cli_version)" "upgrade AWS CLI v2; [sso-session] needs 2.9"
+  else
+    pass "AWS CLI $cli_version"
+  fi
+
+  # 2. The SSO session; legacy profiles carry the start URL themselves instead.
+  if [ "$VARIANT" != legacy ]; then
+    url=$(ini_get "sso-session $SESSION" sso_start_url)
+    region=$(ini_get "sso-session $SESSION" sso_region)
+    if [ -z "$url" ]; then
+      fail "SSO session '$SESSION' configured in $CONFIG_FILE" "add the [sso-session $SESSION] block from the portal, or run: aws configure sso-session"
+    elif [ "$url" != "$START_URL" ] || [ "$region" != "$SSO_REGION" ]; then
+      fail "SSO session '$SESSION' uses $START_URL in $SSO_REGION (found $url in $region)" "replace the [sso-session $SESSION] block with the one from the portal"
+    else
+      pass "SSO session '$SESSION' ($START_URL, $SSO_REGION)"
+    fi
+  fi
+
+  # 3. Every expected profile
+  if [ "$VARIANT" = legacy ]; then
+    sign_in_key=sso_start_url
+    sign_in_label='start URL'
+    sign_in_value=$START_URL
+  else
+    sign_in_key=sso_session
+    sign_in_label=session
+    sign_in_value=$SESSION
+  fi
+  for entry in $EXPECTED; do
+    name=${'${entry%%|*}'}
+    rest=${'${entry#*|}'}
+    account=${'${rest%%|*}'}
+    role=${'${rest#*|}'}
+    got_account=$("$AWS_CLI" configure get sso_account_id --profile "$name" 2>/dev/null)
+    got_role=$("$AWS_CLI" configure get sso_role_name --profile "$name" 2>/dev/null)
+    got_sign_in=$("$AWS_CLI" configure get "$sign_in_key" --profile "$name" 2>/dev/null)
+    if [ -z "$got_account$got_role$got_sign_in" ]; then
+      fail "profile $name exists" "add the [profile $name] block from the portal to $CONFIG_FILE"
+    elif [ "$got_account" != "$account" ] || [ "$got_role" != "$role" ] || [ "$got_sign_in" != "$sign_in_value" ]; then
+      fail "profile $name is account $account, role $role, $sign_in_label $sign_in_value (found account '$got_account', role '$got_role', $sign_in_label '$got_sign_in')" "replace the [profile $name] block with the one from the portal"
+    else
+      pass "profile $name (account $account, role $role)"
+    fi
+  done
+
+  # 4. Profiles of this session that no assignment backs any more
+  stale=""
+  for name in $(profiles_with "$sign_in_key" "$sign_in_value"); do
+    case " $EXPECTED_NAMES " in
+      *" $name "*) ;;
+      *) stale="$stale $name" ;;
+    esac
+  done
+  if [ -n "$stale" ]; then
+    fail "no stale profiles for session '$SESSION' (found:$stale)" "remove these [profile] blocks: no current assignment grants them"
+  else
+    pass "no stale profiles for session '$SESSION'"
+  fi
+
+  # 5. Signed in, as the expected account
+  if [ -n "$FIRST_PROFILE" ]; then
+    identity=$("$AWS_CLI" sts get-caller-identity --profile "$FIRST_PROFILE" --query Account --output text 2>&1)
+    if [ "$identity" = "$FIRST_ACCOUNT" ]; then
+      pass "signed in: $FIRST_PROFILE is account $FIRST_ACCOUNT"
+    else
+      fail "signed in as account $FIRST_ACCOUNT with profile $FIRST_PROFILE ($(printf '%s' "$identity" | tail -n 1))" "run: $(login_advice)"
+    fi
+  fi
+}
+`;

@@ -1,0 +1,1 @@
+export { SetupMachine } from './SetupMachine';
