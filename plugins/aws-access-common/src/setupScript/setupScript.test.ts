@@ -18,11 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { planProfiles } from '../awsConfig/profileNames';
-import {
-  AwsAccountAccess,
-  CliProfileSettings,
-  SsoSessionSettings,
-} from '../types';
+import { AWS_V2, account, settings, sso } from '../__testUtils__/organisation';
 import {
   SetupScriptInput,
   managedBlockMarkers,
@@ -35,31 +31,9 @@ import {
  * macOS ships, on a corpus of existing config files; the result is read back with the real
  * AWS CLI v2 (Debian's awscli at /usr/bin/aws; the `aws` first on PATH may be v1).
  */
-const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
 const BWK_AWK = '/usr/bin/original-awk';
 jest.setTimeout(120_000);
 
-const sso: SsoSessionSettings = {
-  sessionName: 'sikt',
-  startUrl: 'https://d-c3670fd13e.awsapps.com/start',
-  ssoRegion: 'eu-north-1',
-  registrationScopes: 'sso:account:access',
-};
-const settings: CliProfileSettings = {
-  defaultRegion: 'eu-north-1',
-  regions: ['eu-north-1', 'eu-west-1'],
-  output: 'json',
-  profileNameTemplate: '{accountName}-{roleName}',
-};
-const account = (
-  id: string,
-  name: string,
-  roles: string[],
-): AwsAccountAccess => ({
-  id,
-  name,
-  roles: roles.map(r => ({ name: r, grantedVia: ['g'] })),
-});
 const accounts = [
   account('318204556071', 'platform-dev', [
     'PowerUserAccess',

@@ -7,41 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planProfiles } from '../awsConfig/profileNames';
 import { renderAwsConfig } from '../awsConfig/renderAwsConfig';
-import {
-  AwsAccountAccess,
-  CliProfileSettings,
-  SsoSessionSettings,
-} from '../types';
+import { AwsAccountAccess } from '../types';
+import { AWS_V2, account, settings, sso } from '../__testUtils__/organisation';
 import { renderVerifyScript } from './renderVerifyScript';
 
 /*
  * These tests run the real AWS CLI v2 (Debian's awscli, installed by scripts/test.sh) on
  * generated files. Debian's v2 lives at /usr/bin/aws; the `aws` first on PATH may be v1.
  */
-const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
-
-const sso: SsoSessionSettings = {
-  sessionName: 'sikt',
-  startUrl: 'https://d-c3670fd13e.awsapps.com/start',
-  ssoRegion: 'eu-north-1',
-  registrationScopes: 'sso:account:access',
-};
-const settings: CliProfileSettings = {
-  defaultRegion: 'eu-north-1',
-  regions: ['eu-north-1', 'eu-west-1'],
-  output: 'json',
-  profileNameTemplate: '{accountName}-{roleName}',
-};
-
-const account = (
-  id: string,
-  name: string,
-  roles: string[],
-): AwsAccountAccess => ({
-  id,
-  name,
-  roles: roles.map(r => ({ name: r, grantedVia: ['g'] })),
-});
 
 const hostileAccounts: AwsAccountAccess[] = [
   account('111111111111', 'platform "prod" [eu]', [
