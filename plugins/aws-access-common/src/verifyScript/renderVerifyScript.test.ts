@@ -1,93 +1,20 @@
 /**
  * @jest-environment node
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planProfiles } from '../awsConfig/profileNames';
 import { renderAwsConfig } from '../awsConfig/renderAwsConfig';
-import { AwsAccountAccess } from '../types';
 import { AWS_V2, account, settings, sso } from '../__testUtils__/organisation';
+import { workspace } from '../__testUtils__/awsCliWorkspace';
 import { renderVerifyScript } from './renderVerifyScript';
 
 /*
  * These tests run the real AWS CLI v2 (Debian's awscli, installed by scripts/test.sh) on
  * generated files. Debian's v2 lives at /usr/bin/aws; the `aws` first on PATH may be v1.
  */
-
-const hostileAccounts: AwsAccountAccess[] = [
-  account('111111111111', 'platform "prod" [eu]', [
-    'PowerUserAccess',
-    'ReadOnly',
-  ]),
-  account('222222222222', "o'brien's\naccount", ['Admin@ops']),
-  account('333333333333', 'Økonomi – ☁️ 会计', ['Data.Reader']),
-  account('444444444444', 'platform  prod eu', ['PowerUserAccess']),
-  account('555555555555', '[default]', ['a+b=c,d']),
-  account('666666666666', '   ', ['ReadOnly']),
-];
-
-function workspace(configText: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'aws-access-cli-'));
-  const config = join(dir, 'config');
-  writeFileSync(config, configText);
-  const env = {
-    ...process.env,
-    HOME: dir,
-    AWS_CONFIG_FILE: config,
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-    AWS_PAGER: '',
-  };
-  const aws = (...args: string[]) =>
-    execFileSync(AWS_V2, args, { env, encoding: 'utf8' }).trim();
-  return { dir, config, env, aws };
-}
-
-describe('generated config read by the real AWS CLI v2', () => {
-  it('is AWS CLI v2', () => {
-    expect(execFileSync(AWS_V2, ['--version'], { encoding: 'utf8' })).toMatch(
-      /^aws-cli\/2\./,
-    );
-  });
-
-  it('lists exactly the generated profiles, hostile names included', () => {
-    const profiles = planProfiles(hostileAccounts, settings);
-    const { aws } = workspace(renderAwsConfig(profiles, sso, settings));
-    const listed = aws('configure', 'list-profiles').split('\n');
-    expect(listed.sort()).toEqual(profiles.map(p => p.profileName).sort());
-    expect(new Set(listed).size).toBe(profiles.length);
-    for (const p of profiles) {
-      expect(
-        aws('configure', 'get', 'sso_account_id', '--profile', p.profileName),
-      ).toBe(p.accountId);
-      expect(
-        aws('configure', 'get', 'sso_role_name', '--profile', p.profileName),
-      ).toBe(p.roleName);
-      expect(
-        aws('configure', 'get', 'sso_session', '--profile', p.profileName),
-      ).toBe('sikt');
-      expect(
-        aws('configure', 'get', 'region', '--profile', p.profileName),
-      ).toBe('eu-north-1');
-    }
-  });
-
-  it('reads the legacy variant too', () => {
-    const profiles = planProfiles(hostileAccounts.slice(0, 2), settings);
-    const { aws } = workspace(
-      renderAwsConfig(profiles, sso, settings, 'legacy'),
-    );
-    for (const p of profiles) {
-      expect(
-        aws('configure', 'get', 'sso_start_url', '--profile', p.profileName),
-      ).toBe(sso.startUrl);
-      expect(
-        aws('configure', 'get', 'sso_account_id', '--profile', p.profileName),
-      ).toBe(p.accountId);
-    }
-  });
-});
 
 describe('the verify script with the real AWS CLI v2', () => {
   const accounts = [
