@@ -146,7 +146,9 @@ describe('account lookup', () => {
       .get('/api/aws-access/accounts/111111111111')
       .expect(200);
     expect(res.body.myRoles).toEqual([]);
-    expect(res.body.teams).toEqual({ 'Platform Team': 'group:default/platform' });
+    expect(res.body.teams).toEqual({
+      'Platform Team': 'group:default/platform',
+    });
     expect(
       res.body.account.roles.map((r: { grantedVia: string[] }) => r.grantedVia),
     ).toEqual([['Platform Team'], ['Platform Team']]);
@@ -188,7 +190,9 @@ describe('account lookup', () => {
     }
     const denied = await startBackend(AuthorizeResult.DENY);
     for (const path of ['/accounts?query=data', '/accounts/333333333333']) {
-      const res = await request(denied).get(`/api/aws-access${path}`).expect(403);
+      const res = await request(denied)
+        .get(`/api/aws-access${path}`)
+        .expect(403);
       expect(res.body).not.toHaveProperty('items');
       expect(res.body).not.toHaveProperty('account');
     }

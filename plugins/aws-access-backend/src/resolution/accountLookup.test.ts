@@ -55,9 +55,7 @@ const snapshot: AccessSnapshot = {
 
 const all = { offset: 0, limit: 100 };
 const ids = (query: string) =>
-  searchAccounts(snapshot, query, all).items.map(
-    h => `${h.id}:${h.matchedBy}`,
-  );
+  searchAccounts(snapshot, query, all).items.map(h => `${h.id}:${h.matchedBy}`);
 
 describe('searchAccounts', () => {
   it('finds an account by its id, also inside an ARN or a message', () => {
@@ -75,10 +73,7 @@ describe('searchAccounts', () => {
   });
 
   it('finds ids by the digits typed so far', () => {
-    expect(ids('60511278')).toEqual([
-      '605112784419:id',
-      '605112784586:id',
-    ]);
+    expect(ids('60511278')).toEqual(['605112784419:id', '605112784586:id']);
   });
 
   it('ranks an exact name, then names starting with, then containing the text', () => {
@@ -128,7 +123,11 @@ describe('lookupAccount', () => {
       name: 'payments-prod',
       environment: 'prod',
       roles: [
-        { name: 'PowerUser', sessionDuration: 'PT8H', grantedVia: ['payments'] },
+        {
+          name: 'PowerUser',
+          sessionDuration: 'PT8H',
+          grantedVia: ['payments'],
+        },
         { name: 'ReadOnly', grantedVia: ['SRE', DIRECT_ASSIGNMENT] },
       ],
     });

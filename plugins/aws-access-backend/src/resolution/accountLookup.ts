@@ -33,7 +33,9 @@ const lower = (text: string) => text.toLocaleLowerCase('en-US');
 function indexOf(snapshot: AccessSnapshot): LookupIndex {
   let index = indexes.get(snapshot);
   if (!index) {
-    const access = new Map(accountAccessOfEveryone(snapshot).map(a => [a.id, a]));
+    const access = new Map(
+      accountAccessOfEveryone(snapshot).map(a => [a.id, a]),
+    );
     // Accounts without assignments are still worth finding: "nobody has access" is an answer.
     for (const account of snapshot.accounts) {
       if (!access.has(account.id)) {

@@ -15,7 +15,9 @@ const MAX_PAGE_SIZE = 100;
 const searchQuery = z.object({
   query: z
     .string({ required_error: 'is required' })
-    .trim().min(1, 'must not be empty').max(400),
+    .trim()
+    .min(1, 'must not be empty')
+    .max(400),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
@@ -38,7 +40,12 @@ function readSearchQuery(query: unknown) {
 export function createAccountLookupRouter(
   options: Pick<
     RouterOptions,
-    'httpAuth' | 'userInfo' | 'readAuthorizer' | 'resolver' | 'source' | 'settings'
+    | 'httpAuth'
+    | 'userInfo'
+    | 'readAuthorizer'
+    | 'resolver'
+    | 'source'
+    | 'settings'
   >,
 ): express.Router {
   const { httpAuth, userInfo, readAuthorizer, resolver, source, settings } =

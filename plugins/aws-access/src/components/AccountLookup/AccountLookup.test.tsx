@@ -168,9 +168,7 @@ describe('account lookup', () => {
       'You do not have this role. Ask the owners to add you to "aws-platform-admins".',
     );
     await waitFor(() =>
-      expect(account).toHaveTextContent(
-        `sso_account_id = ${PROD}`,
-      ),
+      expect(account).toHaveTextContent(`sso_account_id = ${PROD}`),
     );
   });
 
@@ -192,7 +190,9 @@ describe('account lookup', () => {
     );
     await renderPage('/aws-access/accounts/999999999999');
     expect(
-      await screen.findByText('No account "999999999999" in IAM Identity Center'),
+      await screen.findByText(
+        'No account "999999999999" in IAM Identity Center',
+      ),
     ).toBeInTheDocument();
   });
 });
