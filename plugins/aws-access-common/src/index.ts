@@ -12,3 +12,4 @@ export * from './verifyScript';
 export * from './permissions';
 export * from './accountResources';
 export * from './facts';
+export * from './requestAccess';

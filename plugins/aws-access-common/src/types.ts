@@ -1,3 +1,5 @@
+import { RequestAccessSettings } from './requestAccess';
+
 /**
  * How developers sign in: the `[sso-session]` every generated profile refers to.
  *
@@ -34,13 +36,15 @@ export interface CliProfileSettings {
 }
 
 /**
- * Everything a client needs to render AWS CLI configuration.
+ * Everything a client needs to render AWS CLI configuration, and to ask for access.
  *
  * @public
  */
 export interface AwsCliSettings {
   sso: SsoSessionSettings;
   profiles: CliProfileSettings;
+  /** What "ask for access" links to; absent unless configured. */
+  requestAccess?: RequestAccessSettings;
 }
 
 /**

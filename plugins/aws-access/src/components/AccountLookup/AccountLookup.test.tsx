@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   AccountLookupResponse,
@@ -60,13 +62,16 @@ const prodHit: AccountSearchResponse = {
   ],
 };
 
-function renderPage(route: string) {
+function renderPage(route: string, userEntityRef = 'user:default/guest') {
   return renderWithAwsAccess(
     <Routes>
       <Route path="/aws-access/*" element={<AwsAccessPage />} />
     </Routes>,
     {
-      apis: [[catalogApiRef, catalogApiMock({ entities: teams })]],
+      apis: [
+        [catalogApiRef, catalogApiMock({ entities: teams })],
+        [identityApiRef, mockApis.identity({ userEntityRef })],
+      ],
       routeEntries: [route],
     },
   );
@@ -194,5 +199,56 @@ describe('account lookup', () => {
         'No account "999999999999" in IAM Identity Center',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('links a missing role to the configured request system, every value encoded', async () => {
+    const hostileGroup = 'aws "admins" [eu]&x=1\nü';
+    serveJson(server, {
+      [`/accounts/${PROD}`]: {
+        ...prodLookup,
+        account: {
+          ...prodLookup.account,
+          roles: [
+            { name: 'AdminAccess', grantedVia: [hostileGroup] },
+            prodLookup.account.roles[1],
+          ],
+        },
+        teams: { [hostileGroup]: 'group:default/platform' },
+        settings: {
+          ...prodLookup.settings,
+          requestAccess: {
+            urlTemplate:
+              'https://team.example.com/new?account={accountId}&name={accountName}&role={role}&group={group}&team={team}&user={user}',
+          },
+        },
+      },
+    });
+    await renderPage(`/aws-access/accounts/${PROD}`, "user:default/o'brien");
+    const link = await screen.findByRole('link', {
+      name: /^Request AdminAccess in platform "prod" \[eu\] through aws "admins"/,
+    });
+    expect(link.getAttribute('aria-label')).toBe(
+      `Request AdminAccess in platform "prod" [eu] through ${hostileGroup}, Opens in a new window`,
+    );
+    const href = link.getAttribute('href') ?? '';
+    expect(href).toBe(
+      'https://team.example.com/new?account=318204556245' +
+        '&name=platform%20%22prod%22%20%5Beu%5D' +
+        '&role=AdminAccess' +
+        '&group=aws%20%22admins%22%20%5Beu%5D%26x%3D1%0A%C3%BC' +
+        '&team=group%3Adefault%2Fplatform' +
+        "&user=user%3Adefault%2Fo'brien",
+    );
+    const params = new URL(href).searchParams;
+    expect(params.get('group')).toBe(hostileGroup);
+    expect(params.get('x')).toBeNull();
+    // The reader holds ReadOnlyAccess: nothing to request there.
+    expect(screen.getAllByRole('link', { name: /^Request / })).toHaveLength(1);
+  });
+
+  it('shows no request link unless one is configured', async () => {
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    await screen.findByRole('table', { name: 'Who holds roles here' });
+    expect(screen.queryByRole('link', { name: /^Request / })).toBeNull();
   });
 });
