@@ -11,11 +11,16 @@ test('a user who holds roles lands on My access, their own team first', async ({
   ).toBeVisible();
   await expect(page.getByText('Account 318204556245')).toBeVisible();
   await expect(page.getByText('Choose a team')).toHaveCount(0);
-  // The guest is in platform.
+  // The guest's sign-in makes them part of guests and platform: those two come first.
   const teams = page.getByRole('navigation', { name: 'Teams' });
-  await expect(teams.getByRole('button').first()).toContainText(
+  const buttons = teams.getByRole('button');
+  await expect(buttons.nth(0)).toContainText(
+    'Your team · group:default/guests',
+  );
+  await expect(buttons.nth(1)).toContainText(
     'Your team · group:default/platform',
   );
+  await expect(buttons.nth(2)).not.toContainText('Your team');
   await teams.getByRole('button', { name: /Payments/ }).click();
   await expect(
     page.getByRole('heading', { name: 'AWS accounts of Payments' }),
