@@ -155,3 +155,34 @@ export async function startSyncedBackend(port: number) {
     throw error;
   }
 }
+
+/**
+ * Loads our URLs and the catalog's in alternating rounds, so that both see the same
+ * machine state, and summarises each side.
+ */
+export async function sideBySide(
+  ours: string | string[],
+  catalog: string,
+  token: string,
+) {
+  const oursRuns = [];
+  const catalogRuns = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    oursRuns.push(await load(ours, token, REQUESTS_PER_ROUND, CONNECTIONS));
+    catalogRuns.push(
+      await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS),
+    );
+  }
+  return { ours: summarize(oursRuns), catalog: summarize(catalogRuns) };
+}
+
+/** Runs a benchmark's main function and exits with its outcome. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    error => {
+      process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -11,8 +11,9 @@ import {
   REQUESTS_PER_ROUND,
   ROUNDS,
   load,
+  runBenchmark,
+  sideBySide,
   startSyncedBackend,
-  summarize,
   waitUntil,
 } from './backendLoad';
 
@@ -49,18 +50,7 @@ async function main() {
     // Warm both paths, then alternate rounds so both see the same machine state.
     await load(lookups, token, 300, CONNECTIONS);
     await load(catalog, token, 300, CONNECTIONS);
-    const oursRuns = [];
-    const catalogRuns = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      oursRuns.push(
-        await load(lookups, token, REQUESTS_PER_ROUND, CONNECTIONS),
-      );
-      catalogRuns.push(
-        await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS),
-      );
-    }
-    const a = summarize(oursRuns);
-    const c = summarize(catalogRuns);
+    const { ours: a, catalog: c } = await sideBySide(lookups, catalog, token);
     print(
       `setup lookups=${DISTINCT_LOOKUPS} connections=${CONNECTIONS} requests_each=${
         REQUESTS_PER_ROUND * ROUNDS
@@ -80,10 +70,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

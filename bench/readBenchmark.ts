@@ -11,6 +11,8 @@ import {
   REQUESTS_PER_ROUND,
   ROUNDS,
   load,
+  runBenchmark,
+  sideBySide,
   startSyncedBackend,
   summarize,
   waitUntil,
@@ -66,23 +68,14 @@ async function main() {
       accounts: unknown[];
     };
     await load(systemUrl, token, 300, CONNECTIONS);
+    const { ours: a, catalog: c } = await sideBySide(ours, catalog, token);
     const systemRuns = [];
-    const oursRuns = [];
-    const catalogRuns = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      oursRuns.push(await load(ours, token, REQUESTS_PER_ROUND, CONNECTIONS));
-      catalogRuns.push(
-        await load(catalog, token, REQUESTS_PER_ROUND, CONNECTIONS),
-      );
-    }
     for (let round = 0; round < ROUNDS; round++) {
       systemRuns.push(
         await load(systemUrl, token, REQUESTS_PER_ROUND, CONNECTIONS),
       );
     }
     const sys = summarize(systemRuns);
-    const a = summarize(oursRuns);
-    const c = summarize(catalogRuns);
     print(
       `setup org_assignments=${org.assignments.length} group_accounts=${sample.accounts.length} ` +
         `connections=${CONNECTIONS} requests_each=${
@@ -109,10 +102,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

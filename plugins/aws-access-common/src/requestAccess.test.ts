@@ -41,7 +41,8 @@ describe('requestAccessTemplateProblem', () => {
   });
 
   it.each([
-    ['javascript:alert(1)', 'must start with http'],
+    ['data:text/html,hi', 'must start with http'],
+    ['ftp://example.com/{role}', 'must start with http'],
     ['https://{accountName}.example.com/', 'must start with http'],
     ['//example.com/{role}', 'must start with http'],
     ['https://example.com/{roleName}', 'unknown placeholder {roleName}'],

@@ -28,6 +28,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { ProfileBlocks, profileKey } from '../ProfileBlocks';
+import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { grantsByGroup } from './grantsByGroup';
 
@@ -133,14 +134,8 @@ export function AccountLookupView({ accountId }: { accountId: string }) {
     () => api.getAccount(accountId),
     [api, accountId],
   );
-  if (error instanceof ResponseError && error.statusCode === 403) {
-    return (
-      <EmptyState
-        missing="info"
-        title="You may not see AWS access here"
-        description={`${error.body.error.message}. Ask your Backstage administrators if you need it.`}
-      />
-    );
+  if (isNotAllowed(error)) {
+    return <NotAllowed error={error} />;
   }
   if (error instanceof ResponseError && error.statusCode === 404) {
     return (
