@@ -12,19 +12,20 @@ import {
   exampleEntities,
 } from './__testUtils__/exampleOrg';
 
-/** The example organisation, signed in as a member of the `data` team. */
+/** The example organisation, signed in by default as a member of the `data` team. */
 async function startBackend(
   permissionResult:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ownershipEntityRefs = ['user:default/grace', 'group:default/data'],
 ) {
   const { server } = await startTestBackend({
     features: [
       awsAccessPlugin,
       mockServices.userInfo.mock({
         getUserInfo: async () => ({
-          userEntityRef: 'user:default/grace',
-          ownershipEntityRefs: ['user:default/grace', 'group:default/data'],
+          userEntityRef: ownershipEntityRefs[0],
+          ownershipEntityRefs,
         }),
       }).factory,
       mockServices.permissions.factory({ result: permissionResult }),
@@ -152,6 +153,17 @@ describe('account lookup', () => {
     expect(
       res.body.account.roles.map((r: { grantedVia: string[] }) => r.grantedVia),
     ).toEqual([['Platform Team'], ['Platform Team']]);
+  });
+
+  it("finds a caller's own roles through the catalog's memberships when their token names no groups", async () => {
+    // Ada is a member of platform and data in the catalog.
+    const server = await startBackend(AuthorizeResult.ALLOW, [
+      'user:default/ada',
+    ]);
+    const res = await request(server)
+      .get('/api/aws-access/accounts/333333333333')
+      .expect(200);
+    expect(res.body.myRoles).toEqual(['ReadOnly']);
   });
 
   it('leaves out own roles for a service caller', async () => {

@@ -1,13 +1,13 @@
 import {
   AccountLookupResponse,
   AccountSearchResponse,
-  isAwsAccountId,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { lookupAccount, searchAccounts } from '../resolution/accountLookup';
+import { accountDetails } from '../resolution/accountDetails';
+import { searchAccounts } from '../resolution/accountLookup';
 import type { RouterOptions } from './createRouter';
 
 const MAX_PAGE_SIZE = 100;
@@ -43,13 +43,14 @@ export function createAccountLookupRouter(
     | 'httpAuth'
     | 'userInfo'
     | 'readAuthorizer'
+    | 'entities'
     | 'resolver'
     | 'source'
     | 'settings'
   >,
 ): express.Router {
-  const { httpAuth, userInfo, readAuthorizer, resolver, source, settings } =
-    options;
+  const { httpAuth, userInfo, readAuthorizer, entities } = options;
+  const { resolver, source, settings } = options;
   const router = Router();
 
   router.get('/accounts', async (req, res) => {
@@ -71,33 +72,13 @@ export function createAccountLookupRouter(
       allow: ['user', 'service'],
     });
     await readAuthorizer.authorize(credentials);
-    const { id } = req.params;
-    if (!isAwsAccountId(id)) {
-      throw new InputError(
-        `Malformed account id ${JSON.stringify(id)}: must be 12 digits`,
-      );
-    }
-    const account = lookupAccount(await source.getSnapshot(), id);
-    if (!account) {
-      throw new NotFoundError(`No AWS account '${id}' in IAM Identity Center`);
-    }
-    let myRoles: string[] | undefined;
-    if (credentials.principal.type === 'user') {
-      const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
-        credentials,
-      );
-      const mine = await resolver.resolveOwnership(
-        userEntityRef,
-        ownershipEntityRefs,
-        credentials,
-      );
-      myRoles =
-        mine.accounts.find(a => a.id === id)?.roles.map(r => r.name) ?? [];
-    }
     const body: AccountLookupResponse = {
-      account,
-      teams: await resolver.teamsFor([account], credentials),
-      ...(myRoles && { myRoles }),
+      ...(await accountDetails(
+        { source, resolver, userInfo, entities },
+        req.params.id,
+        credentials,
+        credentials.principal.type === 'user',
+      )),
       settings,
     };
     res.json(body);
