@@ -8,7 +8,9 @@ test('a team shows its AWS accounts and a profile block that copies exactly', as
 }) => {
   await signInAsGuest(page);
   await page.goto('/aws-access');
-  await expect(page.getByRole('heading', { name: 'AWS Access' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'AWS Access', exact: true }),
+  ).toBeVisible();
 
   const teams = page.getByRole('navigation', { name: 'Teams' });
   await teams.getByRole('button', { name: /Payments/ }).click();

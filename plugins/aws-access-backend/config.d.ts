@@ -29,6 +29,18 @@ export interface Config {
        */
       nameTemplate?: string;
     };
+    /**
+     * What "ask for access" does on a role the reader lacks. Without it the page shows whom
+     * to ask.
+     */
+    requestAccess?: {
+      /**
+       * A link into an existing request system (AWS TEAM, a ticket form, a chat channel):
+       * an absolute http(s) URL with a fixed host, and placeholders `{accountId}`
+       * `{accountName}` `{role}` `{group}` `{team}` `{user}`, each filled URL-encoded.
+       */
+      urlTemplate?: string;
+    };
     /** How catalog Groups are matched to IAM Identity Center groups. */
     groupMatching?: {
       /**

@@ -15,4 +15,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@aws-access/backstage-plugin-aws-access-backend'));
+// Exposes the actions of backend.actions.pluginSources to assistants over MCP.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();

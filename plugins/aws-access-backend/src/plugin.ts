@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
+import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
 import {
   SYNC_TASK_ID,
@@ -44,6 +46,7 @@ export const awsAccessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, catalog } = deps;
@@ -81,19 +84,21 @@ export const awsAccessPlugin = createBackendPlugin({
         }
 
         const entities = new CallerEntityCache(catalog);
+        const readAuthorizer = new ReadAuthorizer(deps.permissions);
+        const resolver = new EntityAccessResolver({
+          entities,
+          source,
+          matching: awsAccessConfig.groupMatching,
+          logger,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
-            readAuthorizer: new ReadAuthorizer(deps.permissions),
+            readAuthorizer,
             entities,
             source,
-            resolver: new EntityAccessResolver({
-              entities,
-              source,
-              matching: awsAccessConfig.groupMatching,
-              logger,
-            }),
+            resolver,
             settings: awsAccessConfig.cli,
             portal: {
               name: config.getOptionalString('app.title'),
@@ -101,6 +106,16 @@ export const awsAccessPlugin = createBackendPlugin({
             },
           }),
         );
+        registerAwsAccessActions({
+          actionsRegistry: deps.actionsRegistry,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          readAuthorizer,
+          entities,
+          resolver,
+          source,
+          settings: awsAccessConfig.cli,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

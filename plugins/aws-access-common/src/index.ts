@@ -13,3 +13,4 @@ export * from './setupScript';
 export * from './permissions';
 export * from './accountResources';
 export * from './facts';
+export * from './requestAccess';

@@ -1,3 +1,5 @@
+import { RequestAccessSettings } from './requestAccess';
+
 /**
  * How developers sign in: the `[sso-session]` every generated profile refers to.
  *
@@ -34,13 +36,15 @@ export interface CliProfileSettings {
 }
 
 /**
- * Everything a client needs to render AWS CLI configuration.
+ * Everything a client needs to render AWS CLI configuration, and to ask for access.
  *
  * @public
  */
 export interface AwsCliSettings {
   sso: SsoSessionSettings;
   profiles: CliProfileSettings;
+  /** What "ask for access" links to; absent unless configured. */
+  requestAccess?: RequestAccessSettings;
 }
 
 /**
@@ -131,5 +135,57 @@ export interface AccountGrantsResponse {
     group: string;
     roles: Array<Omit<AwsRole, 'grantedVia'>>;
   }>;
+  settings: AwsCliSettings;
+}
+
+/**
+ * How a looked-up account matched the query: by its id (also inside an ARN), by its name,
+ * or because a permission set of that name is assigned in it.
+ *
+ * @public
+ */
+export type AccountMatch = 'id' | 'name' | 'permissionSet';
+
+/**
+ * One account found by `GET /accounts?query=`.
+ *
+ * @public
+ */
+export interface AccountSearchHit {
+  id: string;
+  name: string;
+  environment?: string;
+  matchedBy: AccountMatch;
+  /** The permission sets assigned in the account, by name. */
+  roles: string[];
+}
+
+/**
+ * What `GET /accounts?query=` returns: one page of the accounts that match, best first.
+ *
+ * @public
+ */
+export interface AccountSearchResponse {
+  query: string;
+  items: AccountSearchHit[];
+  /** How many accounts match in all. */
+  totalCount: number;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * What `GET /accounts/{id}` returns: the account with every role anyone holds in it,
+ * which group grants each and the catalog team behind it, and the caller's own roles.
+ *
+ * @public
+ */
+export interface AccountLookupResponse {
+  /** Every role assigned in the account, each with the groups that grant it. */
+  account: AwsAccountAccess;
+  /** The catalog team behind each granting Identity Center group the caller can see. */
+  teams: Record<string, string>;
+  /** The permission sets the signed-in caller holds in the account; absent for services. */
+  myRoles?: string[];
   settings: AwsCliSettings;
 }

@@ -16,7 +16,7 @@ import {
 import CloudIcon from '@material-ui/icons/Cloud';
 import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccessAvailable } from './isAwsAccessAvailable';
-import { rootRouteRef } from './routes';
+import { accountRouteRef, rootRouteRef } from './routes';
 
 const awsAccessApi = ApiBlueprint.make({
   params: defineParams =>
@@ -81,5 +81,6 @@ export default createFrontendPlugin({
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
+    account: convertLegacyRouteRef(accountRouteRef),
   },
 });

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { awsAccessApiRef, AwsAccessClient } from './api';
-import { rootRouteRef } from './routes';
+import { accountRouteRef, rootRouteRef } from './routes';
 
 /**
  * The AWS Access frontend plugin for the legacy frontend system.
@@ -25,6 +25,7 @@ export const awsAccessPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    account: accountRouteRef,
   },
 });
 

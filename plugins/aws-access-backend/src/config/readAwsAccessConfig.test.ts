@@ -33,6 +33,35 @@ describe('readAwsAccessConfig', () => {
     );
   });
 
+  it('passes a request-access URL template on to the clients', () => {
+    const urlTemplate =
+      'https://team.example.com/new?account={accountId}&role={role}';
+    const config = read(c =>
+      Object.assign(c, { requestAccess: { urlTemplate } }),
+    )();
+    expect(config.cli.requestAccess).toEqual({ urlTemplate });
+    expect(read(() => {})().cli).not.toHaveProperty('requestAccess');
+  });
+
+  it.each([
+    ['https://{accountName}.example.com/', 'must start with http'],
+    ['https://example.com/{roleName}', 'unknown placeholder {roleName}'],
+  ])(
+    'refuses the request-access URL template %j, naming the key',
+    (urlTemplate, problem) => {
+      expect(
+        read(c => Object.assign(c, { requestAccess: { urlTemplate } })),
+      ).toThrow(
+        new RegExp(
+          `^Invalid configuration at 'awsAccess.requestAccess.urlTemplate': .*${problem.replace(
+            /[{}]/g,
+            '\\$&',
+          )}`,
+        ),
+      );
+    },
+  );
+
   it('names the block when it is missing', () => {
     expect(() => readAwsAccessConfig(new ConfigReader({}))).toThrow(
       "Invalid configuration at 'awsAccess': is required",

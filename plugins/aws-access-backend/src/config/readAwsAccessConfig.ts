@@ -6,6 +6,7 @@ import { Config } from '@backstage/config';
 import {
   AwsCliSettings,
   isAwsAccountId,
+  requestAccessTemplateProblem,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { z } from 'zod';
 import { IdentityCenterSettings } from '../identityCenter/settings';
@@ -94,6 +95,16 @@ const schema = z.object({
       nameTemplate: text('a template').default('{accountName}-{roleName}'),
     })
     .default({}),
+  requestAccess: z
+    .object({
+      urlTemplate: z.string().superRefine((template, ctx) => {
+        const problem = requestAccessTemplateProblem(template);
+        if (problem) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+        }
+      }),
+    })
+    .optional(),
   groupMatching: z
     .object({
       byName: z
@@ -266,6 +277,7 @@ export function readAwsAccessConfig(config: Config): AwsAccessConfig {
         output: raw.profiles.output,
         profileNameTemplate: raw.profiles.nameTemplate,
       },
+      ...(raw.requestAccess && { requestAccess: raw.requestAccess }),
     },
     groupMatching: raw.groupMatching,
     source: readSource(block, raw),

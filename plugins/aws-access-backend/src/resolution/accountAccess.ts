@@ -18,6 +18,7 @@ interface SnapshotIndex {
   permissionSets: Map<string, SnapshotPermissionSet>;
   groupNames: Map<string, string>;
   results: Map<string, AwsAccountAccess[]>;
+  everyone?: AwsAccountAccess[];
 }
 
 const MAX_RESULTS_PER_SNAPSHOT = 5000;
@@ -121,4 +122,18 @@ export function accountAccessForGroups(
     index.results.set(key, accounts);
   }
   return accounts;
+}
+
+/**
+ * Every account with every role assigned in it and the groups that grant each: the whole
+ * organisation as one list, built once per snapshot. Callers must not modify it.
+ */
+export function accountAccessOfEveryone(
+  snapshot: AccessSnapshot,
+): AwsAccountAccess[] {
+  const index = indexOf(snapshot);
+  if (!index.everyone) {
+    index.everyone = collect(index, [...index.byPrincipal.keys()].sort());
+  }
+  return index.everyone;
 }

@@ -31,6 +31,7 @@ import { accountGrants } from '../resolution/accountGrants';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
+import { createAccountLookupRouter } from './accountLookupRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -267,6 +268,8 @@ export async function createRouter(
     };
     res.json(body);
   });
+
+  router.use(createAccountLookupRouter(options));
 
   return router;
 }

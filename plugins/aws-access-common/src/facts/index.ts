@@ -4,5 +4,5 @@ export {
   isAwsAccessEntityKind,
 } from './entityKinds';
 export { DIRECT_ASSIGNMENT, grantingGroups } from './grants';
-export { isAwsAccountId } from './accountId';
+export { accountIdInText, isAwsAccountId } from './accountId';
 export { formatSessionDuration } from './sessionDuration';

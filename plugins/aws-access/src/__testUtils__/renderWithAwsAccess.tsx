@@ -10,6 +10,7 @@ import { http, HttpResponse, JsonBodyType } from 'msw';
 import { SetupServer, setupServer } from 'msw/node';
 import { ComponentProps, ReactNode } from 'react';
 import { AwsAccessClient, awsAccessApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 
 /** Where the mocked discovery API puts the aws-access backend. */
 export const AWS_ACCESS_API = 'http://example.com/api/aws-access';
@@ -58,7 +59,10 @@ export function renderWithAwsAccess(
     </TestApiProvider>,
     {
       routeEntries: options.routeEntries,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/aws-access': rootRouteRef,
+      },
     },
   );
 }

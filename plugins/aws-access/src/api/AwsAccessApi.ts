@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AccountGrantsResponse,
+  AccountLookupResponse,
+  AccountSearchResponse,
   AwsAccessStatus,
   AwsConfigVariant,
   EntityAccessResponse,
@@ -63,6 +65,18 @@ export interface AwsAccessApi {
 
   /** How fresh the served data is. */
   getStatus(): Promise<AwsAccessStatus>;
+
+  /**
+   * Accounts across the organisation matching an account id (or an ARN holding one), part
+   * of a name or a permission set name, best first, one page at a time.
+   */
+  searchAccounts(
+    query: string,
+    page?: { offset?: number; limit?: number },
+  ): Promise<AccountSearchResponse>;
+
+  /** One account: every role in it, the teams that grant them and the caller's own. */
+  getAccount(accountId: string): Promise<AccountLookupResponse>;
 }
 
 /**

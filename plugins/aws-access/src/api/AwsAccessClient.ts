@@ -3,6 +3,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AccountGrantsResponse,
+  AccountLookupResponse,
+  AccountSearchResponse,
   AwsAccessStatus,
   EntityAccessResponse,
   SIGNED_IN_USER,
@@ -82,6 +84,24 @@ export class AwsAccessClient implements AwsAccessApi {
   async getStatus(): Promise<AwsAccessStatus> {
     const response = await this.request('/status');
     return (await response.json()) as AwsAccessStatus;
+  }
+
+  async searchAccounts(
+    query: string,
+    page: { offset?: number; limit?: number } = {},
+  ): Promise<AccountSearchResponse> {
+    const params = new URLSearchParams({ query });
+    if (page.offset !== undefined) params.set('offset', String(page.offset));
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    const response = await this.request(`/accounts?${params}`);
+    return (await response.json()) as AccountSearchResponse;
+  }
+
+  async getAccount(accountId: string): Promise<AccountLookupResponse> {
+    const response = await this.request(
+      `/accounts/${encodeURIComponent(accountId)}`,
+    );
+    return (await response.json()) as AccountLookupResponse;
   }
 
   private async renderedText(

@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { http, HttpResponse, delay } from 'msw';
+import { Route, Routes } from 'react-router-dom';
 import {
   freshStatus,
   myAccess,
@@ -25,11 +28,22 @@ const server = setupAwsAccessServer();
 const STATUS_URL = `${AWS_ACCESS_API}/status`;
 const ACCOUNTS_URL = `${AWS_ACCESS_API}/entities/group/default/platform/accounts`;
 
-function renderPage(route = '/aws-access') {
-  return renderWithAwsAccess(<AwsAccessPage />, {
-    apis: [[catalogApiRef, catalogApiMock({ entities: teams })]],
-    routeEntries: [route],
-  });
+function renderPage(
+  route = '/aws-access',
+  ownershipEntityRefs = ['user:default/guest'],
+) {
+  return renderWithAwsAccess(
+    <Routes>
+      <Route path="/aws-access/*" element={<AwsAccessPage />} />
+    </Routes>,
+    {
+      apis: [
+        [catalogApiRef, catalogApiMock({ entities: teams })],
+        [identityApiRef, mockApis.identity({ ownershipEntityRefs })],
+      ],
+      routeEntries: [route],
+    },
+  );
 }
 
 describe('AwsAccessPage', () => {
@@ -37,7 +51,41 @@ describe('AwsAccessPage', () => {
     serveJson(server, { '/status': freshStatus, '/me/accounts': myAccess });
   });
 
-  it('lists the teams and asks to choose one', async () => {
+  it('lands on My access for a reader who holds roles', async () => {
+    await renderPage();
+    expect(
+      await screen.findByRole('heading', { name: 'My AWS access' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', {
+        name: 'Account platform-dev (318204556071)',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Choose a team')).not.toBeInTheDocument();
+  });
+
+  it("lists the reader's own teams first and titles a team by its display name", async () => {
+    serveJson(server, {
+      '/entities/group/default/platform/accounts': platformAccess,
+    });
+    await renderPage('/aws-access', [
+      'user:default/guest',
+      'group:default/platform',
+    ]);
+    const nav = await screen.findByRole('navigation', { name: 'Teams' });
+    const items = within(nav).getAllByRole('button');
+    expect(items.map(i => i.textContent)).toEqual([
+      'PlatformYour team · group:default/platform',
+      'Datagroup:default/data',
+    ]);
+    await userEvent.click(items[0]);
+    expect(
+      await screen.findByRole('heading', { name: 'AWS accounts of Platform' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the teams and asks a reader without roles to choose one', async () => {
+    serveJson(server, { '/me/accounts': { ...myAccess, accounts: [] } });
     await renderPage();
     const nav = await screen.findByRole('navigation', { name: 'Teams' });
     expect(within(nav).getByText('Data')).toBeInTheDocument();

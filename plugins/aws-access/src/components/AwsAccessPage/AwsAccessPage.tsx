@@ -4,21 +4,89 @@ import {
   EmptyState,
   Header,
   Page,
+  Progress,
 } from '@backstage/core-components';
 import { Grid } from '@material-ui/core';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
-import { useSearchParams } from 'react-router-dom';
+import { Route, Routes, useParams, useSearchParams } from 'react-router-dom';
+import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { Team, useTeams } from '../../hooks/useTeams';
+import { AccountLookupView, AccountSearch } from '../AccountLookup';
 import { EntityAwsAccess } from '../EntityAwsAccess';
 import { TeamPicker } from '../TeamPicker';
 
+/** A team's display name for titles; the ref's name until the catalog has answered. */
+function titleOf(ref: string, teams: Team[] | undefined): string {
+  return teams?.find(t => t.ref === ref)?.title ?? parseEntityRef(ref).name;
+}
+
 /**
- * The `/aws-access` page: pick a team, get its AWS accounts and ready-made profiles.
- * The chosen team lives in the URL (`?team=group:default/platform`) so links can be shared.
+ * Teams and their access. Without a chosen team, a reader who holds roles lands on their
+ * own access; one who holds none is asked to choose a team.
+ */
+function TeamsView() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosen = searchParams.get('team') ?? undefined;
+  const mine = useEntityAccess(SIGNED_IN_USER);
+  const teams = useTeams();
+  const landing =
+    mine.value && mine.value.accounts.length > 0 ? SIGNED_IN_USER : undefined;
+  const team = chosen ?? landing;
+
+  let view: JSX.Element;
+  if (team) {
+    view = (
+      <>
+        <ContentHeader
+          title={
+            team === SIGNED_IN_USER
+              ? 'My AWS access'
+              : `AWS accounts of ${titleOf(team, teams.value)}`
+          }
+        />
+        <EntityAwsAccess entityRef={team} />
+      </>
+    );
+  } else if (mine.loading) {
+    view = <Progress />;
+  } else {
+    view = (
+      <EmptyState
+        missing="info"
+        title="Choose a team"
+        description="Pick a team on the left to see its AWS accounts, roles and ~/.aws/config profiles."
+      />
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={3}>
+        <TeamPicker
+          selected={team}
+          teams={teams}
+          onSelect={ref => setSearchParams({ team: ref })}
+        />
+      </Grid>
+      <Grid item xs={12} md={9}>
+        {view}
+      </Grid>
+    </Grid>
+  );
+}
+
+function AccountRoute() {
+  const { accountId = '' } = useParams();
+  return <AccountLookupView accountId={accountId} />;
+}
+
+/**
+ * The `/aws-access` page: find any account, or pick a team and get its AWS accounts and
+ * ready-made profiles. The chosen team lives in the URL (`?team=group:default/platform`)
+ * and a looked-up account has its own (`/aws-access/accounts/605112784586`), so links can
+ * be shared.
  */
 export function AwsAccessPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const team = searchParams.get('team') ?? undefined;
-
   return (
     <Page themeId="tool">
       <Header
@@ -27,31 +95,14 @@ export function AwsAccessPage() {
       />
       <Content>
         <Grid container spacing={3}>
-          <Grid item xs={12} md={3}>
-            <TeamPicker
-              selected={team}
-              onSelect={ref => setSearchParams({ team: ref })}
-            />
+          <Grid item xs={12}>
+            <AccountSearch />
           </Grid>
-          <Grid item xs={12} md={9}>
-            {team ? (
-              <>
-                <ContentHeader
-                  title={
-                    team === SIGNED_IN_USER
-                      ? 'My AWS access'
-                      : `AWS accounts of ${team}`
-                  }
-                />
-                <EntityAwsAccess entityRef={team} />
-              </>
-            ) : (
-              <EmptyState
-                missing="info"
-                title="Choose a team"
-                description="Pick a team on the left to see its AWS accounts, roles and ~/.aws/config profiles."
-              />
-            )}
+          <Grid item xs={12}>
+            <Routes>
+              <Route path="/" element={<TeamsView />} />
+              <Route path="/accounts/:accountId" element={<AccountRoute />} />
+            </Routes>
           </Grid>
         </Grid>
       </Content>

@@ -1,12 +1,8 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { AccessView } from '../AccessView';
 import { AnnotationWarnings } from '../AnnotationWarnings';
+import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { NoAccountsFound } from './NoAccountsFound';
 
@@ -17,14 +13,8 @@ import { NoAccountsFound } from './NoAccountsFound';
 export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   const { value, loading, error } = useEntityAccess(entityRef);
 
-  if (error instanceof ResponseError && error.statusCode === 403) {
-    return (
-      <EmptyState
-        missing="info"
-        title="You may not see AWS access here"
-        description={`${error.body.error.message}. Ask your Backstage administrators if you need it.`}
-      />
-    );
+  if (isNotAllowed(error)) {
+    return <NotAllowed error={error} />;
   }
   if (error) {
     return (

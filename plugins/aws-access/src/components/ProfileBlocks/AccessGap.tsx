@@ -1,24 +1,70 @@
 import { Chip, Typography } from '@material-ui/core';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { grantingGroups } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  RequestAccessSettings,
+  grantingGroups,
+  requestAccessUrl,
+} from '@aws-access/backstage-plugin-aws-access-common';
 
-/** Whether the reader holds a role, and if not, which team to ask for it. */
+/** A link into the configured request system for one role, through one group. */
+function RequestLink(props: {
+  requestAccess: RequestAccessSettings;
+  values: Parameters<typeof requestAccessUrl>[1];
+}) {
+  const { values } = props;
+  return (
+    <>
+      {' '}
+      (
+      <Link
+        to={requestAccessUrl(props.requestAccess.urlTemplate, values)}
+        aria-label={`Request ${values.role} in ${values.accountName}${
+          values.group ? ` through ${values.group}` : ''
+        }`}
+      >
+        request access
+      </Link>
+      )
+    </>
+  );
+}
+
+/**
+ * Whether the reader holds a role, and if not, which team to ask for it; with
+ * `awsAccess.requestAccess` configured, also a link that asks.
+ */
 export function AccessGap(props: {
   held: boolean;
+  account: { id: string; name: string };
+  role: string;
   grantedVia: string[];
   /** The catalog team behind each granting Identity Center group. */
   teams?: Record<string, string>;
+  requestAccess?: RequestAccessSettings;
+  /** The signed-in user's entity ref, for the request link. */
+  user?: string;
 }) {
   if (props.held) {
     return <Chip size="small" color="primary" label="You have this role" />;
   }
+  const base = {
+    accountId: props.account.id,
+    accountName: props.account.name,
+    role: props.role,
+    user: props.user,
+  };
   // Roles assigned to people directly cannot be asked for from a team.
   const groups = grantingGroups(props.grantedVia);
   if (groups.length === 0) {
     return (
       <Typography variant="body2" component="span">
         You do not have this role; it is assigned to people directly. Ask your
-        AWS administrators.
+        AWS administrators
+        {props.requestAccess && (
+          <RequestLink requestAccess={props.requestAccess} values={base} />
+        )}
+        .
       </Typography>
     );
   }
@@ -32,6 +78,12 @@ export function AccessGap(props: {
             {i > 0 && ' or '}
             {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
             you to &quot;{group}&quot;
+            {props.requestAccess && (
+              <RequestLink
+                requestAccess={props.requestAccess}
+                values={{ ...base, group, team }}
+              />
+            )}
           </span>
         );
       })}

@@ -6,6 +6,7 @@ import {
   AwsConfigVariant,
   PlannedProfile,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { useSignedInUserRef } from '../../hooks/useSignedInUserRef';
 import { AccessGap } from './AccessGap';
 import { RoleProfile } from './RoleProfile';
 import { SsoSessionCard } from './SsoSessionCard';
@@ -29,6 +30,7 @@ export interface ProfileBlocksProps {
  */
 export function ProfileBlocks(props: ProfileBlocksProps) {
   const { settings, accounts, profiles, variant, myRoles, teams } = props;
+  const user = useSignedInUserRef();
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
@@ -60,8 +62,12 @@ export function ProfileBlocks(props: ProfileBlocksProps) {
                     myRoles && (
                       <AccessGap
                         held={myRoles.has(key)}
+                        account={account}
+                        role={role.name}
                         grantedVia={role.grantedVia}
                         teams={teams}
+                        requestAccess={settings.requestAccess}
+                        user={user}
                       />
                     )
                   }

@@ -1,11 +1,8 @@
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
 import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import {
   Box,
@@ -16,45 +13,16 @@ import {
   Typography,
 } from '@material-ui/core';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { Team } from '../../hooks/useTeams';
 
-export interface Team {
-  ref: string;
-  title: string;
-}
-
-function toTeam(entity: GroupEntity): Team {
-  return {
-    ref: stringifyEntityRef(entity),
-    title:
-      entity.spec?.profile?.displayName ??
-      entity.metadata.title ??
-      entity.metadata.name,
-  };
-}
-
-/** Lists the catalog's Groups; choosing one calls `onSelect` with its ref. */
+/** Lists the catalog's Groups, the reader's own first; choosing one calls `onSelect`. */
 export function TeamPicker(props: {
   selected?: string;
   onSelect: (ref: string) => void;
+  teams: { value?: Team[]; loading: boolean; error?: Error };
 }) {
-  const catalogApi = useApi(catalogApiRef);
   const [search, setSearch] = useState('');
-  const { value, loading, error } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile',
-      ],
-    });
-    return (items as GroupEntity[])
-      .map(toTeam)
-      .sort((a, b) => a.title.localeCompare(b.title));
-  }, [catalogApi]);
+  const { value, loading, error } = props.teams;
 
   const needle = search.trim().toLocaleLowerCase();
   const shown = (value ?? []).filter(
@@ -106,7 +74,10 @@ export function TeamPicker(props: {
               selected={team.ref === props.selected}
               onClick={() => props.onSelect(team.ref)}
             >
-              <ListItemText primary={team.title} secondary={team.ref} />
+              <ListItemText
+                primary={team.title}
+                secondary={team.own ? `Your team · ${team.ref}` : team.ref}
+              />
             </ListItem>
           ))}
         </List>

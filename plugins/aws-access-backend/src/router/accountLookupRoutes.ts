@@ -1,0 +1,88 @@
+import {
+  AccountLookupResponse,
+  AccountSearchResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { accountDetails } from '../resolution/accountDetails';
+import { searchAccounts } from '../resolution/accountLookup';
+import type { RouterOptions } from './createRouter';
+
+const MAX_PAGE_SIZE = 100;
+
+const searchQuery = z.object({
+  query: z
+    .string({ required_error: 'is required' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(400),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+
+function readSearchQuery(query: unknown) {
+  const parsed = searchQuery.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `Query parameter '${issue.path.join('.')}' ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Account lookup across the organisation: `GET /accounts?query=` finds accounts by id,
+ * ARN, name or permission set; `GET /accounts/{id}` shows who holds which role there.
+ */
+export function createAccountLookupRouter(
+  options: Pick<
+    RouterOptions,
+    | 'httpAuth'
+    | 'userInfo'
+    | 'readAuthorizer'
+    | 'entities'
+    | 'resolver'
+    | 'source'
+    | 'settings'
+  >,
+): express.Router {
+  const { httpAuth, userInfo, readAuthorizer, entities } = options;
+  const { resolver, source, settings } = options;
+  const router = Router();
+
+  router.get('/accounts', async (req, res) => {
+    await readAuthorizer.authorize(
+      await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    );
+    const { query, offset, limit } = readSearchQuery(req.query);
+    const body: AccountSearchResponse = {
+      query,
+      offset,
+      limit,
+      ...searchAccounts(await source.getSnapshot(), query, { offset, limit }),
+    };
+    res.json(body);
+  });
+
+  router.get('/accounts/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await readAuthorizer.authorize(credentials);
+    const body: AccountLookupResponse = {
+      ...(await accountDetails(
+        { source, resolver, userInfo, entities },
+        req.params.id,
+        credentials,
+        credentials.principal.type === 'user',
+      )),
+      settings,
+    };
+    res.json(body);
+  });
+
+  return router;
+}

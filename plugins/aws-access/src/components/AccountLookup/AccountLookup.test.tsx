@@ -1,0 +1,254 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  AccountLookupResponse,
+  AccountSearchResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { http, HttpResponse } from 'msw';
+import { Route, Routes } from 'react-router-dom';
+import {
+  freshStatus,
+  myAccess,
+  platformAccess,
+  teams,
+} from '../../__testUtils__/fixtures';
+import {
+  AWS_ACCESS_API,
+  renderWithAwsAccess,
+  serveJson,
+  setupAwsAccessServer,
+} from '../../__testUtils__/renderWithAwsAccess';
+import { AwsAccessPage } from '../AwsAccessPage';
+
+jest.setTimeout(30_000);
+
+const server = setupAwsAccessServer();
+
+const PROD = '318204556245';
+
+/** An account with a hostile name, two groups, the reader holding one of its roles. */
+const prodLookup: AccountLookupResponse = {
+  account: {
+    id: PROD,
+    name: 'platform "prod" [eu]',
+    environment: 'prod',
+    roles: [
+      { name: 'AdminAccess', grantedVia: ['aws-platform-admins'] },
+      { name: 'ReadOnlyAccess', grantedVia: ['aws-platform-team'] },
+    ],
+  },
+  teams: { 'aws-platform-team': 'group:default/platform' },
+  myRoles: ['ReadOnlyAccess'],
+  settings: platformAccess.settings,
+};
+
+const prodHit: AccountSearchResponse = {
+  query: 'prod',
+  offset: 0,
+  limit: 10,
+  totalCount: 1,
+  items: [
+    {
+      id: PROD,
+      name: 'platform "prod" [eu]',
+      environment: 'prod',
+      roles: ['AdminAccess', 'ReadOnlyAccess'],
+      matchedBy: 'name',
+    },
+  ],
+};
+
+function renderPage(route: string, userEntityRef = 'user:default/guest') {
+  return renderWithAwsAccess(
+    <Routes>
+      <Route path="/aws-access/*" element={<AwsAccessPage />} />
+    </Routes>,
+    {
+      apis: [
+        [catalogApiRef, catalogApiMock({ entities: teams })],
+        [identityApiRef, mockApis.identity({ userEntityRef })],
+      ],
+      routeEntries: [route],
+    },
+  );
+}
+
+describe('account lookup', () => {
+  beforeEach(() => {
+    serveJson(server, {
+      '/status': freshStatus,
+      '/me/accounts': myAccess,
+      [`/accounts/${PROD}`]: prodLookup,
+    });
+  });
+
+  it('finds an account by name and opens it', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams.get('query') ?? '');
+        return HttpResponse.json(prodHit);
+      }),
+    );
+    await renderPage('/aws-access');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find an AWS account' }),
+      '  prod',
+    );
+    const hits = await screen.findByRole('list', { name: 'Matching accounts' });
+    expect(queries).toEqual(['prod']);
+    expect(hits).toHaveTextContent(`${PROD} · prod`);
+    await userEvent.click(
+      within(hits).getByRole('link', { name: 'platform "prod" [eu]' }),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: `platform "prod" [eu] (${PROD})`,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens the account an ARN names on Enter', async () => {
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts`, () =>
+        HttpResponse.json({ ...prodHit, items: [], totalCount: 0 }),
+      ),
+    );
+    await renderPage('/aws-access');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find an AWS account' }),
+      `arn:aws:iam::${PROD}:role/x{Enter}`,
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: `platform "prod" [eu] (${PROD})`,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when nothing matches', async () => {
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts`, () =>
+        HttpResponse.json({
+          query: 'nothing',
+          offset: 0,
+          limit: 10,
+          totalCount: 0,
+          items: [],
+        }),
+      ),
+    );
+    await renderPage('/aws-access');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find an AWS account' }),
+      'nothing',
+    );
+    expect(
+      await screen.findByText('No account matches "nothing".'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows who holds roles, the teams behind them, the reader’s own roles and whom to ask', async () => {
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    const table = await screen.findByRole('table', {
+      name: 'Who holds roles here',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'aws-platform-admins—AdminAccess',
+      'aws-platform-teamplatformReadOnlyAccess',
+    ]);
+    expect(
+      screen.getByText('You hold 1 of the 2 roles in this account.'),
+    ).toBeInTheDocument();
+    const account = screen.getByRole('region', {
+      name: `Account platform "prod" [eu] (${PROD})`,
+    });
+    expect(within(account).getByText('You have this role')).toBeInTheDocument();
+    expect(account).toHaveTextContent(
+      'You do not have this role. Ask the owners to add you to "aws-platform-admins".',
+    );
+    await waitFor(() =>
+      expect(account).toHaveTextContent(`sso_account_id = ${PROD}`),
+    );
+  });
+
+  it('says so for an account Identity Center does not know', async () => {
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts/999999999999`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: "No AWS account '999999999999' in IAM Identity Center",
+            },
+            request: { method: 'GET', url: '/accounts/999999999999' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await renderPage('/aws-access/accounts/999999999999');
+    expect(
+      await screen.findByText(
+        'No account "999999999999" in IAM Identity Center',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('links a missing role to the configured request system, every value encoded', async () => {
+    const hostileGroup = 'aws "admins" [eu]&x=1\nü';
+    serveJson(server, {
+      [`/accounts/${PROD}`]: {
+        ...prodLookup,
+        account: {
+          ...prodLookup.account,
+          roles: [
+            { name: 'AdminAccess', grantedVia: [hostileGroup] },
+            prodLookup.account.roles[1],
+          ],
+        },
+        teams: { [hostileGroup]: 'group:default/platform' },
+        settings: {
+          ...prodLookup.settings,
+          requestAccess: {
+            urlTemplate:
+              'https://team.example.com/new?account={accountId}&name={accountName}&role={role}&group={group}&team={team}&user={user}',
+          },
+        },
+      },
+    });
+    await renderPage(`/aws-access/accounts/${PROD}`, "user:default/o'brien");
+    const link = await screen.findByRole('link', {
+      name: /^Request AdminAccess in platform "prod" \[eu\] through aws "admins"/,
+    });
+    expect(link.getAttribute('aria-label')).toBe(
+      `Request AdminAccess in platform "prod" [eu] through ${hostileGroup}, Opens in a new window`,
+    );
+    const href = link.getAttribute('href') ?? '';
+    expect(href).toBe(
+      'https://team.example.com/new?account=318204556245' +
+        '&name=platform%20%22prod%22%20%5Beu%5D' +
+        '&role=AdminAccess' +
+        '&group=aws%20%22admins%22%20%5Beu%5D%26x%3D1%0A%C3%BC' +
+        '&team=group%3Adefault%2Fplatform' +
+        "&user=user%3Adefault%2Fo'brien",
+    );
+    const params = new URL(href).searchParams;
+    expect(params.get('group')).toBe(hostileGroup);
+    expect(params.get('x')).toBeNull();
+    // The reader holds ReadOnlyAccess: nothing to request there.
+    expect(screen.getAllByRole('link', { name: /^Request / })).toHaveLength(1);
+  });
+
+  it('shows no request link unless one is configured', async () => {
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    await screen.findByRole('table', { name: 'Who holds roles here' });
+    expect(screen.queryByRole('link', { name: /^Request / })).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  Box,
+  List,
+  ListItem,
+  ListItemText,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import {
+  AccountSearchHit,
+  accountIdInText,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { awsAccessApiRef } from '../../api';
+import { accountRouteRef } from '../../routes';
+
+/** Hits shown under the box; the rest are a more precise query away. */
+const SHOWN_HITS = 10;
+
+function describeHit(hit: AccountSearchHit): string {
+  const parts = [hit.id];
+  if (hit.environment) parts.push(hit.environment);
+  if (hit.matchedBy === 'permissionSet') {
+    parts.push(`roles: ${hit.roles.join(', ')}`);
+  }
+  return parts.join(' · ');
+}
+
+/**
+ * One box to find any account in the organisation by id, ARN, name or permission set.
+ * Enter on an id or ARN opens that account straight away.
+ */
+export function AccountSearch() {
+  const api = useApi(awsAccessApiRef);
+  const accountRoute = useRouteRef(accountRouteRef);
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  useDebounce(() => setQuery(text.trim()), 250, [text]);
+  const { value, loading, error } = useAsync(
+    async () =>
+      query ? api.searchAccounts(query, { limit: SHOWN_HITS }) : undefined,
+    [api, query],
+  );
+
+  const open = (accountId: string) => navigate(accountRoute({ accountId }));
+
+  return (
+    <Box>
+      <TextField
+        fullWidth
+        variant="outlined"
+        size="small"
+        id="aws-access-account-search"
+        label="Find an AWS account"
+        placeholder="Account id, ARN, account name or role"
+        value={text}
+        onChange={e => setText(e.target.value)}
+        onKeyDown={e => {
+          if (e.key !== 'Enter') return;
+          const id = accountIdInText(text);
+          if (id) {
+            open(id);
+          } else if (value?.items.length === 1) {
+            open(value.items[0].id);
+          }
+        }}
+      />
+      {error && (
+        <ResponseErrorPanel error={error} title="Could not look up accounts" />
+      )}
+      {loading && <Progress />}
+      {value && value.totalCount === 0 && (
+        <Typography variant="body2" style={{ padding: 8 }}>
+          No account matches &quot;{value.query}&quot;.
+        </Typography>
+      )}
+      {value && value.totalCount > 0 && (
+        <List dense aria-label="Matching accounts">
+          {value.items.map(hit => (
+            <ListItem key={hit.id}>
+              <ListItemText
+                primary={
+                  <Link to={accountRoute({ accountId: hit.id })}>
+                    {hit.name}
+                  </Link>
+                }
+                secondary={describeHit(hit)}
+              />
+            </ListItem>
+          ))}
+          {value.totalCount > value.items.length && (
+            <ListItem>
+              <ListItemText
+                secondary={`${
+                  value.totalCount - value.items.length
+                } more; type more of the name or the id`}
+              />
+            </ListItem>
+          )}
+        </List>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { AccountLookupView } from './AccountLookupView';
+export { AccountSearch } from './AccountSearch';

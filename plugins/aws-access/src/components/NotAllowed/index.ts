@@ -1,0 +1,1 @@
+export { NotAllowed, isNotAllowed } from './NotAllowed';
