@@ -24,12 +24,14 @@ export class IdentityCenterSync {
     const startedAt = new Date();
     await this.store.recordAttempt(startedAt);
     try {
+      // Numbered before reading, so changes refreshed from events meanwhile are kept.
+      const readSeq = await this.store.beginRead();
       const result = await this.reader.read({ users: await this.users() });
       if (signal?.aborted) {
         throw new Error('The sync was aborted before its snapshot was stored');
       }
       const durationMs = Date.now() - startedAt.getTime();
-      await this.store.replaceSnapshot(
+      const served = await this.store.replaceSnapshot(
         result.snapshot,
         {
           calls: result.calls,
@@ -38,7 +40,14 @@ export class IdentityCenterSync {
           durationMs,
         },
         new Date(),
+        readSeq,
       );
+      if (!served) {
+        this.logger.info(
+          'Dropped a full sync: a newer one was stored while it was reading',
+        );
+        return;
+      }
       this.logger.info('Synced IAM Identity Center', {
         accounts: result.snapshot.accounts.length,
         permissionSets: result.snapshot.permissionSets.length,
