@@ -1,25 +1,4 @@
-/**
- * What an event asks to re-read. Each target maps to one part of the snapshot, so bursts
- * of events for the same target collapse into one read.
- */
-export type RefreshTarget =
-  | {
-      kind: 'principal';
-      principalType: 'GROUP' | 'USER';
-      principalId: string;
-      /**
-       * The assignment the event created or deleted. Assignment calls return while the
-       * change is still in progress; the refresh reads again until the listing shows it.
-       */
-      expect?: {
-        accountId: string;
-        permissionSetArn: string;
-        present: boolean;
-      };
-    }
-  | { kind: 'permissionSet'; arn: string }
-  | { kind: 'groups' }
-  | { kind: 'accounts' };
+import { RefreshTarget } from '../identityCenter/refreshTargets';
 
 /** Why an event changes nothing. */
 export type IgnoreReason =

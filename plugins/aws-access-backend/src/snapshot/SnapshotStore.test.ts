@@ -268,9 +268,17 @@ describe('SnapshotStore', () => {
               {
                 readSeq: await store.beginRead(),
                 part: {
-                  kind: 'group',
-                  id,
-                  group: { id, displayName: id, externalIds: [] },
+                  kind: 'principal',
+                  principalType: 'GROUP',
+                  principalId: id,
+                  assignments: [
+                    {
+                      accountId: '100000000000',
+                      permissionSetName: 'ReadOnly',
+                      principalType: 'GROUP',
+                      principalId: id,
+                    },
+                  ],
                 },
               },
             ],
@@ -279,7 +287,7 @@ describe('SnapshotStore', () => {
         }),
       );
       const served = await instances[1].getSnapshot();
-      expect(served!.groups.map(g => g.id).sort()).toEqual(
+      expect(served!.assignments.map(a => a.principalId).sort()).toEqual(
         ['g-1', ...groups].sort(),
       );
     });

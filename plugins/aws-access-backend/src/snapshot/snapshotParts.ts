@@ -8,7 +8,7 @@ import {
 
 /**
  * One piece of a snapshot that an incremental refresh re-reads on its own: all assignments
- * of one principal, one permission set, one group, or the account list. A part read later
+ * of one principal, one permission set, the groups, or the account list. A part read later
  * than the snapshot it lands in replaces that piece wholesale.
  */
 export type SnapshotPart =
@@ -24,12 +24,7 @@ export type SnapshotPart =
       /** Absent when the permission set no longer exists. */
       permissionSet?: SnapshotPermissionSet & { arn: string };
     }
-  | {
-      kind: 'group';
-      id: string;
-      /** Absent when the group no longer exists. */
-      group?: SnapshotGroup;
-    }
+  | { kind: 'groups'; groups: SnapshotGroup[] }
   | { kind: 'accounts'; accounts: SnapshotAccount[] };
 
 /** Identifies the piece of a snapshot a part replaces; equal keys replace each other. */
@@ -39,10 +34,9 @@ export function partKey(part: SnapshotPart): string {
       return `principal:${part.principalType}:${part.principalId}`;
     case 'permissionSet':
       return `permissionSet:${part.arn}`;
-    case 'group':
-      return `group:${part.id}`;
+    case 'groups':
     case 'accounts':
-      return 'accounts';
+      return part.kind;
     default:
       return unreachable(part);
   }
@@ -71,13 +65,8 @@ export function applyPart(
           : others,
       };
     }
-    case 'group': {
-      const others = snapshot.groups.filter(g => g.id !== part.id);
-      return {
-        ...snapshot,
-        groups: part.group ? [...others, part.group] : others,
-      };
-    }
+    case 'groups':
+      return { ...snapshot, groups: part.groups };
     case 'accounts':
       return { ...snapshot, accounts: part.accounts };
     default:
@@ -118,9 +107,8 @@ export function extractPart(
       ...(found && { permissionSet: { ...found, arn: id } }),
     };
   }
-  if (kind === 'group') {
-    const found = snapshot.groups.find(g => g.id === id);
-    return { kind, id, ...(found && { group: found }) };
+  if (key === 'groups') {
+    return { kind: 'groups', groups: snapshot.groups };
   }
   if (key === 'accounts') {
     return { kind: 'accounts', accounts: snapshot.accounts };
