@@ -17,6 +17,8 @@ export class IdentityCenterSync {
     private readonly logger: LoggerService,
     /** The catalog Users whose direct assignments to read; none when absent. */
     private readonly users: () => Promise<CatalogUserQuery[]> = async () => [],
+    /** Called after a sync served a new snapshot. */
+    private readonly onChange?: () => void,
   ) {}
 
   /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
@@ -48,6 +50,7 @@ export class IdentityCenterSync {
         );
         return;
       }
+      this.onChange?.();
       this.logger.info('Synced IAM Identity Center', {
         accounts: result.snapshot.accounts.length,
         permissionSets: result.snapshot.permissionSets.length,
