@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2
-# and PostgreSQL) and runs
+# Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2,
+# PostgreSQL and an SQS-compatible server, fauxqs) and runs
 # typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, lint,
 # formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
@@ -15,6 +15,8 @@ ensure_debian_package /usr/bin/chromium chromium
 # AWS CLI v2 for the config and verify-script tests (Debian's awscli is 2.x at /usr/bin/aws).
 ensure_debian_package /usr/bin/aws awscli
 ensure_postgres
+start_sqs
+trap stop_sqs EXIT
 set +e
 
 cd "$REPO_ROOT"
