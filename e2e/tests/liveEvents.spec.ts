@@ -1,13 +1,19 @@
 import { expect, test } from '@playwright/test';
 import {
-  CreateQueueCommand,
-  GetQueueAttributesCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { FakeIdentityCenter, FakeOrg } from '@aws-access/fake-identity-center';
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../support/backendInstance';
+import {
+  PS,
+  assignmentEvent,
+  createQueue,
+  liveOverlay,
+  org,
+  queueDepth,
+} from '../support/liveEvents';
 
 /*
  * The example backend with events on: Backstage's own SQS events module polls a queue on
@@ -17,68 +23,6 @@ import { BackendInstance } from '../support/backendInstance';
 
 const sqsUrl = process.env.AWS_ACCESS_TEST_SQS_URL;
 const PORT = 7211;
-const INSTANCE = 'arn:aws:sso:::instance/ssoins-7777888899990000';
-const PS = 'arn:aws:sso:::permissionSet/ssoins-7777888899990000/ps-1111';
-
-const org: FakeOrg = {
-  instanceArn: INSTANCE,
-  identityStoreId: 'd-7777888899',
-  accounts: [
-    { id: '210000000001', name: 'live-dev', email: 'dev@example.org' },
-    { id: '210000000002', name: 'live-prod', email: 'prod@example.org' },
-    { id: '210000000003', name: 'live-sandbox', email: 'sb@example.org' },
-  ],
-  permissionSets: [{ arn: PS, name: 'LiveOperator' }],
-  // The example catalog's Group "platform" names this group in its annotation.
-  groups: [{ id: 'g-platform', displayName: 'aws-platform-team' }],
-  assignments: [
-    {
-      accountId: '210000000001',
-      permissionSetArn: PS,
-      principalType: 'GROUP',
-      principalId: 'g-platform',
-    },
-  ],
-};
-
-/** The message body an EventBridge rule puts on the queue for a CloudTrail record. */
-function assignmentEvent(
-  eventName: 'CreateAccountAssignment' | 'DeleteAccountAssignment',
-  accountId: string,
-  instanceArn = INSTANCE,
-) {
-  const now = new Date().toISOString();
-  return JSON.stringify({
-    version: '0',
-    id: `e2e-${Math.random()}`,
-    'detail-type': 'AWS API Call via CloudTrail',
-    source: 'aws.sso',
-    account: '111122223333',
-    time: now,
-    region: 'eu-north-1',
-    resources: [],
-    detail: {
-      eventVersion: '1.08',
-      eventTime: now,
-      eventSource: 'sso.amazonaws.com',
-      eventName,
-      awsRegion: 'eu-north-1',
-      requestParameters: {
-        instanceArn,
-        targetId: accountId,
-        targetType: 'AWS_ACCOUNT',
-        permissionSetArn: PS,
-        principalType: 'GROUP',
-        principalId: 'g-platform',
-      },
-      responseElements: {
-        accountAssignmentCreationStatus: { status: 'IN_PROGRESS' },
-      },
-      eventType: 'AwsApiCall',
-    },
-  });
-}
-
 test.describe('Identity Center changes through Amazon SQS', () => {
   test.setTimeout(300_000);
   let fake: FakeIdentityCenter;
@@ -99,61 +43,12 @@ test.describe('Identity Center changes through Amazon SQS', () => {
     process.env.AWS_SECRET_ACCESS_KEY = 'fake';
     const sqs = new SQSClient({ region: 'eu-north-1', endpoint: sqsUrl });
     const name = `aws-access-e2e-${Date.now()}`;
-    const dlq = await sqs.send(
-      new CreateQueueCommand({ QueueName: `${name}-dlq` }),
-    );
-    const dlqArn = (
-      await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: dlq.QueueUrl,
-          AttributeNames: ['QueueArn'],
-        }),
-      )
-    ).Attributes!.QueueArn;
-    // As the README's template: a message that keeps failing moves to the dead-letter queue.
-    const { QueueUrl: queueUrl } = await sqs.send(
-      new CreateQueueCommand({
-        QueueName: name,
-        Attributes: {
-          VisibilityTimeout: '1',
-          RedrivePolicy: JSON.stringify({
-            deadLetterTargetArn: dlqArn,
-            maxReceiveCount: '2',
-          }),
-        },
-      }),
-    );
+    const { queueUrl, deadLetterQueueUrl } = await createQueue(sqs, name);
 
     fake = await FakeIdentityCenter.start(structuredClone(org));
     backend = BackendInstance.start(
       PORT,
-      `aws:
-  mainAccount: { accessKeyId: AKIAFAKE, secretAccessKey: fake }
-awsAccess:
-  source: identityCenter
-  identityCenter:
-    endpoints: { ssoAdmin: ${fake.url}, identityStore: ${fake.url}, organizations: ${fake.url} }
-    maxAttempts: 2
-    schedule:
-      frequency: { hours: 6 }
-      timeout: { minutes: 5 }
-      initialDelay: { seconds: 0 }
-    events:
-      enabled: true
-      settleMilliseconds: 500
-events:
-  modules:
-    awsSqs:
-      awsSqsConsumingEventPublisher:
-        topics:
-          awsAccessIdentityCenter:
-            queue:
-              url: ${queueUrl}
-              region: eu-north-1
-              endpoint: ${sqsUrl}
-              waitTime: { seconds: 1 }
-            waitTimeAfterEmptyReceive: { seconds: 1 }
-`,
+      liveOverlay(fake.url, queueUrl, sqsUrl!),
     );
     await backend.waitUntilHealthy();
     const token = await backend.guestToken();
@@ -191,21 +86,7 @@ events:
       .poll(accountsOfPlatform, { timeout: 60_000 })
       .toEqual(['210000000001', '210000000002']);
 
-    const depth = async (url: string) => {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: url,
-          AttributeNames: [
-            'ApproximateNumberOfMessages',
-            'ApproximateNumberOfMessagesNotVisible',
-          ],
-        }),
-      );
-      return (
-        Number(Attributes!.ApproximateNumberOfMessages) +
-        Number(Attributes!.ApproximateNumberOfMessagesNotVisible)
-      );
-    };
+    const depth = (url: string) => queueDepth(sqs, url);
 
     // Bodies that are not JSON (one truncated mid-record): the SQS module cannot parse
     // them, leaves them on the queue, and the redrive policy moves them aside.
@@ -217,8 +98,8 @@ events:
         new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }),
       );
     }
-    await expect.poll(() => depth(queueUrl!), { timeout: 60_000 }).toBe(0);
-    expect(await depth(dlq.QueueUrl!)).toBe(2);
+    await expect.poll(() => depth(queueUrl), { timeout: 60_000 }).toBe(0);
+    expect(await depth(deadLetterQueueUrl)).toBe(2);
 
     // Another instance's event and the same event 2,000 times; then one more real
     // change must still arrive.
@@ -259,8 +140,8 @@ events:
     await expect
       .poll(accountsOfPlatform, { timeout: 120_000 })
       .toEqual(['210000000002']);
-    await expect.poll(() => depth(queueUrl!), { timeout: 60_000 }).toBe(0);
-    expect(await depth(dlq.QueueUrl!)).toBe(2);
+    await expect.poll(() => depth(queueUrl), { timeout: 60_000 }).toBe(0);
+    expect(await depth(deadLetterQueueUrl)).toBe(2);
 
     const status = (await (
       await fetch(`${backend.baseUrl}/api/aws-access/status`, {
