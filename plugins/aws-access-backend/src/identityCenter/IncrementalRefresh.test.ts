@@ -157,6 +157,33 @@ describe('IncrementalRefresh against the fake over HTTP', () => {
     await refresh!.whenIdle();
 
     expect(fake.calls).toEqual({ ListAccountAssignmentsForPrincipal: 10 });
+
+    // Late copies of the same events (SQS delivers at least once) cost nothing more...
+    refresh!.request({
+      kind: 'principal',
+      principalType: 'GROUP',
+      principalId: groups[0].id,
+      expect: {
+        accountId: org.accounts[0].id,
+        permissionSetArn: arn,
+        present: true,
+      },
+    });
+    // ...but an event the last listing does not show yet is read.
+    refresh!.request({
+      kind: 'principal',
+      principalType: 'GROUP',
+      principalId: groups[1].id,
+      expect: {
+        accountId: org.accounts[0].id,
+        permissionSetArn: arn,
+        present: false,
+      },
+    });
+    await new Promise(r => setTimeout(r, 100));
+    await refresh!.whenIdle();
+    // The duplicate: no listing. The unseen removal: a listing and its five rechecks.
+    expect(fake.calls.ListAccountAssignmentsForPrincipal).toBe(10 + 1 + 5);
     for (const group of groups) {
       const held = await assignmentsOf(store, group.id);
       expect(

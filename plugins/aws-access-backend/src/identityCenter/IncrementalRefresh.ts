@@ -36,6 +36,9 @@ export interface IncrementalRefreshOptions {
   onChange?: () => void;
 }
 
+/** Listings remembered to drop late duplicates; beyond it they are forgotten (and read again). */
+const MAX_REMEMBERED_LISTINGS = 10_000;
+
 const expectationKey = (e: Expectation) =>
   `${e.accountId}|${e.permissionSetArn}`;
 
@@ -46,6 +49,8 @@ const expectationKey = (e: Expectation) =>
  */
 export class IncrementalRefresh {
   private readonly pending = new Map<string, Pending>();
+  /** What the last applied listing of each principal showed, by `account|permission set`. */
+  private readonly lastListings = new Map<string, Set<string>>();
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
   private stopped = false;
@@ -58,6 +63,17 @@ export class IncrementalRefresh {
       return;
     }
     const key = targetKey(target);
+    if (
+      target.kind === 'principal' &&
+      target.expect &&
+      !this.pending.has(key) &&
+      this.lastListings.get(key)?.has(expectationKey(target.expect)) ===
+        target.expect.present
+    ) {
+      // A late copy of a change the last listing already showed: SQS delivers at least
+      // once, and a burst's stragglers arrive after their principal was read.
+      return;
+    }
     let entry = this.pending.get(key);
     if (!entry) {
       entry = {
@@ -161,6 +177,7 @@ export class IncrementalRefresh {
         }
       }
       if (read.kind === 'principal') {
+        this.remember(targetKey(entry.target), read.assignments);
         read.assignments
           .filter(a => !names.has(a.permissionSetArn))
           .forEach(a => unnamedArns.add(a.permissionSetArn));
@@ -242,6 +259,13 @@ export class IncrementalRefresh {
     return [...entry.expected].every(
       ([key, shouldExist]) => present.has(key) === shouldExist,
     );
+  }
+
+  private remember(key: string, assignments: RawAssignment[]): void {
+    if (this.lastListings.size >= MAX_REMEMBERED_LISTINGS) {
+      this.lastListings.clear();
+    }
+    this.lastListings.set(key, new Set(assignments.map(expectationKey)));
   }
 
   private requeue(entry: Pending): void {
