@@ -16,8 +16,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
-import { createQueue } from '../e2e/support/liveEvents';
-import { benchmarkOrg } from './benchmarkOrg';
+import { assignmentEventBody, createQueue } from '../e2e/support/liveEvents';
+import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 import { print } from './print';
 
 const PORT = 7118;
@@ -28,56 +28,12 @@ const BURST_PER_GROUP = 10;
 const PAGE_SIZE = 100;
 
 function catalogFile(groups: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aws-access-fresh-'));
-  const entities = Array.from({ length: groups }, (_, i) =>
-    [
-      'apiVersion: backstage.io/v1alpha1',
-      'kind: Group',
-      'metadata:',
-      `  name: group-${i}`,
-      'spec:',
-      '  type: team',
-      '  children: []',
-    ].join('\n'),
-  ).join('\n---\n');
-  const file = join(dir, 'groups.yaml');
-  writeFileSync(file, `${entities}\n`);
+  const file = join(
+    mkdtempSync(join(tmpdir(), 'aws-access-fresh-')),
+    'groups.yaml',
+  );
+  writeFileSync(file, `${groupEntities(groups).join('\n---\n')}\n`);
   return file;
-}
-
-function eventBody(
-  instanceArn: string,
-  a: { accountId: string; permissionSetArn: string; principalId: string },
-) {
-  const now = new Date().toISOString();
-  return JSON.stringify({
-    version: '0',
-    id: `bench-${Math.random()}`,
-    'detail-type': 'AWS API Call via CloudTrail',
-    source: 'aws.sso',
-    account: '111122223333',
-    time: now,
-    region: 'eu-north-1',
-    resources: [],
-    detail: {
-      eventVersion: '1.08',
-      eventTime: now,
-      eventSource: 'sso.amazonaws.com',
-      eventName: 'CreateAccountAssignment',
-      awsRegion: 'eu-north-1',
-      requestParameters: {
-        instanceArn,
-        targetId: a.accountId,
-        targetType: 'AWS_ACCOUNT',
-        permissionSetArn: a.permissionSetArn,
-        principalType: 'GROUP',
-        principalId: a.principalId,
-      },
-      responseElements: {
-        accountAssignmentCreationStatus: { status: 'IN_PROGRESS' },
-      },
-    },
-  });
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -182,7 +138,10 @@ events:
       await sqs.send(
         new SendMessageCommand({
           QueueUrl: queueUrl,
-          MessageBody: eventBody(org.instanceArn, assignment),
+          MessageBody: assignmentEventBody('CreateAccountAssignment', {
+            instanceArn: org.instanceArn,
+            ...assignment,
+          }),
         }),
       );
       while (
@@ -220,7 +179,10 @@ events:
           QueueUrl: queueUrl,
           Entries: burst.slice(i, i + 10).map((a, j) => ({
             Id: String(j),
-            MessageBody: eventBody(org.instanceArn, a),
+            MessageBody: assignmentEventBody('CreateAccountAssignment', {
+              instanceArn: org.instanceArn,
+              ...a,
+            }),
           })),
         }),
       );

@@ -5,7 +5,7 @@
  * by-name route. Prints latency percentiles and throughput; asserts nothing.
  * Run: ./scripts/bench.sh read
  */
-import { benchmarkOrg } from './benchmarkOrg';
+import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 import { print } from './print';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,17 +22,7 @@ const ROUNDS = 3;
 /** Backend config on top of app-config.yaml: the fake as Identity Center, a catalog of groups. */
 function benchConfig(fakeUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
-  const groups = Array.from({ length: 11 }, (_, i) =>
-    [
-      'apiVersion: backstage.io/v1alpha1',
-      'kind: Group',
-      'metadata:',
-      `  name: group-${i}`,
-      'spec:',
-      '  type: team',
-      '  children: []',
-    ].join('\n'),
-  );
+  const groups = groupEntities(11);
   // A System of 50 Components owned by ten teams (group-1 to group-10).
   const system = [
     'apiVersion: backstage.io/v1alpha1',

@@ -35,11 +35,29 @@ export const org: FakeOrg = {
   ],
 };
 
-/** The message body an EventBridge rule puts on the queue for a CloudTrail record. */
+/** An assignment change of the example organisation's group, as a queue message body. */
 export function assignmentEvent(
   eventName: 'CreateAccountAssignment' | 'DeleteAccountAssignment',
   accountId: string,
   instanceArn = INSTANCE,
+) {
+  return assignmentEventBody(eventName, {
+    instanceArn,
+    accountId,
+    permissionSetArn: PS,
+    principalId: 'g-platform',
+  });
+}
+
+/** The message body an EventBridge rule puts on the queue for an assignment call's CloudTrail record. */
+export function assignmentEventBody(
+  eventName: 'CreateAccountAssignment' | 'DeleteAccountAssignment',
+  a: {
+    instanceArn: string;
+    accountId: string;
+    permissionSetArn: string;
+    principalId: string;
+  },
 ) {
   const now = new Date().toISOString();
   return JSON.stringify({
@@ -58,12 +76,12 @@ export function assignmentEvent(
       eventName,
       awsRegion: 'eu-north-1',
       requestParameters: {
-        instanceArn,
-        targetId: accountId,
+        instanceArn: a.instanceArn,
+        targetId: a.accountId,
         targetType: 'AWS_ACCOUNT',
-        permissionSetArn: PS,
+        permissionSetArn: a.permissionSetArn,
         principalType: 'GROUP',
-        principalId: 'g-platform',
+        principalId: a.principalId,
       },
       responseElements: {
         accountAssignmentCreationStatus: { status: 'IN_PROGRESS' },

@@ -1,3 +1,5 @@
+import { permissionSetKey, principalKey } from '../snapshot/snapshotParts';
+
 /**
  * What an event asks to re-read. Each target maps to one part of the snapshot, so bursts
  * of events for the same target collapse into one read.
@@ -21,14 +23,12 @@ export type RefreshTarget =
   | { kind: 'groups' }
   | { kind: 'accounts' };
 
-/** The key under which requests for the same target coalesce. */
+/** The key under which requests for the same target coalesce: the key of its snapshot part. */
 export function targetKey(target: RefreshTarget): string {
-  switch (target.kind) {
-    case 'principal':
-      return `principal:${target.principalType}:${target.principalId}`;
-    case 'permissionSet':
-      return `permissionSet:${target.arn}`;
-    default:
-      return target.kind;
+  if (target.kind === 'principal') {
+    return principalKey(target.principalType, target.principalId);
   }
+  return target.kind === 'permissionSet'
+    ? permissionSetKey(target.arn)
+    : target.kind;
 }

@@ -27,13 +27,20 @@ export type SnapshotPart =
   | { kind: 'groups'; groups: SnapshotGroup[] }
   | { kind: 'accounts'; accounts: SnapshotAccount[] };
 
+/** The key of a principal's assignments; refresh requests coalesce under the same keys. */
+export const principalKey = (type: 'GROUP' | 'USER', id: string) =>
+  `principal:${type}:${id}`;
+
+/** The key of one permission set. */
+export const permissionSetKey = (arn: string) => `permissionSet:${arn}`;
+
 /** Identifies the piece of a snapshot a part replaces; equal keys replace each other. */
 export function partKey(part: SnapshotPart): string {
   switch (part.kind) {
     case 'principal':
-      return `principal:${part.principalType}:${part.principalId}`;
+      return principalKey(part.principalType, part.principalId);
     case 'permissionSet':
-      return `permissionSet:${part.arn}`;
+      return permissionSetKey(part.arn);
     case 'groups':
     case 'accounts':
       return part.kind;
