@@ -16,7 +16,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
-import { assignmentEventBody, createQueue } from '../e2e/support/liveEvents';
+import {
+  assignmentEventBody,
+  createQueue,
+  sqsEventsConfig,
+} from '../e2e/support/liveEvents';
 import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 import { print } from './print';
 
@@ -73,15 +77,7 @@ awsAccess:
     }, organizations: ${fake.url} }
     schedule: { frequency: { hours: 6 }, timeout: { minutes: 10 }, initialDelay: { seconds: 0 } }
     events: { enabled: true }
-events:
-  modules:
-    awsSqs:
-      awsSqsConsumingEventPublisher:
-        topics:
-          awsAccessIdentityCenter:
-            queue: { url: ${queueUrl}, region: eu-north-1, endpoint: ${sqsUrl}, waitTime: { seconds: 1 } }
-            waitTimeAfterEmptyReceive: { seconds: 1 }
-`,
+${sqsEventsConfig(queueUrl, sqsUrl)}`,
   );
   process.on('exit', () => backend.kill());
   try {

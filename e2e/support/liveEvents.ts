@@ -152,7 +152,12 @@ awsAccess:
     events:
       enabled: true
       settleMilliseconds: 500
-events:
+${sqsEventsConfig(queueUrl, sqsUrl)}`;
+}
+
+/** The SQS events module's config: the queue's messages to the AWS Access topic. */
+export function sqsEventsConfig(queueUrl: string, sqsUrl: string) {
+  return `events:
   modules:
     awsSqs:
       awsSqsConsumingEventPublisher:
