@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
-import { benchmarkOrg } from './benchmarkOrg';
+import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 
 export const CONNECTIONS = 50;
 export const REQUESTS_PER_ROUND = 2000;
@@ -16,17 +16,7 @@ export const ROUNDS = 3;
 /** Backend config on top of app-config.yaml: the fake as Identity Center, a catalog of groups. */
 function benchConfig(fakeUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
-  const groups = Array.from({ length: 11 }, (_, i) =>
-    [
-      'apiVersion: backstage.io/v1alpha1',
-      'kind: Group',
-      'metadata:',
-      `  name: group-${i}`,
-      'spec:',
-      '  type: team',
-      '  children: []',
-    ].join('\n'),
-  );
+  const groups = groupEntities(11);
   // A System of 50 Components owned by ten teams (group-1 to group-10).
   const system = [
     'apiVersion: backstage.io/v1alpha1',

@@ -9,3 +9,18 @@ export function benchmarkOrg() {
     assignments: 6000,
   });
 }
+
+/** Catalog Groups named like the synthetic organisation's groups (group-0, group-1, …), as YAML documents. */
+export function groupEntities(count: number): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata:',
+      `  name: group-${i}`,
+      'spec:',
+      '  type: team',
+      '  children: []',
+    ].join('\n'),
+  );
+}

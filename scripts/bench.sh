@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page
+# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page | fresh
 set -euo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -8,11 +8,19 @@ case "${1:-}" in
   read) script=bench/readBenchmark.ts ;;
   lookup) script=bench/lookupBenchmark.ts ;;
   page) script=bench/pageBenchmark.ts ;;
+  fresh) script=bench/freshBenchmark.ts ;;
   *)
-    echo "usage: $0 sync|read|lookup|page" >&2
+    echo "usage: $0 sync|read|lookup|page|fresh" >&2
     exit 2
     ;;
 esac
 bootstrap
 cd "$REPO_ROOT"
+if [ "$1" = fresh ]; then
+  # The events arrive through a queue on a local SQS-compatible server.
+  start_sqs
+  trap stop_sqs EXIT
+  node node_modules/.bin/tsx "$script"
+  exit
+fi
 exec node node_modules/.bin/tsx "$script"

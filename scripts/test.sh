@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2
-# and PostgreSQL) and runs
+# Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2,
+# PostgreSQL and an SQS-compatible server, fauxqs) and runs
 # typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, lint,
 # formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
@@ -18,6 +18,8 @@ ensure_debian_package /usr/bin/aws awscli
 ensure_debian_package /bin/dash dash
 ensure_debian_package /usr/bin/original-awk original-awk
 ensure_postgres
+start_sqs
+trap stop_sqs EXIT
 set +e
 
 cd "$REPO_ROOT"

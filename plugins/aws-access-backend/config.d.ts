@@ -94,6 +94,24 @@ export interface Config {
         timeout: string | Record<string, number>;
         initialDelay?: string | Record<string, number>;
       };
+      /**
+       * Live changes: CloudTrail events of Identity Center, the identity store and
+       * Organizations, delivered through the Backstage events system (for example by
+       * `@backstage/plugin-events-backend-module-aws-sqs`), refresh just what changed
+       * within seconds. The scheduled full sync stays as reconciliation; with events on,
+       * a longer interval such as 6 hours is enough.
+       */
+      events?: {
+        /** Turns the event subscriber on. Default false. */
+        enabled?: boolean;
+        /** Events-system topic to subscribe to; no dots. Default `awsAccessIdentityCenter`. */
+        topic?: string;
+        /**
+         * How long to collect events before reading what they name, in milliseconds: a
+         * burst becomes one read per principal. Default 1000.
+         */
+        settleMilliseconds?: number;
+      };
     };
     /** The config-declared source: an organisation described in config. */
     static?: {

@@ -97,3 +97,45 @@ ensure_postgres() {
   # The variable Backstage's TestDatabases reads for this major version (unit tests of stores).
   export "BACKSTAGE_TEST_DATABASE_POSTGRES${version}_CONNECTION_STRING=$AWS_ACCESS_TEST_POSTGRES_URL"
 }
+
+# Starts fauxqs, the SQS-compatible server from npm, for the live-events tests: the real
+# SQS events module of Backstage polls it as it would poll Amazon SQS. Picks a free port
+# in 9324-9330 and exports AWS_ACCESS_TEST_SQS_URL; stop it with stop_sqs.
+start_sqs() {
+  ensure_node
+  local port
+  for port in 9324 9325 9326 9327 9328 9329 9330; do
+    if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      break
+    fi
+    port=""
+  done
+  if [ -z "$port" ]; then
+    log "No free port in 9324-9330 for the SQS server"
+    return 1
+  fi
+  local log_file="$REPO_ROOT/node_modules/.cache/fauxqs.log"
+  mkdir -p "$(dirname "$log_file")"
+  FAUXQS_PORT="$port" FAUXQS_HOST=localhost FAUXQS_LOGGER=false \
+    node "$REPO_ROOT/node_modules/fauxqs/dist/cli.js" >"$log_file" 2>&1 &
+  AWS_ACCESS_SQS_PID=$!
+  local i
+  for i in $(seq 1 50); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      export AWS_ACCESS_TEST_SQS_URL="http://127.0.0.1:$port"
+      log "SQS server (fauxqs) on $AWS_ACCESS_TEST_SQS_URL"
+      return 0
+    fi
+    sleep 0.2
+  done
+  log "The SQS server did not start; see $log_file"
+  return 1
+}
+
+stop_sqs() {
+  if [ -n "${AWS_ACCESS_SQS_PID:-}" ]; then
+    kill "$AWS_ACCESS_SQS_PID" 2>/dev/null || true
+    wait "$AWS_ACCESS_SQS_PID" 2>/dev/null || true
+    AWS_ACCESS_SQS_PID=""
+  fi
+}

@@ -13,6 +13,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(examplePermissionPolicyModule);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// The events system, and the SQS module that publishes queue messages to it: AWS Access
+// reads Identity Center changes from the queue configured under events.modules.awsSqs.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
 
 backend.add(import('@aws-access/backstage-plugin-aws-access-backend'));
 // Exposes the actions of backend.actions.pluginSources to assistants over MCP.

@@ -4,9 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
 import { readAwsAccessConfig } from './config/readAwsAccessConfig';
+import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
 import {
   SYNC_TASK_ID,
   createIdentityCenterSync,
@@ -20,6 +23,7 @@ import {
   staleAfterForSchedule,
 } from './snapshot/DatabaseSnapshotSource';
 import { SnapshotStore } from './snapshot/SnapshotStore';
+import { SnapshotChangeSignal } from './signals/SnapshotChangeSignal';
 import { StaticSnapshotSource } from './snapshot/StaticSnapshotSource';
 import { buildStaticSnapshot } from './snapshot/buildStaticSnapshot';
 import { AccessSnapshotSource } from './snapshot/types';
@@ -47,6 +51,9 @@ export const awsAccessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
+        signals: signalsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { config, logger, catalog } = deps;
@@ -59,16 +66,20 @@ export const awsAccessPlugin = createBackendPlugin({
             buildStaticSnapshot(awsAccessConfig.source.organization),
           );
         } else {
-          const { settings, schedule } = awsAccessConfig.source;
+          const { settings, schedule, events } = awsAccessConfig.source;
           // Runs the plugin's migrations.
           const store = await SnapshotStore.create(deps.database);
-          const sync = await createIdentityCenterSync({
+          // Open pages reload when a sync or an event changes the snapshot.
+          const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
+          const onChange = () => changeSignal.send();
+          const { sync, reader } = await createIdentityCenterSync({
             settings,
             store,
             rootConfig: config,
             logger,
             catalog,
             auth: deps.auth,
+            onChange,
           });
           // Global scope: one instance of a cluster syncs per interval.
           await deps.scheduler.scheduleTask({
@@ -77,9 +88,25 @@ export const awsAccessPlugin = createBackendPlugin({
             scope: 'global',
             fn: signal => sync.run(signal),
           });
+          // Subscribes to the events topic: changes are read as they happen.
+          const live = events
+            ? await subscribeToIdentityCenterEvents({
+                events: deps.events,
+                settings,
+                eventsSettings: events,
+                reader,
+                store,
+                logger,
+                onChange,
+              })
+            : undefined;
+          if (live) {
+            deps.lifecycle.addShutdownHook(() => live.refresh.stop());
+          }
           source = new DatabaseSnapshotSource(
             store,
             staleAfterForSchedule(schedule),
+            live?.stats,
           );
         }
 

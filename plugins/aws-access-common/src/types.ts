@@ -120,6 +120,16 @@ export interface AwsAccessStatus {
   assignmentsMethod?: string;
   durationMs?: number;
   warnings?: string[];
+  /** Events this instance received since it started; present when events are on. */
+  eventsReceived?: number;
+  /** Received events that changed nothing, by reason (malformed, otherInstance, …). */
+  eventsIgnored?: Record<string, number>;
+  /** When this instance last received an event. */
+  lastEventAt?: string;
+  /** When an event last changed the snapshot (any instance). */
+  lastChangeAt?: string;
+  /** That change's lag: from the event's time to the snapshot write, in milliseconds. */
+  lastChangeLagMs?: number;
 }
 
 /**
@@ -188,4 +198,22 @@ export interface AccountLookupResponse {
   /** The permission sets the signed-in caller holds in the account; absent for services. */
   myRoles?: string[];
   settings: AwsCliSettings;
+}
+
+/**
+ * The signals channel the backend broadcasts on when the served snapshot changes; open
+ * pages reload their data when a message arrives. The message carries no access data.
+ *
+ * @public
+ */
+export const AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL = 'aws-access:snapshot';
+
+/**
+ * The message on {@link AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL}.
+ *
+ * @public
+ */
+export interface AwsAccessSnapshotSignal {
+  /** When the new snapshot was written, ISO 8601. */
+  changedAt: string;
 }

@@ -21,7 +21,17 @@ export interface AwsAccessConfig {
         type: 'identityCenter';
         settings: IdentityCenterSettings;
         schedule: SchedulerServiceTaskScheduleDefinition;
+        /** Present when changes arrive as events; absent when only the full sync runs. */
+        events?: IdentityCenterEventsSettings;
       };
+}
+
+/** How events from the events system refresh the snapshot between full syncs. */
+export interface IdentityCenterEventsSettings {
+  /** The events-system topic the SQS module publishes the queue's messages to. */
+  topic: string;
+  /** How long to collect events before reading what they name. */
+  settleMs: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -163,6 +173,25 @@ const schema = z.object({
         })
         .default({}),
       schedule: z.unknown().optional(),
+      events: z
+        .object({
+          enabled: z
+            .boolean({ invalid_type_error: 'must be true or false' })
+            .default(false),
+          topic: text('a topic name')
+            .regex(
+              /^[A-Za-z0-9_-]+$/,
+              'must contain only letters, digits, "_" and "-" (the SQS module reads a dot as a nested key)',
+            )
+            .default('awsAccessIdentityCenter'),
+          settleMilliseconds: z
+            .number({ invalid_type_error: 'must be a number' })
+            .int('must be a whole number')
+            .min(0, 'must be at least 0')
+            .max(60_000, 'must be at most 60000')
+            .default(1000),
+        })
+        .default({}),
     })
     .optional(),
   static: z
@@ -324,5 +353,11 @@ function readSource(block: Config, raw: RawConfig): AwsAccessConfig['source'] {
       maxAttempts: ic.maxAttempts,
       endpoints: ic.endpoints,
     },
+    ...(ic.events.enabled && {
+      events: {
+        topic: ic.events.topic,
+        settleMs: ic.events.settleMilliseconds,
+      },
+    }),
   };
 }

@@ -24,8 +24,14 @@ import {
   RawAssignment,
 } from './assignmentStrategies';
 import { CallCounter } from './CallCounter';
-import { createIdentityCenterClients, IdentityCenterClients } from './clients';
+import {
+  createIdentityCenterClients,
+  createRequestPacers,
+  IdentityCenterClients,
+  RequestPacers,
+} from './clients';
 import { mapWithConcurrency } from './mapWithConcurrency';
+import { RefreshTarget } from './refreshTargets';
 import { IdentityCenterSettings } from './settings';
 
 /** The outcome of one complete read. */
@@ -66,6 +72,23 @@ interface Instance {
   identityStoreId: string;
 }
 
+/** What one refresh target read: the raw data of its part, or why it failed. */
+export type TargetRead =
+  | { kind: 'principal'; assignments: RawAssignment[] }
+  | {
+      kind: 'permissionSet';
+      permissionSet?: SnapshotPermissionSet & { arn: string };
+    }
+  | { kind: 'groups'; groups: SnapshotGroup[] }
+  | { kind: 'accounts'; accounts: SnapshotAccount[] };
+
+/** The outcome of reading a batch of refresh targets. */
+export interface TargetsReadResult {
+  /** In the order of the targets; an Error where that target's read failed. */
+  reads: Array<TargetRead | Error>;
+  calls: Record<string, number>;
+}
+
 /** A read that failed part-way, with the calls it made before failing. */
 export class IdentityCenterReadError extends Error {
   readonly name = 'IdentityCenterReadError';
@@ -80,10 +103,106 @@ const isAccessDenied = (error: unknown) =>
 
 /** Reads accounts, permission sets, groups and group assignments from IAM Identity Center. */
 export class IdentityCenterReader {
+  private incrementalInstance?: Promise<Instance>;
+
+  /**
+   * @param pacers - the request budgets; one set per backend instance, shared by every
+   *   read, so full syncs and incremental refreshes together stay within the quotas
+   */
   constructor(
     private readonly settings: IdentityCenterSettings,
     private readonly credentials: AwsCredentialIdentityProvider,
+    private readonly pacers: RequestPacers = createRequestPacers(settings),
   ) {}
+
+  /**
+   * Reads only the parts that changed, for an incremental refresh: one principal's
+   * assignments, one permission set, the groups or the accounts. A target that fails
+   * leaves the others read.
+   */
+  async readTargets(targets: RefreshTarget[]): Promise<TargetsReadResult> {
+    const counter = new CallCounter();
+    const clients = createIdentityCenterClients({
+      settings: this.settings,
+      credentials: this.credentials,
+      counter,
+      stopped: new AbortController().signal,
+      pacers: this.pacers,
+    });
+    const instance = await this.instanceOfEvents();
+    const reads = await mapWithConcurrency(
+      targets,
+      this.settings.concurrency,
+      target =>
+        this.readTarget(clients, instance, target).catch(
+          (error: Error) => error,
+        ),
+    );
+    return { reads, calls: counter.toJSON() };
+  }
+
+  /** The instance and identity store events are checked against. */
+  async instanceOfEvents(): Promise<Instance> {
+    if (!this.incrementalInstance) {
+      const clients = createIdentityCenterClients({
+        settings: this.settings,
+        credentials: this.credentials,
+        counter: new CallCounter(),
+        stopped: new AbortController().signal,
+        pacers: this.pacers,
+      });
+      this.incrementalInstance = this.findInstance(clients).catch(error => {
+        this.incrementalInstance = undefined;
+        throw error;
+      });
+    }
+    return this.incrementalInstance;
+  }
+
+  private async readTarget(
+    clients: IdentityCenterClients,
+    instance: Instance,
+    target: RefreshTarget,
+  ): Promise<TargetRead> {
+    switch (target.kind) {
+      case 'principal':
+        return {
+          kind: 'principal',
+          assignments: await listAssignmentsPerPrincipal(
+            {
+              ssoAdmin: clients.ssoAdmin,
+              instanceArn: instance.instanceArn,
+              concurrency: 1,
+            },
+            [{ id: target.principalId, type: target.principalType }],
+          ),
+        };
+      case 'permissionSet': {
+        try {
+          const [permissionSet] = await this.describePermissionSets(
+            clients,
+            instance,
+            [target.arn],
+          );
+          return { kind: 'permissionSet', permissionSet };
+        } catch (error) {
+          if ((error as Error).name === 'ResourceNotFoundException') {
+            return { kind: 'permissionSet' };
+          }
+          throw error;
+        }
+      }
+      case 'groups':
+        return {
+          kind: 'groups',
+          groups: await this.listGroups(clients, instance),
+        };
+      case 'accounts':
+        return { kind: 'accounts', accounts: await this.listAccounts(clients) };
+      default:
+        throw new Error(`Unknown refresh target ${JSON.stringify(target)}`);
+    }
+  }
 
   /**
    * Reads everything or throws: a failure part-way never yields a partial snapshot.
@@ -112,6 +231,7 @@ export class IdentityCenterReader {
       credentials: this.credentials,
       counter,
       stopped,
+      pacers: this.pacers,
     });
     const warnings: string[] = [];
     const instance = await this.findInstance(clients);

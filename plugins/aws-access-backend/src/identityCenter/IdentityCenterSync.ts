@@ -17,6 +17,8 @@ export class IdentityCenterSync {
     private readonly logger: LoggerService,
     /** The catalog Users whose direct assignments to read; none when absent. */
     private readonly users: () => Promise<CatalogUserQuery[]> = async () => [],
+    /** Called after a sync served a new snapshot. */
+    private readonly onChange?: () => void,
   ) {}
 
   /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
@@ -24,12 +26,14 @@ export class IdentityCenterSync {
     const startedAt = new Date();
     await this.store.recordAttempt(startedAt);
     try {
+      // Numbered before reading, so changes refreshed from events meanwhile are kept.
+      const readSeq = await this.store.beginRead();
       const result = await this.reader.read({ users: await this.users() });
       if (signal?.aborted) {
         throw new Error('The sync was aborted before its snapshot was stored');
       }
       const durationMs = Date.now() - startedAt.getTime();
-      await this.store.replaceSnapshot(
+      const served = await this.store.replaceSnapshot(
         result.snapshot,
         {
           calls: result.calls,
@@ -38,7 +42,15 @@ export class IdentityCenterSync {
           durationMs,
         },
         new Date(),
+        readSeq,
       );
+      if (!served) {
+        this.logger.info(
+          'Dropped a full sync: a newer one was stored while it was reading',
+        );
+        return;
+      }
+      this.onChange?.();
       this.logger.info('Synced IAM Identity Center', {
         accounts: result.snapshot.accounts.length,
         permissionSets: result.snapshot.permissionSets.length,

@@ -51,17 +51,36 @@ function instrument(
 }
 
 /**
- * Builds the three SDK clients for one sync, sharing a call counter. sso-admin and
+ * The request budgets of one backend instance. Full syncs and incremental refreshes share
+ * them, so together they stay within the quotas.
+ */
+export interface RequestPacers {
+  ssoAdmin: RequestPacer;
+  organizations: RequestPacer;
+}
+
+export function createRequestPacers(
+  settings: IdentityCenterSettings,
+): RequestPacers {
+  return {
+    ssoAdmin: new RequestPacer(settings.requestsPerSecond),
+    organizations: new RequestPacer(settings.organizationsRequestsPerSecond),
+  };
+}
+
+/**
+ * Builds the three SDK clients for one read, sharing a call counter. sso-admin and
  * Organizations each have their own quota and so their own pacer; `stopped` ends the
- * sync's remaining requests once one part of it has failed.
+ * read's remaining requests once one part of it has failed.
  */
 export function createIdentityCenterClients(options: {
   settings: IdentityCenterSettings;
   credentials: AwsCredentialIdentityProvider;
   counter: CallCounter;
   stopped: AbortSignal;
+  pacers: RequestPacers;
 }): IdentityCenterClients {
-  const { settings, credentials, counter, stopped } = options;
+  const { settings, credentials, counter, stopped, pacers } = options;
   const common = { credentials, maxAttempts: settings.maxAttempts };
   const ssoAdmin = new SSOAdminClient({
     ...common,
@@ -84,18 +103,8 @@ export function createIdentityCenterClients(options: {
       endpoint: settings.endpoints.organizations,
     }),
   });
-  instrument(
-    ssoAdmin,
-    counter,
-    stopped,
-    new RequestPacer(settings.requestsPerSecond),
-  );
+  instrument(ssoAdmin, counter, stopped, pacers.ssoAdmin);
   instrument(identityStore, counter, stopped);
-  instrument(
-    organizations,
-    counter,
-    stopped,
-    new RequestPacer(settings.organizationsRequestsPerSecond),
-  );
+  instrument(organizations, counter, stopped, pacers.organizations);
   return { ssoAdmin, identityStore, organizations };
 }

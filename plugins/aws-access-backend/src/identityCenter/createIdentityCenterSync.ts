@@ -17,7 +17,8 @@ export const SYNC_TASK_ID = 'aws-access-identity-center-sync';
 /**
  * Wires a full sync: AWS credentials from `aws.accounts` (the configured account or the
  * main one), the reader, and the catalog Users whose direct assignments to read. Starts
- * nothing; the plugin schedules `run`.
+ * nothing; the plugin schedules `run`. The reader is returned too: incremental refreshes
+ * share it, and with it the request budget.
  */
 export async function createIdentityCenterSync(options: {
   settings: IdentityCenterSettings;
@@ -26,7 +27,9 @@ export async function createIdentityCenterSync(options: {
   logger: LoggerService;
   catalog: CatalogService;
   auth: AuthService;
-}): Promise<IdentityCenterSync> {
+  /** Called after a sync served a new snapshot. */
+  onChange?: () => void;
+}): Promise<{ sync: IdentityCenterSync; reader: IdentityCenterReader }> {
   const { settings } = options;
   const { sdkCredentialProvider } =
     await DefaultAwsCredentialsManager.fromConfig(
@@ -34,10 +37,13 @@ export async function createIdentityCenterSync(options: {
     ).getCredentialProvider(
       settings.accountId ? { accountId: settings.accountId } : {},
     );
-  return new IdentityCenterSync(
-    new IdentityCenterReader(settings, sdkCredentialProvider),
+  const reader = new IdentityCenterReader(settings, sdkCredentialProvider);
+  const sync = new IdentityCenterSync(
+    reader,
     options.store,
     options.logger,
     catalogUserQueries(options.catalog, options.auth),
+    options.onChange,
   );
+  return { sync, reader };
 }

@@ -1,8 +1,14 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
-import { SnapshotStore } from './SnapshotStore';
+import { SnapshotStore, SyncStatus } from './SnapshotStore';
 import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
+
+/** What the event subscriber reports about the event stream. */
+type EventsStatus = Pick<
+  SourceStatus,
+  'eventsReceived' | 'eventsIgnored' | 'lastEventAt'
+>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,6 +37,8 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
   constructor(
     private readonly store: SnapshotStore,
     private readonly staleAfterMs: number,
+    /** This instance's view of the event stream, when events are on. */
+    private readonly events?: { toStatus(): EventsStatus },
   ) {}
 
   async getSnapshot(): Promise<AccessSnapshot> {
@@ -48,7 +56,8 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
 
   async getStatus(): Promise<SourceStatus> {
     const status = await this.store.getStatus();
-    const staleReason = this.staleReason(status);
+    const events = this.events?.toStatus();
+    const staleReason = this.staleReason(status, events);
     return {
       source: 'identityCenter',
       stale: staleReason !== undefined,
@@ -63,20 +72,32 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
         durationMs: status.details.durationMs,
         warnings: status.details.warnings,
       }),
+      ...events,
+      ...(status.lastChangeAt && { lastChangeAt: status.lastChangeAt }),
+      ...(status.lastChangeLagMs !== undefined && {
+        lastChangeLagMs: status.lastChangeLagMs,
+      }),
     };
   }
 
-  private staleReason(status: {
-    lastSuccessAt?: string;
-    lastError?: string;
-  }): string | undefined {
+  private staleReason(
+    status: SyncStatus,
+    events?: EventsStatus,
+  ): string | undefined {
     if (!status.lastSuccessAt) {
       return 'AWS access has not been synced from IAM Identity Center yet';
     }
     if (status.lastError) {
       return `The last sync from IAM Identity Center failed: ${status.lastError}`;
     }
-    const ageMs = Date.now() - Date.parse(status.lastSuccessAt);
+    // Events arriving, or changes applied from them, show the data is being kept current
+    // between full syncs.
+    const freshAt = Math.max(
+      Date.parse(status.lastSuccessAt),
+      status.lastChangeAt ? Date.parse(status.lastChangeAt) : 0,
+      events?.lastEventAt ? Date.parse(events.lastEventAt) : 0,
+    );
+    const ageMs = Date.now() - freshAt;
     if (ageMs > this.staleAfterMs) {
       return `The last successful sync was ${Math.round(
         ageMs / 60000,

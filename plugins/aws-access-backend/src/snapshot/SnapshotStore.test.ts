@@ -143,6 +143,155 @@ describe('SnapshotStore', () => {
       expect(state.snapshot_id).toBe(rows[0].id);
     });
 
+    it('never lets an older full read replace a newer one', async () => {
+      const {
+        stores: [store],
+      } = await stores(1);
+      const older = await store.beginRead();
+      const newer = await store.beginRead();
+      expect(newer).toBeGreaterThan(older);
+      const at = new Date();
+      expect(
+        await store.replaceSnapshot(snapshotWith(2, 'new'), details, at, newer),
+      ).toBe(true);
+      expect(
+        await store.replaceSnapshot(snapshotWith(1, 'old'), details, at, older),
+      ).toBe(false);
+      expect(await store.getSnapshot()).toEqual(snapshotWith(2, 'new'));
+    });
+
+    it('keeps a part refreshed during a full sync that read it earlier', async () => {
+      const {
+        stores: [writer, syncer],
+      } = await stores(2);
+      await writer.replaceSnapshot(snapshotWith(2), details, new Date());
+      const fullRead = await syncer.beginRead();
+      // An event: group g-2 gained an assignment, read after the full sync began.
+      const partRead = await writer.beginRead();
+      const granted = {
+        accountId: '100000000001',
+        permissionSetName: 'Admin',
+        principalType: 'GROUP' as const,
+        principalId: 'g-2',
+      };
+      expect(
+        await writer.applyParts(
+          [
+            {
+              readSeq: partRead,
+              part: {
+                kind: 'principal',
+                principalType: 'GROUP',
+                principalId: 'g-2',
+                assignments: [granted],
+              },
+            },
+          ],
+          new Date(),
+          { eventTime: new Date(Date.now() - 1500) },
+        ),
+      ).toEqual({ applied: 1, outdated: 0, written: true });
+      // The full sync, which read g-2 before the grant, finishes afterwards.
+      await syncer.replaceSnapshot(
+        snapshotWith(3, 'full'),
+        details,
+        new Date(),
+        fullRead,
+      );
+      const served = await syncer.getSnapshot();
+      expect(served!.accounts).toEqual(snapshotWith(3, 'full').accounts);
+      expect(served!.assignments).toEqual([
+        ...snapshotWith(3, 'full').assignments,
+        granted,
+      ]);
+      const status = await syncer.getStatus();
+      expect(status.counts?.assignments).toBe(4);
+      expect(status.lastChangeLagMs).toBeGreaterThanOrEqual(1500);
+    });
+
+    it('drops a part read before the served full sync began', async () => {
+      const {
+        stores: [store],
+      } = await stores(1);
+      const partRead = await store.beginRead();
+      await store.replaceSnapshot(
+        snapshotWith(2),
+        details,
+        new Date(),
+        await store.beginRead(),
+      );
+      expect(
+        await store.applyParts(
+          [
+            {
+              readSeq: partRead,
+              part: {
+                kind: 'principal',
+                principalType: 'GROUP',
+                principalId: 'g-1',
+                assignments: [],
+              },
+            },
+          ],
+          new Date(),
+        ),
+      ).toEqual({ applied: 0, outdated: 1, written: false });
+      expect(await store.getSnapshot()).toEqual(snapshotWith(2));
+    });
+
+    it('has nothing to patch before the first full sync', async () => {
+      const {
+        stores: [store],
+      } = await stores(1);
+      const result = await store.applyParts(
+        [
+          {
+            readSeq: await store.beginRead(),
+            part: { kind: 'accounts', accounts: [] },
+          },
+        ],
+        new Date(),
+      );
+      expect(result).toEqual({ applied: 0, outdated: 1, written: false });
+      expect(await store.getSnapshot()).toBeUndefined();
+    });
+
+    it('loses no part when instances patch at the same time', async () => {
+      const { stores: instances } = await stores(3);
+      await instances[0].replaceSnapshot(snapshotWith(1), details, new Date());
+      const groups = Array.from({ length: 12 }, (_, i) => `g-new-${i}`);
+      await Promise.all(
+        groups.map(async (id, i) => {
+          const store = instances[i % instances.length];
+          return store.applyParts(
+            [
+              {
+                readSeq: await store.beginRead(),
+                part: {
+                  kind: 'principal',
+                  principalType: 'GROUP',
+                  principalId: id,
+                  assignments: [
+                    {
+                      accountId: '100000000000',
+                      permissionSetName: 'ReadOnly',
+                      principalType: 'GROUP',
+                      principalId: id,
+                    },
+                  ],
+                },
+              },
+            ],
+            new Date(),
+          );
+        }),
+      );
+      const served = await instances[1].getSnapshot();
+      expect(served!.assignments.map(a => a.principalId).sort()).toEqual(
+        ['g-1', ...groups].sort(),
+      );
+    });
+
     it('sees another instance’s write once its pointer check expires', async () => {
       const knex = await databases.init(databaseId);
       const writer = await SnapshotStore.create(databaseService(knex));

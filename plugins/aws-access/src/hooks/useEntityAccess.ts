@@ -1,9 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../api';
+import { useLiveAsync } from './useLiveAsync';
 
-/** Loads the AWS access of one entity, or `'me'`; reloads when the ref changes. */
+/**
+ * Loads the AWS access of one entity, or `'me'`; reloads when the ref changes and when the
+ * backend signals changed access data.
+ */
 export function useEntityAccess(entityRef: string) {
   const api = useApi(awsAccessApiRef);
-  return useAsync(() => api.getEntityAccess(entityRef), [api, entityRef]);
+  return useLiveAsync(() => api.getEntityAccess(entityRef), [api, entityRef]);
 }

@@ -17,14 +17,14 @@ import {
   consoleUrl,
   formatSessionDuration,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
+import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 
 /** The reverse view for an account Resource: which groups hold which roles there. */
 export function AccountGrants({ entityRef }: { entityRef: string }) {
   const api = useApi(awsAccessApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useLiveAsync(
     () => api.getAccountGrants(entityRef),
     [api, entityRef],
   );

@@ -1,7 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
+import { useLiveAsync } from '../../hooks/useLiveAsync';
 
 /**
  * Says so when the data may be out of date (a failed or overdue sync), and why. Shows
@@ -10,7 +10,7 @@ import { awsAccessApiRef } from '../../api';
  */
 export function SyncStatusWarning() {
   const api = useApi(awsAccessApiRef);
-  const { value } = useAsync(() => api.getStatus(), [api]);
+  const { value } = useLiveAsync(() => api.getStatus(), [api]);
   if (!value?.stale) {
     return null;
   }

@@ -1,0 +1,50 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { IgnoreReason } from './parseIdentityCenterEvent';
+
+/** What this instance has seen of the event stream, for `GET /status`. */
+export interface EventsStatus {
+  eventsReceived: number;
+  eventsIgnored: Partial<Record<IgnoreReason | 'error', number>>;
+  lastEventAt?: string;
+}
+
+/** Distinct ignored events logged before the log stays quiet about new kinds too. */
+const MAX_LOGGED_KINDS = 200;
+
+/**
+ * Counts received and ignored events. Each kind of ignored event is logged once, so
+ * 10,000 copies of a bad message make one log line, not 10,000.
+ */
+export class EventStats {
+  private received = 0;
+  private readonly ignored: EventsStatus['eventsIgnored'] = {};
+  private lastEventAt?: Date;
+  private readonly logged = new Set<string>();
+
+  constructor(private readonly logger: LoggerService) {}
+
+  recordReceived(at: Date = new Date()): void {
+    this.received++;
+    this.lastEventAt = at;
+  }
+
+  ignore(reason: IgnoreReason | 'error', detail: string): void {
+    this.ignored[reason] = (this.ignored[reason] ?? 0) + 1;
+    const kind = `${reason}: ${detail}`;
+    if (!this.logged.has(kind) && this.logged.size < MAX_LOGGED_KINDS) {
+      this.logged.add(kind);
+      this.logger.info(
+        'Ignored an IAM Identity Center event; further ones like it are counted only',
+        { reason, detail },
+      );
+    }
+  }
+
+  toStatus(): EventsStatus {
+    return {
+      eventsReceived: this.received,
+      eventsIgnored: { ...this.ignored },
+      ...(this.lastEventAt && { lastEventAt: this.lastEventAt.toISOString() }),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { EventsService } from '@backstage/plugin-events-node';
+import { IdentityCenterEventsSettings } from '../config/readAwsAccessConfig';
+import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
+import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
+import { IdentityCenterSettings } from '../identityCenter/settings';
+import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { EventStats } from './EventStats';
+import { IdentityCenterEventSubscriber } from './IdentityCenterEventSubscriber';
+
+/**
+ * Every instance of a cluster subscribes with this id; the events system hands each
+ * event to one of them, so each change is read and written once.
+ */
+export const EVENTS_SUBSCRIBER_ID = 'aws-access-identity-center';
+
+/** Reads again a principal whose new or removed assignment is still in progress. */
+const RECHECK_MS = 2000;
+const MAX_RECHECKS = 5;
+
+/**
+ * Subscribes to the Identity Center events topic and wires the incremental refresh
+ * behind it; the returned parts report status and stop with the backend.
+ */
+export async function subscribeToIdentityCenterEvents(options: {
+  events: EventsService;
+  settings: IdentityCenterSettings;
+  eventsSettings: IdentityCenterEventsSettings;
+  reader: IdentityCenterReader;
+  store: SnapshotStore;
+  logger: LoggerService;
+  onChange: () => void;
+}): Promise<{ stats: EventStats; refresh: IncrementalRefresh }> {
+  const { settings, reader, logger } = options;
+  const stats = new EventStats(logger);
+  const refresh = new IncrementalRefresh({
+    reader,
+    store: options.store,
+    logger,
+    settleMs: options.eventsSettings.settleMs,
+    recheckMs: RECHECK_MS,
+    maxRechecks: MAX_RECHECKS,
+    onChange: options.onChange,
+  });
+  const subscriber = new IdentityCenterEventSubscriber({
+    scope: async () => {
+      if (settings.instanceArn && settings.identityStoreId) {
+        return {
+          instanceArn: settings.instanceArn,
+          identityStoreId: settings.identityStoreId,
+        };
+      }
+      const instance = await reader.instanceOfEvents();
+      return {
+        instanceArn: instance.instanceArn,
+        identityStoreId: instance.identityStoreId,
+      };
+    },
+    refresh,
+    stats,
+    logger,
+  });
+  await options.events.subscribe({
+    id: EVENTS_SUBSCRIBER_ID,
+    topics: [options.eventsSettings.topic],
+    onEvent: params => subscriber.onEvent(params),
+  });
+  logger.info('Listening for IAM Identity Center events', {
+    topic: options.eventsSettings.topic,
+  });
+  return { stats, refresh };
+}

@@ -1,0 +1,239 @@
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  SignalPayload,
+  signalsServiceRef,
+} from '@backstage/plugin-signals-node';
+import {
+  FakeIdentityCenter,
+  generateOrg,
+} from '@aws-access/fake-identity-center';
+import { AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin-aws-access-common';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import request from 'supertest';
+import { awsAccessPlugin } from './plugin';
+import { exampleAwsAccessConfig } from './__testUtils__/exampleOrg';
+
+const org = generateOrg({
+  accounts: 12,
+  permissionSets: 4,
+  groups: 6,
+  assignments: 30,
+});
+const groupEntity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'group-1', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+const TOPIC = 'awsAccessIdentityCenter';
+
+async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** The EventBridge envelope of the CloudTrail record AWS sends for an API call. */
+function cloudTrailEvent(
+  eventSource: string,
+  eventName: string,
+  requestParameters: Record<string, unknown>,
+) {
+  return {
+    version: '0',
+    id: 'c4f5e6a7-0000-4000-8000-000000000001',
+    'detail-type': 'AWS API Call via CloudTrail',
+    source: 'aws.sso',
+    account: '111122223333',
+    time: new Date().toISOString(),
+    region: 'eu-north-1',
+    resources: [],
+    detail: {
+      eventVersion: '1.08',
+      eventTime: new Date().toISOString(),
+      eventSource,
+      eventName,
+      awsRegion: 'eu-north-1',
+      requestParameters,
+      responseElements: {
+        accountAssignmentCreationStatus: { status: 'IN_PROGRESS' },
+      },
+      eventType: 'AwsApiCall',
+    },
+  };
+}
+
+jest.setTimeout(60_000);
+
+describe('events through the events system', () => {
+  let fake: FakeIdentityCenter;
+
+  beforeEach(async () => {
+    fake = await FakeIdentityCenter.start(structuredClone(org));
+  });
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  async function start() {
+    const { sso } = exampleAwsAccessConfig;
+    let events: EventsService | undefined;
+    const signals: SignalPayload[] = [];
+    const { server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        schedulerServiceFactory,
+        // What the SQS module does: publish each message body to the topic.
+        createBackendModule({
+          pluginId: 'aws-access',
+          moduleId: 'test-publisher',
+          register(env) {
+            env.registerInit({
+              deps: { events: eventsServiceRef },
+              async init(deps) {
+                events = deps.events;
+              },
+            });
+          },
+        }),
+        createServiceFactory({
+          service: signalsServiceRef,
+          deps: {},
+          factory: () => ({
+            publish: async signal => {
+              signals.push(signal as SignalPayload);
+            },
+          }),
+        }),
+        catalogServiceMock.factory({ entities: [groupEntity] }),
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
+            },
+            awsAccess: {
+              sso,
+              source: 'identityCenter',
+              identityCenter: {
+                maxAttempts: 2,
+                endpoints: {
+                  ssoAdmin: fake.url,
+                  identityStore: fake.url,
+                  organizations: fake.url,
+                },
+                // Reconciliation far away: only events can change the snapshot here.
+                schedule: {
+                  frequency: { hours: 6 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { seconds: 0 },
+                },
+                events: { enabled: true, settleMilliseconds: 200 },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    return { server, publish: events!.publish.bind(events!), signals };
+  }
+
+  const accountsPath =
+    '/api/aws-access/entities/group/default/group-1/accounts';
+  const group = org.groups[1];
+  const accountIdsOf = (res: request.Response) =>
+    res.body.accounts.map((a: { id: string }) => a.id).sort();
+
+  it('shows an assignment made in Identity Center after its event, through hostile traffic', async () => {
+    const { server, publish, signals } = await start();
+    const first = await waitFor(async () => {
+      const r = await request(server).get(accountsPath);
+      return r.status === 200 ? r : undefined;
+    }, 'the first snapshot');
+    const before = accountIdsOf(first);
+    const newAccount = org.accounts.find(a => !before.includes(a.id))!;
+    expect(newAccount).toBeDefined();
+    signals.length = 0;
+    fake.resetCalls();
+
+    const assignment = {
+      instanceArn: org.instanceArn,
+      targetId: newAccount.id,
+      targetType: 'AWS_ACCOUNT',
+      permissionSetArn: org.permissionSets[0].arn,
+      principalType: 'GROUP',
+      principalId: group.id,
+    };
+    // Hostile and foreign events first: none of them may stop what follows.
+    const hostile = [
+      'not json at all {',
+      { detail: { eventSource: 'sso.amazonaws.com' } },
+      cloudTrailEvent('sso.amazonaws.com', 'CreateAccountAssignment', {
+        ...assignment,
+        instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000',
+      }),
+      cloudTrailEvent('sso.amazonaws.com', 'ListInstances', {
+        instanceArn: org.instanceArn,
+      }),
+    ];
+    for (const eventPayload of hostile) {
+      await publish({ topic: TOPIC, eventPayload });
+    }
+    fake.org.assignments.push({
+      accountId: newAccount.id,
+      permissionSetArn: org.permissionSets[0].arn,
+      principalType: 'GROUP',
+      principalId: group.id,
+    });
+    const event = cloudTrailEvent(
+      'sso.amazonaws.com',
+      'CreateAccountAssignment',
+      assignment,
+    );
+    // A retried delivery gone wrong: the same event 10,000 times.
+    await Promise.all(
+      Array.from({ length: 10_000 }, () =>
+        publish({ topic: TOPIC, eventPayload: event }),
+      ),
+    );
+
+    const after = await waitFor(async () => {
+      const r = await request(server).get(accountsPath);
+      expect(r.status).toBe(200);
+      return accountIdsOf(r).includes(newAccount.id) ? r : undefined;
+    }, 'the new account');
+    expect(accountIdsOf(after)).toEqual([...before, newAccount.id].sort());
+    // One listing for the one principal, however many copies of the event came; the
+    // instance (not configured here) is looked up once to check events against.
+    expect(fake.calls).toEqual({
+      ListInstances: 1,
+      ListAccountAssignmentsForPrincipal: 1,
+    });
+    expect(signals.map(s => s.channel)).toEqual([
+      AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL,
+    ]);
+
+    const status = await request(server).get('/api/aws-access/status');
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({
+      stale: false,
+      eventsReceived: 10_004,
+      eventsIgnored: { malformed: 2, otherInstance: 1, unknownEvent: 1 },
+      counts: { accounts: 12 },
+    });
+    expect(status.body.lastChangeLagMs).toBeGreaterThanOrEqual(200);
+    expect(Date.parse(status.body.lastEventAt)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,128 @@
+import {
+  AccessSnapshot,
+  SnapshotAccount,
+  SnapshotAssignment,
+  SnapshotGroup,
+  SnapshotPermissionSet,
+} from './types';
+
+/**
+ * One piece of a snapshot that an incremental refresh re-reads on its own: all assignments
+ * of one principal, one permission set, the groups, or the account list. A part read later
+ * than the snapshot it lands in replaces that piece wholesale.
+ */
+export type SnapshotPart =
+  | {
+      kind: 'principal';
+      principalType: 'GROUP' | 'USER';
+      principalId: string;
+      assignments: SnapshotAssignment[];
+    }
+  | {
+      kind: 'permissionSet';
+      arn: string;
+      /** Absent when the permission set no longer exists. */
+      permissionSet?: SnapshotPermissionSet & { arn: string };
+    }
+  | { kind: 'groups'; groups: SnapshotGroup[] }
+  | { kind: 'accounts'; accounts: SnapshotAccount[] };
+
+/** The key of a principal's assignments; refresh requests coalesce under the same keys. */
+export const principalKey = (type: 'GROUP' | 'USER', id: string) =>
+  `principal:${type}:${id}`;
+
+/** The key of one permission set. */
+export const permissionSetKey = (arn: string) => `permissionSet:${arn}`;
+
+/** Identifies the piece of a snapshot a part replaces; equal keys replace each other. */
+export function partKey(part: SnapshotPart): string {
+  switch (part.kind) {
+    case 'principal':
+      return principalKey(part.principalType, part.principalId);
+    case 'permissionSet':
+      return permissionSetKey(part.arn);
+    case 'groups':
+    case 'accounts':
+      return part.kind;
+    default:
+      return unreachable(part);
+  }
+}
+
+/** A new snapshot with the part's piece replaced; the input is never changed. */
+export function applyPart(
+  snapshot: AccessSnapshot,
+  part: SnapshotPart,
+): AccessSnapshot {
+  switch (part.kind) {
+    case 'principal': {
+      const others = snapshot.assignments.filter(
+        a =>
+          a.principalId !== part.principalId ||
+          a.principalType !== part.principalType,
+      );
+      return { ...snapshot, assignments: [...others, ...part.assignments] };
+    }
+    case 'permissionSet': {
+      const others = snapshot.permissionSets.filter(p => p.arn !== part.arn);
+      return {
+        ...snapshot,
+        permissionSets: part.permissionSet
+          ? [...others, part.permissionSet]
+          : others,
+      };
+    }
+    case 'groups':
+      return { ...snapshot, groups: part.groups };
+    case 'accounts':
+      return { ...snapshot, accounts: part.accounts };
+    default:
+      return unreachable(part);
+  }
+}
+
+/**
+ * The part with the given key as the snapshot holds it, so a newer piece can be carried
+ * over onto a snapshot read earlier. Undefined for a key that names no kind of part.
+ */
+export function extractPart(
+  snapshot: AccessSnapshot,
+  key: string,
+): SnapshotPart | undefined {
+  const [kind, ...rest] = key.split(':');
+  const id = rest.join(':');
+  if (kind === 'principal') {
+    const [principalType, ...idParts] = rest;
+    const principalId = idParts.join(':');
+    if (principalType !== 'GROUP' && principalType !== 'USER') {
+      return undefined;
+    }
+    return {
+      kind,
+      principalType,
+      principalId,
+      assignments: snapshot.assignments.filter(
+        a => a.principalType === principalType && a.principalId === principalId,
+      ),
+    };
+  }
+  if (kind === 'permissionSet') {
+    const found = snapshot.permissionSets.find(p => p.arn === id);
+    return {
+      kind,
+      arn: id,
+      ...(found && { permissionSet: { ...found, arn: id } }),
+    };
+  }
+  if (key === 'groups') {
+    return { kind: 'groups', groups: snapshot.groups };
+  }
+  if (key === 'accounts') {
+    return { kind: 'accounts', accounts: snapshot.accounts };
+  }
+  return undefined;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`Unknown snapshot part ${JSON.stringify(value)}`);
+}
