@@ -168,6 +168,7 @@ describe('SnapshotStore', () => {
       const fullRead = await syncer.beginRead();
       // An event: group g-2 gained an assignment, read after the full sync began.
       const partRead = await writer.beginRead();
+      const changedAt = new Date();
       const granted = {
         accountId: '100000000001',
         permissionSetName: 'Admin',
@@ -187,8 +188,8 @@ describe('SnapshotStore', () => {
               },
             },
           ],
-          new Date(),
-          { eventTime: new Date(Date.now() - 1500) },
+          changedAt,
+          { eventTime: new Date(changedAt.getTime() - 1500) },
         ),
       ).toEqual({ applied: 1, outdated: 0, written: true });
       // The full sync, which read g-2 before the grant, finishes afterwards.
@@ -206,7 +207,8 @@ describe('SnapshotStore', () => {
       ]);
       const status = await syncer.getStatus();
       expect(status.counts?.assignments).toBe(4);
-      expect(status.lastChangeLagMs).toBeGreaterThanOrEqual(1500);
+      // From the event's time to the write: both given, so exact.
+      expect(status.lastChangeLagMs).toBe(1500);
     });
 
     it('drops a part read before the served full sync began', async () => {
