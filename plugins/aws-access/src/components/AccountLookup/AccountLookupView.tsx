@@ -24,12 +24,12 @@ import {
   planProfiles,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { ProfileBlocks, profileKey } from '../ProfileBlocks';
 import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
+import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { grantsByGroup } from './grantsByGroup';
 
 function WhoHoldsRoles({ lookup }: { lookup: AccountLookupResponse }) {
@@ -130,7 +130,8 @@ function AccountDetails({ lookup }: { lookup: AccountLookupResponse }) {
 /** One account looked up by id: who holds which role there, and the reader's own. */
 export function AccountLookupView({ accountId }: { accountId: string }) {
   const api = useApi(awsAccessApiRef);
-  const { value, loading, error } = useAsync(
+  // Live like the other views: a grant made meanwhile shows without a reload.
+  const { value, loading, error } = useLiveAsync(
     () => api.getAccount(accountId),
     [api, accountId],
   );
