@@ -1,0 +1,6 @@
+/**
+ * Backstage search collator for AWS Access accounts.
+ *
+ * @packageDocumentation
+ */
+export {};
