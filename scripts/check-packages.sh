@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and packs the three plugin packages as they would be published, installs the
+# Builds and packs the four plugin packages as they would be published, installs the
 # tarballs with npm into a new, empty app, and checks there that they load, carry their
 # migrations, config schema, README and CHANGELOG, bring every package their built files
 # import, and type-check in an app that uses their public exports (scripts/fresh-app).
@@ -12,7 +12,7 @@ cd "$REPO_ROOT"
 work="$(mktemp -d "${TMPDIR:-/tmp}/aws-access-fresh-app-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 deps=()
-for pkg in aws-access-common aws-access-backend aws-access; do
+for pkg in aws-access-common aws-access-backend aws-access search-backend-module-aws-access; do
   (cd "plugins/$pkg" && yarn build >&2 && yarn pack --out "$work/$pkg.tgz" >&2)
   name="$(node -p "require('./plugins/$pkg/package.json').name")"
   deps+=("\"$name\": \"file:$work/$pkg.tgz\"")

@@ -4,11 +4,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const packages = [
-  '@aws-access/backstage-plugin-aws-access-common',
-  '@aws-access/backstage-plugin-aws-access-backend',
-  '@aws-access/backstage-plugin-aws-access',
-];
+// Each package and the Backstage plugin it belongs to.
+const pluginIds = {
+  '@aws-access/backstage-plugin-aws-access-common': 'aws-access',
+  '@aws-access/backstage-plugin-aws-access-backend': 'aws-access',
+  '@aws-access/backstage-plugin-aws-access': 'aws-access',
+  '@aws-access/backstage-plugin-search-backend-module-aws-access': 'search',
+};
+const packages = Object.keys(pluginIds);
 const root = path.join(process.cwd(), 'node_modules');
 const dirOf = name => path.join(root, name);
 const packageName = spec =>
@@ -37,7 +40,7 @@ for (const name of packages) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json')));
   assert.equal(
     manifest.backstage.pluginId,
-    'aws-access',
+    pluginIds[name],
     `${name}: backstage.pluginId`,
   );
   assert.ok(manifest.repository?.url, `${name}: repository`);
@@ -75,14 +78,30 @@ assert.match(
   /^\[sso-session sikt\]/,
 );
 
-const backend = require('@aws-access/backstage-plugin-aws-access-backend');
-assert.equal(backend.default.$$type, '@backstage/BackendFeature');
+for (const name of [
+  '@aws-access/backstage-plugin-aws-access-backend',
+  '@aws-access/backstage-plugin-search-backend-module-aws-access',
+]) {
+  assert.equal(
+    require(name).default.$$type,
+    '@backstage/BackendFeature',
+    `${name}: default export`,
+  );
+}
 const backendDir = dirOf('@aws-access/backstage-plugin-aws-access-backend');
 assert.ok(
   fs
     .readdirSync(path.join(backendDir, 'migrations'))
     .some(f => f.endsWith('.js')),
 );
-assert.ok(fs.existsSync(path.join(backendDir, 'config.schema.json')));
+for (const name of [
+  '@aws-access/backstage-plugin-aws-access-backend',
+  '@aws-access/backstage-plugin-search-backend-module-aws-access',
+]) {
+  assert.ok(
+    fs.existsSync(path.join(dirOf(name), 'config.schema.json')),
+    `${name}: config schema is packed`,
+  );
+}
 
 process.stdout.write(`${packages.length} packages installed and checked\n`);

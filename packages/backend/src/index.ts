@@ -19,6 +19,11 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
 
 backend.add(import('@aws-access/backstage-plugin-aws-access-backend'));
+// The portal's search with its default in-memory engine (Lunr), and AWS accounts in it.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(
+  import('@aws-access/backstage-plugin-search-backend-module-aws-access'),
+);
 // Exposes the actions of backend.actions.pluginSources to assistants over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();

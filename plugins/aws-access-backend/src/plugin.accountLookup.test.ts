@@ -192,16 +192,59 @@ describe('account lookup', () => {
     }
   });
 
+  it('pages through every account with its roles and teams for the search index, to a service too', async () => {
+    const server = await startBackend();
+    const first = await request(server)
+      .get('/api/aws-access/account-index?limit=2')
+      .set('Authorization', mockCredentials.service.header())
+      .expect(200);
+    expect(first.body).toEqual({
+      offset: 0,
+      limit: 2,
+      totalCount: 3,
+      items: [
+        {
+          id: '333333333333',
+          name: 'data-dev',
+          roles: ['ReadOnly'],
+          teams: ['group:default/data'],
+        },
+        {
+          id: '111111111111',
+          name: 'platform-dev',
+          environment: 'dev',
+          roles: ['PowerUser', 'ReadOnly'],
+          teams: ['group:default/platform'],
+        },
+      ],
+    });
+    const rest = await request(server)
+      .get('/api/aws-access/account-index?offset=2&limit=2')
+      .expect(200);
+    expect(rest.body.items.map((a: { id: string }) => a.id)).toEqual([
+      '222222222222',
+    ]);
+    const bad = await request(server)
+      .get('/api/aws-access/account-index?limit=1000')
+      .expect(400);
+    expect(bad.body.error.message).toContain("Query parameter 'limit'");
+  });
+
   it('needs a caller and the read permission', async () => {
     const server = await startBackend();
-    for (const path of ['/accounts?query=data', '/accounts/333333333333']) {
+    const paths = [
+      '/accounts?query=data',
+      '/accounts/333333333333',
+      '/account-index',
+    ];
+    for (const path of paths) {
       await request(server)
         .get(`/api/aws-access${path}`)
         .set('Authorization', mockCredentials.none.header())
         .expect(401);
     }
     const denied = await startBackend(AuthorizeResult.DENY);
-    for (const path of ['/accounts?query=data', '/accounts/333333333333']) {
+    for (const path of paths) {
       const res = await request(denied)
         .get(`/api/aws-access${path}`)
         .expect(403);

@@ -185,6 +185,35 @@ export interface AccountSearchResponse {
 }
 
 /**
+ * One account as the portal's search indexes it: what it is, and who holds which roles
+ * there.
+ *
+ * @public
+ */
+export interface AccountIndexEntry {
+  id: string;
+  name: string;
+  environment?: string;
+  /** The permission sets assigned in the account, by name. */
+  roles: string[];
+  /** The catalog teams behind the groups that hold roles there, as entity refs. */
+  teams: string[];
+}
+
+/**
+ * What `GET /account-index` returns: one page of every account, in name order.
+ *
+ * @public
+ */
+export interface AccountIndexResponse {
+  items: AccountIndexEntry[];
+  /** How many accounts there are in all. */
+  totalCount: number;
+  offset: number;
+  limit: number;
+}
+
+/**
  * What `GET /accounts/{id}` returns: the account with every role anyone holds in it,
  * which group grants each and the catalog team behind it, and the caller's own roles.
  *

@@ -1,6 +1,17 @@
 /**
- * Backstage search collator for AWS Access accounts.
+ * Backstage search collator for AWS Access: AWS accounts by id, name, environment, team
+ * and role, each linking to its page in AWS Access.
  *
  * @packageDocumentation
  */
-export {};
+
+export { searchModuleAwsAccessCollator as default } from './module';
+export {
+  AwsAccountCollatorFactory,
+  type AwsAccountCollatorFactoryOptions,
+} from './collator/AwsAccountCollatorFactory';
+export {
+  AWS_ACCOUNT_DOCUMENT_TYPE,
+  awsAccountDocument,
+  type AwsAccountDocument,
+} from './collator/awsAccountDocument';

@@ -149,3 +149,20 @@ export function lookupAccount(
 ): AwsAccountAccess | undefined {
   return indexOf(snapshot).byId.get(accountId)?.access;
 }
+
+/**
+ * One page of every account in name order, accounts nobody holds a role in included.
+ * Callers must not modify the result.
+ */
+export function listAccounts(
+  snapshot: AccessSnapshot,
+  page: { offset: number; limit: number },
+): { items: AwsAccountAccess[]; totalCount: number } {
+  const { entries } = indexOf(snapshot);
+  return {
+    items: entries
+      .slice(page.offset, page.offset + page.limit)
+      .map(e => e.access),
+    totalCount: entries.length,
+  };
+}

@@ -1,4 +1,5 @@
 import {
+  AccountIndexResponse,
   AccountLookupResponse,
   AccountSearchResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
@@ -7,23 +8,30 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { accountDetails } from '../resolution/accountDetails';
-import { searchAccounts } from '../resolution/accountLookup';
+import { accountIndexEntries } from '../resolution/accountIndex';
+import { listAccounts, searchAccounts } from '../resolution/accountLookup';
 import type { RouterOptions } from './createRouter';
 
 const MAX_PAGE_SIZE = 100;
 
-const searchQuery = z.object({
+const pageQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+
+const searchQuery = pageQuery.extend({
   query: z
     .string({ required_error: 'is required' })
     .trim()
     .min(1, 'must not be empty')
     .max(400),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 
-function readSearchQuery(query: unknown) {
-  const parsed = searchQuery.safeParse(query);
+function readQuery<T extends z.ZodTypeAny>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
+  const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(
@@ -35,7 +43,9 @@ function readSearchQuery(query: unknown) {
 
 /**
  * Account lookup across the organisation: `GET /accounts?query=` finds accounts by id,
- * ARN, name or permission set; `GET /accounts/{id}` shows who holds which role there.
+ * ARN, name or permission set; `GET /accounts/{id}` shows who holds which role there;
+ * `GET /account-index` pages through every account with its roles and teams, for the
+ * portal's search.
  */
 export function createAccountLookupRouter(
   options: Pick<
@@ -57,7 +67,7 @@ export function createAccountLookupRouter(
     await readAuthorizer.authorize(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
-    const { query, offset, limit } = readSearchQuery(req.query);
+    const { query, offset, limit } = readQuery(searchQuery, req.query);
     const body: AccountSearchResponse = {
       query,
       offset,
@@ -80,6 +90,28 @@ export function createAccountLookupRouter(
         credentials.principal.type === 'user',
       )),
       settings,
+    };
+    res.json(body);
+  });
+
+  router.get('/account-index', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await readAuthorizer.authorize(credentials);
+    const { offset, limit } = readQuery(pageQuery, req.query);
+    const { items, totalCount } = listAccounts(await source.getSnapshot(), {
+      offset,
+      limit,
+    });
+    const body: AccountIndexResponse = {
+      items: accountIndexEntries(
+        items,
+        await resolver.teamsFor(items, credentials),
+      ),
+      totalCount,
+      offset,
+      limit,
     };
     res.json(body);
   });
