@@ -285,6 +285,27 @@ describe('aws-access backend', () => {
       ).toEqual(['data-dev', 'platform-dev', 'platform-prod']);
     });
 
+    it('adds the teams the catalog lists a user in when their sign-in names none, as the account page does', async () => {
+      // Ada is a member of platform and data in the catalog; her token names only herself.
+      const server = await startBackend(
+        exampleAwsAccessConfig,
+        AuthorizeResult.ALLOW,
+        ['user:default/ada'],
+      );
+      const accounts = await request(server)
+        .get('/api/aws-access/me/accounts')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .expect(200);
+      expect(
+        accounts.body.accounts.map((a: { name: string }) => a.name),
+      ).toEqual(['data-dev', 'platform-dev', 'platform-prod']);
+      const account = await request(server)
+        .get('/api/aws-access/accounts/333333333333')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .expect(200);
+      expect(account.body.myRoles).toEqual(['ReadOnly']);
+    });
+
     it('gives a signed-in user without teams an empty config, not an error', async () => {
       const server = await startBackend();
       const res = await request(server)

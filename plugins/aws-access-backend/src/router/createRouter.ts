@@ -28,6 +28,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { accountGrants } from '../resolution/accountGrants';
+import { callerOwnership } from '../resolution/callerOwnership';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
@@ -128,13 +129,15 @@ export async function createRouter(
 
   /**
    * What a request is about, resolved: the entity in the path, or for `/me` the signed-in
-   * user with the ownership references of their sign-in.
+   * user with the ownership references of their sign-in and their catalog memberships,
+   * as on the account page and in the actions.
    */
   async function resolveSubject(req: Request) {
     if (req.params.kind === undefined) {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       await readAuthorizer.authorize(credentials);
-      const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
+      const { userEntityRef, ownershipEntityRefs } = await callerOwnership(
+        { userInfo, entities },
         credentials,
       );
       return {
