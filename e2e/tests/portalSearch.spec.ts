@@ -12,7 +12,11 @@ test("the portal's search finds an account by id and by name, and the hit leads 
     await page.reload();
     await expect(hit.first()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+  // The plugin's own result item: environment, teams and roles from the index.
   await expect(page.getByText(/AWS account 605112784586/)).toBeVisible();
+  await expect(page.getByText('Teams: payments, security')).toBeVisible();
+  await expect(page.getByText('Roles: ReadOnlyAccess')).toBeVisible();
+  await expect(page.getByText('AWS accounts', { exact: true })).toBeVisible();
   await hit.first().click();
   await expect(page).toHaveURL(/\/aws-access\/accounts\/605112784586$/);
   await expect(

@@ -2,6 +2,7 @@
 import {
   AwsAccessClient,
   AwsAccessPage,
+  AwsAccountSearchResultListItem,
   EntityAwsAccessCard,
   EntityAwsAccessContent,
   RenderOptions,
@@ -12,14 +13,20 @@ import {
 import awsAccessFeature from '@aws-access/backstage-plugin-aws-access/alpha';
 import awsAccessBackend from '@aws-access/backstage-plugin-aws-access-backend';
 import {
+  AccountIndexResponse,
+  AwsAccountSearchDocument,
   EntityAccessResponse,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import awsAccessSearchModule, {
+  AwsAccountCollatorFactory,
+} from '@aws-access/backstage-plugin-search-backend-module-aws-access';
 
 export const legacyRoutes = [
   <AwsAccessPage key="page" />,
   <EntityAwsAccessContent key="tab" />,
   <EntityAwsAccessCard key="card" />,
+  <AwsAccountSearchResultListItem key="search" />,
 ];
 export const options: RenderOptions = { region: 'eu-north-1' };
 export const parts = [
@@ -28,6 +35,8 @@ export const parts = [
   AwsAccessClient.name,
   awsAccessFeature.$$type,
   awsAccessBackend.$$type,
+  awsAccessSearchModule.$$type,
+  AwsAccountCollatorFactory.name,
   renderAwsConfig.name,
 ];
 export const shown = isAwsAccessAvailable({
@@ -36,3 +45,5 @@ export const shown = isAwsAccessAvailable({
   metadata: { name: 'cart' },
 });
 export type Response = EntityAccessResponse;
+export type IndexPage = AccountIndexResponse;
+export type SearchHit = AwsAccountSearchDocument;

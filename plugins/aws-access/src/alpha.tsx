@@ -13,9 +13,15 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { AWS_ACCOUNT_SEARCH_TYPE } from '@aws-access/backstage-plugin-aws-access-common';
 import CloudIcon from '@material-ui/icons/Cloud';
 import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccessAvailable } from './isAwsAccessAvailable';
+import { isAwsAccountSearchResult } from './components/AwsAccountSearchResultListItem/isAwsAccountSearchResult';
 import { accountRouteRef, rootRouteRef } from './routes';
 
 const awsAccessApi = ApiBlueprint.make({
@@ -63,9 +69,28 @@ const awsAccessEntityCard = EntityCardBlueprint.make({
   },
 });
 
+const awsAccountSearchResultItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: isAwsAccountSearchResult,
+    component: () =>
+      import('./components/AwsAccountSearchResultListItem').then(
+        m => m.AwsAccountSearchResultListItem,
+      ),
+  },
+});
+
+const awsAccountSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: AWS_ACCOUNT_SEARCH_TYPE,
+    name: 'AWS accounts',
+    icon: <CloudIcon />,
+  },
+});
+
 /**
  * The AWS Access plugin for the new frontend system: the `/aws-access` page with its nav
- * item, the entity "AWS" tab and the entity card.
+ * item, the entity "AWS" tab and the entity card, and AWS accounts in the portal's search
+ * (a result item and a result type).
  *
  * @alpha
  */
@@ -78,6 +103,8 @@ export default createFrontendPlugin({
     awsAccessPage,
     awsAccessEntityContent,
     awsAccessEntityCard,
+    awsAccountSearchResultItem,
+    awsAccountSearchResultType,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

@@ -10,7 +10,9 @@ export {
   AwsAccessPage,
   EntityAwsAccessCard,
   EntityAwsAccessContent,
+  AwsAccountSearchResultListItem,
 } from './plugin';
+export type { AwsAccountSearchResultListItemProps } from './components/AwsAccountSearchResultListItem';
 export { isAwsAccessAvailable } from './isAwsAccessAvailable';
 export { awsAccessApiRef, AwsAccessClient } from './api';
 export type { AwsAccessApi, RenderOptions } from './api';

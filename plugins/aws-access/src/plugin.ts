@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { awsAccessApiRef, AwsAccessClient } from './api';
+import { isAwsAccountSearchResult } from './components/AwsAccountSearchResultListItem/isAwsAccountSearchResult';
+import type { AwsAccountSearchResultListItemProps } from './components/AwsAccountSearchResultListItem';
 import { accountRouteRef, rootRouteRef } from './routes';
 
 /**
@@ -75,5 +78,24 @@ export const EntityAwsAccessCard: () => JSX.Element = awsAccessPlugin.provide(
           m => m.EntityAwsAccessCard,
         ),
     },
+  }),
+);
+
+/**
+ * A portal-search hit for an AWS account (documents of type `aws-account` from the AWS
+ * Access search collator). Put it inside the search page's `<SearchResult>`.
+ *
+ * @public
+ */
+export const AwsAccountSearchResultListItem: (
+  props: AwsAccountSearchResultListItemProps,
+) => JSX.Element | null = awsAccessPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'AwsAccountSearchResultListItem',
+    component: () =>
+      import('./components/AwsAccountSearchResultListItem').then(
+        m => m.AwsAccountSearchResultListItem,
+      ),
+    predicate: isAwsAccountSearchResult,
   }),
 );

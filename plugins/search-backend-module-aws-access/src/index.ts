@@ -11,7 +11,6 @@ export {
   type AwsAccountCollatorFactoryOptions,
 } from './collator/AwsAccountCollatorFactory';
 export {
-  AWS_ACCOUNT_DOCUMENT_TYPE,
   awsAccountDocument,
   type AwsAccountDocument,
 } from './collator/awsAccountDocument';

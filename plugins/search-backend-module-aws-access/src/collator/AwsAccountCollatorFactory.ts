@@ -1,4 +1,5 @@
 import {
+  AWS_ACCOUNT_SEARCH_TYPE,
   AccountIndexResponse,
   awsAccessReadPermission,
 } from '@aws-access/backstage-plugin-aws-access-common';
@@ -6,11 +7,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import { Readable } from 'node:stream';
-import {
-  AWS_ACCOUNT_DOCUMENT_TYPE,
-  AwsAccountDocument,
-  awsAccountDocument,
-} from './awsAccountDocument';
+import { AwsAccountDocument, awsAccountDocument } from './awsAccountDocument';
 
 /**
  * Options of {@link AwsAccountCollatorFactory}.
@@ -34,7 +31,7 @@ export interface AwsAccountCollatorFactoryOptions {
  * @public
  */
 export class AwsAccountCollatorFactory implements DocumentCollatorFactory {
-  readonly type = AWS_ACCOUNT_DOCUMENT_TYPE;
+  readonly type = AWS_ACCOUNT_SEARCH_TYPE;
   readonly visibilityPermission = awsAccessReadPermission;
 
   constructor(private readonly options: AwsAccountCollatorFactoryOptions) {}

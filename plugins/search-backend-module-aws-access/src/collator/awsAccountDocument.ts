@@ -1,29 +1,16 @@
-import { AccountIndexEntry } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AccountIndexEntry,
+  AwsAccountSearchDocument,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { IndexableDocument } from '@backstage/plugin-search-common';
 
 /**
- * The search document type of AWS accounts.
+ * An AWS account as the collator indexes it.
  *
  * @public
  */
-export const AWS_ACCOUNT_DOCUMENT_TYPE = 'aws-account';
-
-/**
- * An AWS account in the portal's search index; its location is the account's page in
- * AWS Access.
- *
- * @public
- */
-export interface AwsAccountDocument extends IndexableDocument {
-  accountId: string;
-  /** The account's environment tag, or empty when it has none. */
-  environment: string;
-  /** The permission sets assigned in the account, by name. */
-  roles: string[];
-  /** The catalog teams behind the groups holding roles there, as entity refs. */
-  teams: string[];
-}
+export type AwsAccountDocument = IndexableDocument & AwsAccountSearchDocument;
 
 /** The names of entity refs, for words people type: `group:default/payments` is `payments`. */
 function namesOf(refs: string[]): string[] {

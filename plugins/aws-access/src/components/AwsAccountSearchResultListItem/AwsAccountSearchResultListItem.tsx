@@ -1,0 +1,126 @@
+import { AwsAccountSearchDocument } from '@aws-access/backstage-plugin-aws-access-common';
+import { Link } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ResultHighlight,
+  SearchDocument,
+} from '@backstage/plugin-search-common';
+import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import {
+  Box,
+  Chip,
+  ListItemIcon,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import { ReactNode } from 'react';
+
+/**
+ * Props of {@link AwsAccountSearchResultListItem}.
+ *
+ * @public
+ */
+export interface AwsAccountSearchResultListItemProps {
+  result?: SearchDocument;
+  highlight?: ResultHighlight;
+  rank?: number;
+  icon?: ReactNode;
+}
+
+const teamName = (ref: string) => {
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+};
+
+const stringList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter(v => typeof v === 'string') : [];
+
+function Highlighted(props: {
+  field: 'title';
+  highlight?: ResultHighlight;
+  fallback: string;
+}) {
+  const text = props.highlight?.fields[props.field];
+  return text ? (
+    <HighlightedSearchResultText
+      text={text}
+      preTag={props.highlight!.preTag}
+      postTag={props.highlight!.postTag}
+    />
+  ) : (
+    <>{props.fallback}</>
+  );
+}
+
+/**
+ * A portal-search hit for an AWS account: its name linking to the account's page in AWS
+ * Access, the id, environment, the teams holding roles there and the roles.
+ *
+ * @public
+ */
+export function AwsAccountSearchResultListItem(
+  props: AwsAccountSearchResultListItemProps,
+) {
+  const { result, highlight, icon } = props;
+  if (!result) return null;
+  const account = result as Partial<AwsAccountSearchDocument> & SearchDocument;
+  const teams = stringList(account.teams).map(teamName);
+  const roles = stringList(account.roles);
+  return (
+    <>
+      {icon && <ListItemIcon>{icon}</ListItemIcon>}
+      <ListItemText
+        primaryTypographyProps={{ variant: 'h6' }}
+        primary={
+          <Link noTrack to={account.location}>
+            <Highlighted
+              field="title"
+              highlight={highlight}
+              fallback={account.title}
+            />
+          </Link>
+        }
+        secondary={
+          <Box component="span" display="block">
+            <Typography component="span" variant="body2" color="textSecondary">
+              AWS account {account.accountId ?? ''}
+              {account.environment && (
+                <>
+                  {' '}
+                  <Chip
+                    component="span"
+                    size="small"
+                    label={account.environment}
+                  />
+                </>
+              )}
+            </Typography>
+            {teams.length > 0 && (
+              <Typography
+                component="span"
+                display="block"
+                variant="body2"
+                color="textSecondary"
+              >
+                Teams: {teams.join(', ')}
+              </Typography>
+            )}
+            {roles.length > 0 && (
+              <Typography
+                component="span"
+                display="block"
+                variant="body2"
+                color="textSecondary"
+              >
+                Roles: {roles.join(', ')}
+              </Typography>
+            )}
+          </Box>
+        }
+      />
+    </>
+  );
+}
