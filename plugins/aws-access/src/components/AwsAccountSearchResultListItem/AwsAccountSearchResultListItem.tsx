@@ -55,6 +55,21 @@ function Highlighted(props: {
   );
 }
 
+/** One line such as `Teams: payments, security`, or nothing for no names. */
+function NamedList(props: { label: string; names: string[] }) {
+  if (props.names.length === 0) return null;
+  return (
+    <Typography
+      component="span"
+      display="block"
+      variant="body2"
+      color="textSecondary"
+    >
+      {props.label}: {props.names.join(', ')}
+    </Typography>
+  );
+}
+
 /**
  * A portal-search hit for an AWS account: its name linking to the account's page in AWS
  * Access, the id, environment, the teams holding roles there and the roles.
@@ -98,26 +113,8 @@ export function AwsAccountSearchResultListItem(
                 </>
               )}
             </Typography>
-            {teams.length > 0 && (
-              <Typography
-                component="span"
-                display="block"
-                variant="body2"
-                color="textSecondary"
-              >
-                Teams: {teams.join(', ')}
-              </Typography>
-            )}
-            {roles.length > 0 && (
-              <Typography
-                component="span"
-                display="block"
-                variant="body2"
-                color="textSecondary"
-              >
-                Roles: {roles.join(', ')}
-              </Typography>
-            )}
+            <NamedList label="Teams" names={teams} />
+            <NamedList label="Roles" names={roles} />
           </Box>
         }
       />
