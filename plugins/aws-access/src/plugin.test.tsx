@@ -1,6 +1,11 @@
+import { AwsAccountSearchDocument } from '@aws-access/backstage-plugin-aws-access-common';
 import { getComponentData } from '@backstage/core-plugin-api';
+import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
 import {
   AwsAccessPage,
+  AwsAccountSearchResultListItem,
   EntityAwsAccessCard,
   EntityAwsAccessContent,
   awsAccessPlugin,
@@ -27,5 +32,34 @@ describe('legacy frontend system plugin', () => {
         awsAccessPlugin,
       );
     }
+  });
+
+  const paymentsProd: AwsAccountSearchDocument = {
+    title: 'payments-prod',
+    text: 'AWS account 605112784586',
+    location: '/aws-access/accounts/605112784586',
+    accountId: '605112784586',
+    environment: 'prod',
+    teams: ['group:default/payments'],
+    roles: ['ReadOnlyAccess'],
+  };
+
+  it('renders AWS account search hits with its result item and leaves other types alone', async () => {
+    await renderInTestApp(
+      <SearchResultListItemExtensions
+        results={[
+          { type: 'aws-account', document: paymentsProd },
+          {
+            type: 'software-catalog',
+            document: { title: 'cart', text: 'A service', location: '/c' },
+          },
+        ]}
+      >
+        <AwsAccountSearchResultListItem />
+      </SearchResultListItemExtensions>,
+    );
+    expect(await screen.findByText('Teams: payments')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'cart' })).toBeInTheDocument();
+    expect(screen.getAllByText(/^Teams:/)).toHaveLength(1);
   });
 });
