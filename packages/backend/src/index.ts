@@ -19,8 +19,10 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
 
 backend.add(import('@aws-access/backstage-plugin-aws-access-backend'));
-// The portal's search with its default in-memory engine (Lunr), and AWS accounts in it.
+// The portal's search with its default in-memory engine (Lunr): catalog entities and
+// AWS accounts.
 backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(
   import('@aws-access/backstage-plugin-search-backend-module-aws-access'),
 );

@@ -72,6 +72,7 @@ const awsAccessEntityCard = EntityCardBlueprint.make({
 const awsAccountSearchResultItem = SearchResultListItemBlueprint.make({
   params: {
     predicate: isAwsAccountSearchResult,
+    icon: <CloudIcon />,
     component: () =>
       import('./components/AwsAccountSearchResultListItem').then(
         m => m.AwsAccountSearchResultListItem,
