@@ -9,7 +9,7 @@ import {
 
 /** A link into the configured request system for one role, through one group. */
 function RequestLink(props: {
-  requestAccess: RequestAccessSettings;
+  urlTemplate: string;
   values: Parameters<typeof requestAccessUrl>[1];
 }) {
   const { values } = props;
@@ -18,7 +18,7 @@ function RequestLink(props: {
       {' '}
       (
       <Link
-        to={requestAccessUrl(props.requestAccess.urlTemplate, values)}
+        to={requestAccessUrl(props.urlTemplate, values)}
         aria-label={`Request ${values.role} in ${values.accountName}${
           values.group ? ` through ${values.group}` : ''
         }`}
@@ -48,6 +48,7 @@ export function AccessGap(props: {
   if (props.held) {
     return <Chip size="small" color="primary" label="You have this role" />;
   }
+  const urlTemplate = props.requestAccess?.urlTemplate;
   const base = {
     accountId: props.account.id,
     accountName: props.account.name,
@@ -61,9 +62,7 @@ export function AccessGap(props: {
       <Typography variant="body2" component="span">
         You do not have this role; it is assigned to people directly. Ask your
         AWS administrators
-        {props.requestAccess && (
-          <RequestLink requestAccess={props.requestAccess} values={base} />
-        )}
+        {urlTemplate && <RequestLink urlTemplate={urlTemplate} values={base} />}
         .
       </Typography>
     );
@@ -78,9 +77,9 @@ export function AccessGap(props: {
             {i > 0 && ' or '}
             {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
             you to &quot;{group}&quot;
-            {props.requestAccess && (
+            {urlTemplate && (
               <RequestLink
-                requestAccess={props.requestAccess}
+                urlTemplate={urlTemplate}
                 values={{ ...base, group, team }}
               />
             )}
