@@ -1,8 +1,10 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   Entity,
   KubernetesValidatorFunctions,
@@ -31,6 +33,7 @@ import { accountGrants } from '../resolution/accountGrants';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
+import { createAccessRequestRouter } from './accessRequestRoutes';
 import { createAccountLookupRouter } from './accountLookupRoutes';
 
 export interface RouterOptions {
@@ -41,6 +44,9 @@ export interface RouterOptions {
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
   settings: AwsCliSettings;
+  /** Sends access requests to teams, when `awsAccess.requestAccess.notifyTeam` is on. */
+  notifications: NotificationService;
+  logger: LoggerService;
   /** The portal, named in the setup script's managed block. */
   portal?: { name?: string; url?: string };
 }
@@ -270,6 +276,7 @@ export async function createRouter(
   });
 
   router.use(createAccountLookupRouter(options));
+  router.use(createAccessRequestRouter(options));
 
   return router;
 }
