@@ -246,9 +246,101 @@ describe('account lookup', () => {
     expect(screen.getAllByRole('link', { name: /^Request / })).toHaveLength(1);
   });
 
-  it('shows no request link unless one is configured', async () => {
+  it('shows no request link or ask button unless one is configured', async () => {
     await renderPage(`/aws-access/accounts/${PROD}`);
     await screen.findByRole('table', { name: 'Who holds roles here' });
     expect(screen.queryByRole('link', { name: /^Request / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Ask / })).toBeNull();
+  });
+});
+
+describe('asking the team with a notification', () => {
+  const hostileGroup = 'aws "platform"\nteam ü';
+  /** The reader holds nothing; ReadOnlyAccess comes from a group a team is behind. */
+  const lookup: AccountLookupResponse = {
+    ...prodLookup,
+    account: {
+      ...prodLookup.account,
+      roles: [
+        prodLookup.account.roles[0],
+        { name: 'ReadOnlyAccess', grantedVia: [hostileGroup] },
+      ],
+    },
+    teams: { [hostileGroup]: 'group:default/platform' },
+    myRoles: [],
+    settings: {
+      ...prodLookup.settings,
+      requestAccess: { notifyTeam: true },
+    },
+  };
+  const askName = 'Ask platform for ReadOnlyAccess in platform "prod" [eu]';
+
+  beforeEach(() => {
+    serveJson(server, {
+      '/status': freshStatus,
+      '/me/accounts': myAccess,
+      [`/accounts/${PROD}`]: lookup,
+    });
+  });
+
+  it('sends the account, role and group, then says the request went to the team', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${AWS_ACCESS_API}/access-requests`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(
+          { team: 'group:default/platform' },
+          { status: 202 },
+        );
+      }),
+    );
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    const ask = await screen.findByRole('button', { name: askName });
+    expect(ask).toHaveTextContent('Ask platform');
+    // AdminAccess comes from a group no team is behind: nobody to notify.
+    expect(screen.getAllByRole('button', { name: /^Ask / })).toHaveLength(1);
+    await userEvent.click(ask);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Request sent to platform.',
+    );
+    expect(bodies).toEqual([
+      { accountId: PROD, role: 'ReadOnlyAccess', group: hostileGroup },
+    ]);
+    expect(screen.queryByRole('button', { name: askName })).toBeNull();
+  });
+
+  it.each([
+    [
+      'a refusal in the backend’s words',
+      () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ConflictError',
+              message: 'awsAccess.requestAccess.notifyTeam is not enabled',
+            },
+            request: { method: 'POST', url: '/access-requests' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      'Could not ask platform: awsAccess.requestAccess.notifyTeam is not enabled',
+    ],
+    [
+      'a proxy’s HTML error page',
+      () =>
+        new HttpResponse('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'Content-Type': 'text/html' },
+        }),
+      'Could not ask platform: Request failed with 502 Bad Gateway',
+    ],
+  ])('shows %s and lets the reader try again', async (_, reply, message) => {
+    server.use(http.post(`${AWS_ACCESS_API}/access-requests`, reply));
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    await userEvent.click(await screen.findByRole('button', { name: askName }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByRole('button', { name: askName })).toBeEnabled();
   });
 });

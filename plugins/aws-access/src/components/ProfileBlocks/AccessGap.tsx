@@ -1,4 +1,4 @@
-import { Chip, Typography } from '@material-ui/core';
+import { Box, Chip, Typography } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -6,6 +6,7 @@ import {
   grantingGroups,
   requestAccessUrl,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { AskTeamButton } from './AskTeamButton';
 
 /** A link into the configured request system for one role, through one group. */
 function RequestLink(props: {
@@ -32,7 +33,8 @@ function RequestLink(props: {
 
 /**
  * Whether the reader holds a role, and if not, which team to ask for it; with
- * `awsAccess.requestAccess` configured, also a link that asks.
+ * `awsAccess.requestAccess` configured, also a link that asks, or a button that notifies
+ * the team.
  */
 export function AccessGap(props: {
   held: boolean;
@@ -67,26 +69,54 @@ export function AccessGap(props: {
       </Typography>
     );
   }
-  return (
-    <Typography variant="body2" component="span">
-      You do not have this role. Ask{' '}
-      {groups.map((group, i) => {
+  // With notifyTeam on, each team behind a granting group can be asked from here.
+  const askable = props.requestAccess?.notifyTeam
+    ? groups.flatMap(group => {
         const team = props.teams?.[group];
-        return (
-          <span key={group}>
-            {i > 0 && ' or '}
-            {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
-            you to &quot;{group}&quot;
-            {urlTemplate && (
-              <RequestLink
-                urlTemplate={urlTemplate}
-                values={{ ...base, group, team }}
-              />
-            )}
-          </span>
-        );
-      })}
-      .
-    </Typography>
+        return team ? [{ group, team }] : [];
+      })
+    : [];
+  return (
+    <>
+      <Typography variant="body2" component="span">
+        You do not have this role. Ask{' '}
+        {groups.map((group, i) => {
+          const team = props.teams?.[group];
+          return (
+            <span key={group}>
+              {i > 0 && ' or '}
+              {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
+              you to &quot;{group}&quot;
+              {urlTemplate && (
+                <RequestLink
+                  urlTemplate={urlTemplate}
+                  values={{ ...base, group, team }}
+                />
+              )}
+            </span>
+          );
+        })}
+        .
+      </Typography>
+      {askable.length > 0 && (
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          gridGap={8}
+          mt={1}
+        >
+          {askable.map(({ group, team }) => (
+            <AskTeamButton
+              key={group}
+              team={team}
+              account={props.account}
+              role={props.role}
+              group={group}
+            />
+          ))}
+        </Box>
+      )}
+    </>
   );
 }
