@@ -24,7 +24,7 @@ describe('accessRequestNotification', () => {
         title:
           'Ada Lovelace asks for ReadOnlyAccess in payments-prod (605112784586)',
         description:
-          'Add Ada Lovelace (user:default/ada) to the IAM Identity Center group "payments" to give them ReadOnlyAccess in the AWS account payments-prod (605112784586).',
+          'Add Ada Lovelace (user:default/ada) to the IAM Identity Center group "payments".',
         link: '/aws-access/accounts/605112784586',
         topic: 'AWS access request',
         severity: 'normal',

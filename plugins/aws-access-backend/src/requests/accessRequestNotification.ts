@@ -58,7 +58,9 @@ export function accessRequestNotification(
     },
     payload: {
       title: clip(`${who} asks for ${role} in ${where}`, MAX_TITLE),
-      description: `Add ${who} (${requester.ref}) to the IAM Identity Center group "${group}" to give them ${role} in the AWS account ${where}.`,
+      // Short: the notifications list cuts descriptions at about 100 characters, and the
+      // title already names the role and the account.
+      description: `Add ${who} (${requester.ref}) to the IAM Identity Center group "${group}".`,
       link: `/aws-access/accounts/${account.id}`,
       topic: 'AWS access request',
       severity: 'normal',
