@@ -58,18 +58,7 @@ function readAccessRequest(body: unknown) {
  * Center group for a role that group grants in an account, as a Backstage notification.
  */
 export function createAccessRequestRouter(
-  options: Pick<
-    RouterOptions,
-    | 'httpAuth'
-    | 'userInfo'
-    | 'readAuthorizer'
-    | 'entities'
-    | 'resolver'
-    | 'source'
-    | 'settings'
-    | 'notifications'
-    | 'logger'
-  >,
+  options: Omit<RouterOptions, 'portal'>,
 ): express.Router {
   const { httpAuth, readAuthorizer, entities, notifications, logger } = options;
   const router = Router();

@@ -18,6 +18,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import {
   AWS_ACCESS_API,
+  backstageError,
   renderWithAwsAccess,
   serveJson,
   setupAwsAccessServer,
@@ -77,14 +78,17 @@ function renderPage(route: string, userEntityRef = 'user:default/guest') {
   );
 }
 
-describe('account lookup', () => {
-  beforeEach(() => {
-    serveJson(server, {
-      '/status': freshStatus,
-      '/me/accounts': myAccess,
-      [`/accounts/${PROD}`]: prodLookup,
-    });
+/** Serves the page's status and the reader's own access, and `lookup` for {@link PROD}. */
+function serveProd(lookup: AccountLookupResponse) {
+  serveJson(server, {
+    '/status': freshStatus,
+    '/me/accounts': myAccess,
+    [`/accounts/${PROD}`]: lookup,
   });
+}
+
+describe('account lookup', () => {
+  beforeEach(() => serveProd(prodLookup));
 
   it('finds an account by name and opens it', async () => {
     const queries: string[] = [];
@@ -180,16 +184,13 @@ describe('account lookup', () => {
   it('says so for an account Identity Center does not know', async () => {
     server.use(
       http.get(`${AWS_ACCESS_API}/accounts/999999999999`, () =>
-        HttpResponse.json(
+        backstageError(
+          404,
           {
-            error: {
-              name: 'NotFoundError',
-              message: "No AWS account '999999999999' in IAM Identity Center",
-            },
-            request: { method: 'GET', url: '/accounts/999999999999' },
-            response: { statusCode: 404 },
+            name: 'NotFoundError',
+            message: "No AWS account '999999999999' in IAM Identity Center",
           },
-          { status: 404 },
+          { method: 'GET', url: '/accounts/999999999999' },
         ),
       ),
     );
@@ -275,13 +276,7 @@ describe('asking the team with a notification', () => {
   };
   const askName = 'Ask platform for ReadOnlyAccess in platform "prod" [eu]';
 
-  beforeEach(() => {
-    serveJson(server, {
-      '/status': freshStatus,
-      '/me/accounts': myAccess,
-      [`/accounts/${PROD}`]: lookup,
-    });
-  });
+  beforeEach(() => serveProd(lookup));
 
   it('sends the account, role and group, then says the request went to the team', async () => {
     const bodies: unknown[] = [];
@@ -313,16 +308,13 @@ describe('asking the team with a notification', () => {
     [
       'a refusal in the backend’s words',
       () =>
-        HttpResponse.json(
+        backstageError(
+          409,
           {
-            error: {
-              name: 'ConflictError',
-              message: 'awsAccess.requestAccess.notifyTeam is not enabled',
-            },
-            request: { method: 'POST', url: '/access-requests' },
-            response: { statusCode: 409 },
+            name: 'ConflictError',
+            message: 'awsAccess.requestAccess.notifyTeam is not enabled',
           },
-          { status: 409 },
+          { method: 'POST', url: '/access-requests' },
         ),
       'Could not ask platform: awsAccess.requestAccess.notifyTeam is not enabled',
     ],
