@@ -16,10 +16,12 @@ export class BackendInstance {
 
   /** The backend alone (packages/backend) on `port`. */
   static start(port: number, overlayYaml: string): BackendInstance {
+    // Two files, so that the overlay may set other `backend` keys (such as its database).
     return BackendInstance.spawn(
       join(repoRoot, 'packages/backend'),
       `http://localhost:${port}`,
-      `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n${overlayYaml}`,
+      `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n`,
+      overlayYaml,
     );
   }
 
@@ -32,15 +34,19 @@ export class BackendInstance {
     );
   }
 
+  /** Starts `yarn start` with app-config.yaml and then each overlay, later ones winning. */
   private static spawn(
     cwd: string,
     baseUrl: string,
-    overlayYaml: string,
+    ...overlaysYaml: string[]
   ): BackendInstance {
     const dir = mkdtempSync(join(tmpdir(), 'aws-access-backend-'));
-    const overlay = join(dir, 'config.yaml');
     const logFile = join(dir, 'backend.log');
-    writeFileSync(overlay, overlayYaml);
+    const overlays = overlaysYaml.map((yaml, i) => {
+      const file = join(dir, `config-${i}.yaml`);
+      writeFileSync(file, yaml);
+      return ['--config', file];
+    });
     const child = spawn(
       process.execPath,
       [
@@ -48,8 +54,7 @@ export class BackendInstance {
         'start',
         '--config',
         join(repoRoot, 'app-config.yaml'),
-        '--config',
-        overlay,
+        ...overlays.flat(),
       ],
       {
         cwd,
@@ -95,6 +100,37 @@ export class BackendInstance {
       );
     }
     return body.backstageIdentity.token;
+  }
+
+  /**
+   * Shuts the whole process group down as an operator would (SIGTERM), and waits until its
+   * port is free so another instance can take over the same database; then SIGKILL for
+   * anything left, at the latest after `timeoutMs`.
+   */
+  async stop(timeoutMs = 30_000) {
+    const exited = new Promise<void>(resolveExit => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        resolveExit();
+      } else {
+        this.child.once('exit', () => resolveExit());
+      }
+    });
+    try {
+      process.kill(-this.child.pid!, 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    const deadline = Date.now() + timeoutMs;
+    await Promise.race([exited, new Promise(r => setTimeout(r, timeoutMs))]);
+    while (Date.now() < deadline) {
+      const listening = await fetch(this.baseUrl)
+        .then(() => true)
+        .catch(() => false);
+      if (!listening) break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    // Whatever of the group is still there (a watcher, a slow shutdown) goes now.
+    this.kill();
   }
 
   /** Ends the whole process group at once, as a crash or `kill -9` would. */

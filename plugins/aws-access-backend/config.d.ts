@@ -30,8 +30,9 @@ export interface Config {
       nameTemplate?: string;
     };
     /**
-     * What "ask for access" does on a role the reader lacks. Without it the page shows whom
-     * to ask.
+     * What "ask for access" does on a role the reader lacks: a link, a notification to the
+     * owning team, or both; the block needs at least one of the two keys. Without it the
+     * page shows whom to ask. Clients get these settings in the API's responses.
      */
     requestAccess?: {
       /**
@@ -40,6 +41,13 @@ export interface Config {
        * `{accountName}` `{role}` `{group}` `{team}` `{user}`, each filled URL-encoded.
        */
       urlTemplate?: string;
+      /**
+       * Offer an "Ask" button that sends the catalog team behind the granting Identity
+       * Center group a Backstage notification naming the requester, the account and the
+       * role (`POST /api/aws-access/access-requests`). Needs the notifications backend
+       * plugin. Defaults to false.
+       */
+      notifyTeam?: boolean;
     };
     /** How catalog Groups are matched to IAM Identity Center groups. */
     groupMatching?: {

@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(examplePermissionPolicyModule);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Where AWS Access's "Ask" button sends its requests (awsAccess.requestAccess.notifyTeam).
+backend.add(import('@backstage/plugin-notifications-backend'));
 // The events system, and the SQS module that publishes queue messages to it: AWS Access
 // reads Identity Center changes from the queue configured under events.modules.awsSqs.
 backend.add(import('@backstage/plugin-events-backend'));

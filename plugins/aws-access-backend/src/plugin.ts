@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
@@ -53,6 +54,7 @@ export const awsAccessPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         events: eventsServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
         lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
@@ -127,6 +129,8 @@ export const awsAccessPlugin = createBackendPlugin({
             source,
             resolver,
             settings: awsAccessConfig.cli,
+            notifications: deps.notifications,
+            logger,
             portal: {
               name: config.getOptionalString('app.title'),
               url: config.getOptionalString('app.baseUrl'),

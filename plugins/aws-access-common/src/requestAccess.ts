@@ -31,7 +31,37 @@ export interface RequestAccessSettings {
    * A link into an existing request system (AWS TEAM, a ticket form, a chat channel),
    * e.g. `https://team.example.com/requests/new?account={accountId}&role={role}`.
    */
-  urlTemplate: string;
+  urlTemplate?: string;
+  /**
+   * Whether the reader can ask the team behind the granting group with a Backstage
+   * notification, through `POST /access-requests`.
+   */
+  notifyTeam?: boolean;
+}
+
+/**
+ * What `POST /access-requests` takes: the role a signed-in user lacks in an account, and
+ * the Identity Center group they ask to be added to.
+ *
+ * @public
+ */
+export interface AccessRequest {
+  /** The 12-digit account id. */
+  accountId: string;
+  /** The permission set name. */
+  role: string;
+  /** The display name of the Identity Center group that grants the role there. */
+  group: string;
+}
+
+/**
+ * What `POST /access-requests` answers once the team has been notified.
+ *
+ * @public
+ */
+export interface AccessRequestResponse {
+  /** The catalog team the notification went to, e.g. `group:default/payments`. */
+  team: string;
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

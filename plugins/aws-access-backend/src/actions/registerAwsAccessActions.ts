@@ -19,7 +19,10 @@ import { searchAccounts } from '../resolution/accountLookup';
 import type { RouterOptions } from '../router/createRouter';
 
 /** What the routes use, less HTTP, plus the registry and `auth` to tell users apart. */
-export type AwsAccessActionsOptions = Omit<RouterOptions, 'httpAuth'> & {
+export type AwsAccessActionsOptions = Omit<
+  RouterOptions,
+  'httpAuth' | 'notifications' | 'logger'
+> & {
   actionsRegistry: ActionsRegistryService;
   auth: AuthService;
 };

@@ -43,6 +43,44 @@ describe('readAwsAccessConfig', () => {
     expect(read(() => {})().cli).not.toHaveProperty('requestAccess');
   });
 
+  it('passes notifyTeam on to the clients, alone or with a URL template', () => {
+    const urlTemplate = 'https://team.example.com/new?role={role}';
+    const settings = (requestAccess: object) =>
+      read(c => Object.assign(c, { requestAccess }))().cli;
+    expect(settings({ notifyTeam: true }).requestAccess).toEqual({
+      notifyTeam: true,
+    });
+    expect(settings({ urlTemplate, notifyTeam: true }).requestAccess).toEqual({
+      urlTemplate,
+      notifyTeam: true,
+    });
+    expect(settings({ urlTemplate, notifyTeam: false }).requestAccess).toEqual({
+      urlTemplate,
+    });
+    // Switched off and nothing else: clients see no request-access settings at all.
+    expect(settings({ notifyTeam: false })).not.toHaveProperty('requestAccess');
+  });
+
+  it.each<[string, object, string]>([
+    [
+      'an empty request-access block',
+      {},
+      "Invalid configuration at 'awsAccess.requestAccess': needs 'urlTemplate', 'notifyTeam' or both",
+    ],
+    [
+      'a notifyTeam that is not a boolean',
+      { notifyTeam: 'yes' },
+      "Invalid configuration at 'awsAccess.requestAccess.notifyTeam': must be true or false",
+    ],
+    [
+      'a urlTemplate that is not text',
+      { urlTemplate: 42 },
+      "Invalid configuration at 'awsAccess.requestAccess.urlTemplate': must be a URL template",
+    ],
+  ])('refuses %s, naming the key', (_, requestAccess, message) => {
+    expect(read(c => Object.assign(c, { requestAccess }))).toThrow(message);
+  });
+
   it.each([
     ['https://{accountName}.example.com/', 'must start with http'],
     ['https://example.com/{roleName}', 'unknown placeholder {roleName}'],

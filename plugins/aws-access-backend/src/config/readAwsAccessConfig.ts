@@ -107,12 +107,21 @@ const schema = z.object({
     .default({}),
   requestAccess: z
     .object({
-      urlTemplate: z.string().superRefine((template, ctx) => {
-        const problem = requestAccessTemplateProblem(template);
-        if (problem) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-        }
-      }),
+      urlTemplate: z
+        .string({ invalid_type_error: 'must be a URL template' })
+        .superRefine((template, ctx) => {
+          const problem = requestAccessTemplateProblem(template);
+          if (problem) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+          }
+        })
+        .optional(),
+      notifyTeam: z
+        .boolean({ invalid_type_error: 'must be true or false' })
+        .optional(),
+    })
+    .refine(r => r.urlTemplate !== undefined || r.notifyTeam !== undefined, {
+      message: "needs 'urlTemplate', 'notifyTeam' or both",
     })
     .optional(),
   groupMatching: z
@@ -306,10 +315,27 @@ export function readAwsAccessConfig(config: Config): AwsAccessConfig {
         output: raw.profiles.output,
         profileNameTemplate: raw.profiles.nameTemplate,
       },
-      ...(raw.requestAccess && { requestAccess: raw.requestAccess }),
+      ...requestAccessSettings(raw.requestAccess),
     },
     groupMatching: raw.groupMatching,
     source: readSource(block, raw),
+  };
+}
+
+/** The request-access settings clients get; none when nothing is switched on. */
+function requestAccessSettings(
+  raw: RawConfig['requestAccess'],
+): Pick<AwsCliSettings, 'requestAccess'> {
+  const urlTemplate = raw?.urlTemplate;
+  const notifyTeam = raw?.notifyTeam === true;
+  if (!urlTemplate && !notifyTeam) {
+    return {};
+  }
+  return {
+    requestAccess: {
+      ...(urlTemplate && { urlTemplate }),
+      ...(notifyTeam && { notifyTeam }),
+    },
   };
 }
 

@@ -1,8 +1,10 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   Entity,
   KubernetesValidatorFunctions,
@@ -32,6 +34,7 @@ import { callerOwnership } from '../resolution/callerOwnership';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
+import { createAccessRequestRouter } from './accessRequestRoutes';
 import { createAccountLookupRouter } from './accountLookupRoutes';
 
 export interface RouterOptions {
@@ -42,6 +45,9 @@ export interface RouterOptions {
   resolver: EntityAccessResolver;
   source: AccessSnapshotSource;
   settings: AwsCliSettings;
+  /** Sends access requests to teams, when `awsAccess.requestAccess.notifyTeam` is on. */
+  notifications: NotificationService;
+  logger: LoggerService;
   /** The portal, named in the setup script's managed block. */
   portal?: { name?: string; url?: string };
 }
@@ -273,6 +279,7 @@ export async function createRouter(
   });
 
   router.use(createAccountLookupRouter(options));
+  router.use(createAccessRequestRouter(options));
 
   return router;
 }

@@ -37,6 +37,18 @@ export function serveJson(
   );
 }
 
+/** An error response as a Backstage backend sends it: `{ error, request, response }`. */
+export function backstageError(
+  status: number,
+  error: { name: string; message: string },
+  request: { method: string; url: string },
+) {
+  return HttpResponse.json(
+    { error, request, response: { statusCode: status } },
+    { status },
+  );
+}
+
 type Apis = ComponentProps<typeof TestApiProvider>['apis'];
 
 /**

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AccessRequest,
+  AccessRequestResponse,
   AccountGrantsResponse,
   AccountLookupResponse,
   AccountSearchResponse,
@@ -77,6 +79,12 @@ export interface AwsAccessApi {
 
   /** One account: every role in it, the teams that grant them and the caller's own. */
   getAccount(accountId: string): Promise<AccountLookupResponse>;
+
+  /**
+   * Asks the catalog team behind an Identity Center group to add the signed-in user to it,
+   * with a Backstage notification; needs `awsAccess.requestAccess.notifyTeam`.
+   */
+  requestAccess(request: AccessRequest): Promise<AccessRequestResponse>;
 }
 
 /**

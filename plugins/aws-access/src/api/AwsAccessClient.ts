@@ -2,6 +2,8 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccessRequest,
+  AccessRequestResponse,
   AccountGrantsResponse,
   AccountLookupResponse,
   AccountSearchResponse,
@@ -104,6 +106,19 @@ export class AwsAccessClient implements AwsAccessApi {
     return (await response.json()) as AccountLookupResponse;
   }
 
+  async requestAccess(request: AccessRequest): Promise<AccessRequestResponse> {
+    const response = await this.request('/access-requests', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        accountId: request.accountId,
+        role: request.role,
+        group: request.group,
+      }),
+    });
+    return (await response.json()) as AccessRequestResponse;
+  }
+
   private async renderedText(
     subject: CompoundEntityRef | string,
     file: 'aws-config' | 'verify-script' | 'setup-script',
@@ -115,9 +130,9 @@ export class AwsAccessClient implements AwsAccessApi {
     return response.text();
   }
 
-  private async request(path: string): Promise<Response> {
+  private async request(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aws-access');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

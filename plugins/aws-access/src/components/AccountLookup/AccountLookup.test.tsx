@@ -18,6 +18,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import {
   AWS_ACCESS_API,
+  backstageError,
   renderWithAwsAccess,
   serveJson,
   setupAwsAccessServer,
@@ -77,14 +78,17 @@ function renderPage(route: string, userEntityRef = 'user:default/guest') {
   );
 }
 
-describe('account lookup', () => {
-  beforeEach(() => {
-    serveJson(server, {
-      '/status': freshStatus,
-      '/me/accounts': myAccess,
-      [`/accounts/${PROD}`]: prodLookup,
-    });
+/** Serves the page's status and the reader's own access, and `lookup` for {@link PROD}. */
+function serveProd(lookup: AccountLookupResponse) {
+  serveJson(server, {
+    '/status': freshStatus,
+    '/me/accounts': myAccess,
+    [`/accounts/${PROD}`]: lookup,
   });
+}
+
+describe('account lookup', () => {
+  beforeEach(() => serveProd(prodLookup));
 
   it('finds an account by name and opens it', async () => {
     const queries: string[] = [];
@@ -180,16 +184,13 @@ describe('account lookup', () => {
   it('says so for an account Identity Center does not know', async () => {
     server.use(
       http.get(`${AWS_ACCESS_API}/accounts/999999999999`, () =>
-        HttpResponse.json(
+        backstageError(
+          404,
           {
-            error: {
-              name: 'NotFoundError',
-              message: "No AWS account '999999999999' in IAM Identity Center",
-            },
-            request: { method: 'GET', url: '/accounts/999999999999' },
-            response: { statusCode: 404 },
+            name: 'NotFoundError',
+            message: "No AWS account '999999999999' in IAM Identity Center",
           },
-          { status: 404 },
+          { method: 'GET', url: '/accounts/999999999999' },
         ),
       ),
     );
@@ -246,9 +247,92 @@ describe('account lookup', () => {
     expect(screen.getAllByRole('link', { name: /^Request / })).toHaveLength(1);
   });
 
-  it('shows no request link unless one is configured', async () => {
+  it('shows no request link or ask button unless one is configured', async () => {
     await renderPage(`/aws-access/accounts/${PROD}`);
     await screen.findByRole('table', { name: 'Who holds roles here' });
     expect(screen.queryByRole('link', { name: /^Request / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Ask / })).toBeNull();
+  });
+});
+
+describe('asking the team with a notification', () => {
+  const hostileGroup = 'aws "platform"\nteam ü';
+  /** The reader holds nothing; ReadOnlyAccess comes from a group a team is behind. */
+  const lookup: AccountLookupResponse = {
+    ...prodLookup,
+    account: {
+      ...prodLookup.account,
+      roles: [
+        prodLookup.account.roles[0],
+        { name: 'ReadOnlyAccess', grantedVia: [hostileGroup] },
+      ],
+    },
+    teams: { [hostileGroup]: 'group:default/platform' },
+    myRoles: [],
+    settings: {
+      ...prodLookup.settings,
+      requestAccess: { notifyTeam: true },
+    },
+  };
+  const askName = 'Ask platform for ReadOnlyAccess in platform "prod" [eu]';
+
+  beforeEach(() => serveProd(lookup));
+
+  it('sends the account, role and group, then says the request went to the team', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${AWS_ACCESS_API}/access-requests`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(
+          { team: 'group:default/platform' },
+          { status: 202 },
+        );
+      }),
+    );
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    const ask = await screen.findByRole('button', { name: askName });
+    expect(ask).toHaveTextContent('Ask platform');
+    // AdminAccess comes from a group no team is behind: nobody to notify.
+    expect(screen.getAllByRole('button', { name: /^Ask / })).toHaveLength(1);
+    await userEvent.click(ask);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Request sent to platform.',
+    );
+    expect(bodies).toEqual([
+      { accountId: PROD, role: 'ReadOnlyAccess', group: hostileGroup },
+    ]);
+    expect(screen.queryByRole('button', { name: askName })).toBeNull();
+  });
+
+  it.each([
+    [
+      'a refusal in the backend’s words',
+      () =>
+        backstageError(
+          409,
+          {
+            name: 'ConflictError',
+            message: 'awsAccess.requestAccess.notifyTeam is not enabled',
+          },
+          { method: 'POST', url: '/access-requests' },
+        ),
+      'Could not ask platform: awsAccess.requestAccess.notifyTeam is not enabled',
+    ],
+    [
+      'a proxy’s HTML error page',
+      () =>
+        new HttpResponse('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'Content-Type': 'text/html' },
+        }),
+      'Could not ask platform: Request failed with 502 Bad Gateway',
+    ],
+  ])('shows %s and lets the reader try again', async (_, reply, message) => {
+    server.use(http.post(`${AWS_ACCESS_API}/access-requests`, reply));
+    await renderPage(`/aws-access/accounts/${PROD}`);
+    await userEvent.click(await screen.findByRole('button', { name: askName }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByRole('button', { name: askName })).toBeEnabled();
   });
 });

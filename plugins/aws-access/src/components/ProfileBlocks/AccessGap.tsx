@@ -1,4 +1,4 @@
-import { Chip, Typography } from '@material-ui/core';
+import { Box, Chip, Typography } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -6,10 +6,11 @@ import {
   grantingGroups,
   requestAccessUrl,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { AskTeamButton } from './AskTeamButton';
 
 /** A link into the configured request system for one role, through one group. */
 function RequestLink(props: {
-  requestAccess: RequestAccessSettings;
+  urlTemplate: string;
   values: Parameters<typeof requestAccessUrl>[1];
 }) {
   const { values } = props;
@@ -18,7 +19,7 @@ function RequestLink(props: {
       {' '}
       (
       <Link
-        to={requestAccessUrl(props.requestAccess.urlTemplate, values)}
+        to={requestAccessUrl(props.urlTemplate, values)}
         aria-label={`Request ${values.role} in ${values.accountName}${
           values.group ? ` through ${values.group}` : ''
         }`}
@@ -32,7 +33,8 @@ function RequestLink(props: {
 
 /**
  * Whether the reader holds a role, and if not, which team to ask for it; with
- * `awsAccess.requestAccess` configured, also a link that asks.
+ * `awsAccess.requestAccess` configured, also a link that asks, or a button that notifies
+ * the team.
  */
 export function AccessGap(props: {
   held: boolean;
@@ -48,6 +50,7 @@ export function AccessGap(props: {
   if (props.held) {
     return <Chip size="small" color="primary" label="You have this role" />;
   }
+  const urlTemplate = props.requestAccess?.urlTemplate;
   const base = {
     accountId: props.account.id,
     accountName: props.account.name,
@@ -61,33 +64,59 @@ export function AccessGap(props: {
       <Typography variant="body2" component="span">
         You do not have this role; it is assigned to people directly. Ask your
         AWS administrators
-        {props.requestAccess && (
-          <RequestLink requestAccess={props.requestAccess} values={base} />
-        )}
+        {urlTemplate && <RequestLink urlTemplate={urlTemplate} values={base} />}
         .
       </Typography>
     );
   }
-  return (
-    <Typography variant="body2" component="span">
-      You do not have this role. Ask{' '}
-      {groups.map((group, i) => {
+  // With notifyTeam on, each team behind a granting group can be asked from here.
+  const askable = props.requestAccess?.notifyTeam
+    ? groups.flatMap(group => {
         const team = props.teams?.[group];
-        return (
-          <span key={group}>
-            {i > 0 && ' or '}
-            {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
-            you to &quot;{group}&quot;
-            {props.requestAccess && (
-              <RequestLink
-                requestAccess={props.requestAccess}
-                values={{ ...base, group, team }}
-              />
-            )}
-          </span>
-        );
-      })}
-      .
-    </Typography>
+        return team ? [{ group, team }] : [];
+      })
+    : [];
+  return (
+    <>
+      <Typography variant="body2" component="span">
+        You do not have this role. Ask{' '}
+        {groups.map((group, i) => {
+          const team = props.teams?.[group];
+          return (
+            <span key={group}>
+              {i > 0 && ' or '}
+              {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
+              you to &quot;{group}&quot;
+              {urlTemplate && (
+                <RequestLink
+                  urlTemplate={urlTemplate}
+                  values={{ ...base, group, team }}
+                />
+              )}
+            </span>
+          );
+        })}
+        .
+      </Typography>
+      {askable.length > 0 && (
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          gridGap={8}
+          mt={1}
+        >
+          {askable.map(({ group, team }) => (
+            <AskTeamButton
+              key={group}
+              team={team}
+              account={props.account}
+              role={props.role}
+              group={group}
+            />
+          ))}
+        </Box>
+      )}
+    </>
   );
 }

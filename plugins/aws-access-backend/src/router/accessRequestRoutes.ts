@@ -1,0 +1,153 @@
+import {
+  AccessRequestResponse,
+  grantingGroups,
+  isAwsAccountId,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { accessRequestNotification } from '../requests/accessRequestNotification';
+import { accountDetails } from '../resolution/accountDetails';
+import type { RouterOptions } from './createRouter';
+
+const name = (max: number) =>
+  z
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'must be text',
+    })
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+const accessRequestBody = z.object(
+  {
+    accountId: z
+      .string({
+        required_error: 'is required',
+        invalid_type_error: 'must be text',
+      })
+      .refine(isAwsAccountId, 'must be a 12-digit AWS account id'),
+    role: name(200),
+    group: name(1024),
+  },
+  { invalid_type_error: 'must be a JSON object' },
+);
+
+function readAccessRequest(body: unknown) {
+  const parsed = accessRequestBody.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.');
+    throw new InputError(
+      field
+        ? `Field '${field}' ${issue.message}`
+        : `Request body ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * `POST /access-requests`: a signed-in user asks the catalog team behind an Identity
+ * Center group for a role that group grants in an account, as a Backstage notification.
+ */
+export function createAccessRequestRouter(
+  options: Omit<RouterOptions, 'portal'>,
+): express.Router {
+  const { httpAuth, readAuthorizer, entities, notifications, logger } = options;
+  const router = Router();
+
+  router.post(
+    '/access-requests',
+    express.json({ limit: '16kb' }),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      await readAuthorizer.authorize(credentials);
+      if (!options.settings.requestAccess?.notifyTeam) {
+        throw new ConflictError(
+          'awsAccess.requestAccess.notifyTeam is not enabled',
+        );
+      }
+      const { accountId, role, group } = readAccessRequest(req.body);
+      const { account, teams, myRoles } = await accountDetails(
+        options,
+        accountId,
+        credentials,
+        true,
+      );
+      const where = `'${account.name}' (${account.id})`;
+      const granted = account.roles.find(r => r.name === role);
+      if (!granted) {
+        throw new NotFoundError(
+          `No role '${role}' in the AWS account ${where}`,
+        );
+      }
+      if (!grantingGroups(granted.grantedVia).includes(group)) {
+        throw new NotFoundError(
+          `No group '${group}' grants '${role}' in the AWS account ${where}`,
+        );
+      }
+      if (myRoles?.includes(role)) {
+        throw new ConflictError(
+          `You already hold '${role}' in the AWS account ${where}`,
+        );
+      }
+      const team = teams[group];
+      if (!team) {
+        throw new ConflictError(
+          `No catalog team is behind the group '${group}'; ask your AWS administrators`,
+        );
+      }
+      const requesterRef = credentials.principal.userEntityRef;
+      const requester = await entities.getEntityByRef(
+        requesterRef,
+        credentials,
+      );
+      const profile = requester?.spec?.profile as
+        | { displayName?: unknown }
+        | undefined;
+      const displayName =
+        typeof profile?.displayName === 'string'
+          ? profile.displayName
+          : requester?.metadata.title;
+      try {
+        await notifications.send(
+          accessRequestNotification({
+            requester: { ref: requesterRef, displayName },
+            team,
+            account,
+            role,
+            group,
+          }),
+        );
+      } catch (error) {
+        logger.warn('Could not send an access request notification', {
+          team,
+          accountId,
+          role,
+          error: String((error as Error)?.message ?? error),
+        });
+        throw new ServiceUnavailableError(
+          `Could not notify '${team}' right now; try again later or ask them directly`,
+        );
+      }
+      logger.info('Sent an access request notification', {
+        requester: requesterRef,
+        team,
+        accountId,
+        role,
+        group,
+      });
+      const body: AccessRequestResponse = { team };
+      res.status(202).json(body);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { useEntityPresentation } from '@backstage/plugin-catalog-react';
+import { Button, Typography } from '@material-ui/core';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { awsAccessApiRef } from '../../api';
+
+/**
+ * The backend's own words for a refusal; for anything else (a proxy's HTML page, a lost
+ * connection) the status or the error's message, never a page of markup.
+ */
+function reasonOf(error: Error): string {
+  if (
+    error instanceof ResponseError &&
+    error.response.headers.get('content-type')?.startsWith('application/json')
+  ) {
+    return error.body.error.message;
+  }
+  return error.message;
+}
+
+/**
+ * Asks the team behind a group for a role with a Backstage notification, then says it
+ * was sent, or why not.
+ */
+export function AskTeamButton(props: {
+  /** The catalog Group behind the Identity Center group. */
+  team: string;
+  account: { id: string; name: string };
+  role: string;
+  group: string;
+}) {
+  const { team, account, role, group } = props;
+  const api = useApi(awsAccessApiRef);
+  const { primaryTitle: teamTitle } = useEntityPresentation(team);
+  const [state, ask] = useAsyncFn(
+    () => api.requestAccess({ accountId: account.id, role, group }),
+    [api, account.id, role, group],
+  );
+  if (state.value) {
+    return (
+      <Typography variant="body2" component="span" role="status">
+        Request sent to {teamTitle}.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <Button
+        size="small"
+        variant="outlined"
+        color="primary"
+        disabled={state.loading}
+        onClick={() => ask()}
+        aria-label={`Ask ${teamTitle} for ${role} in ${account.name}`}
+      >
+        {state.loading ? `Asking ${teamTitle}…` : `Ask ${teamTitle}`}
+      </Button>
+      {state.error && (
+        <Typography variant="body2" component="span" color="error" role="alert">
+          Could not ask {teamTitle}: {reasonOf(state.error)}
+        </Typography>
+      )}
+    </>
+  );
+}
