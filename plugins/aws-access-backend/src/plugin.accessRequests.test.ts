@@ -42,6 +42,8 @@ const hostileOrg = {
     ...exampleAwsAccessConfig.static.groups,
     { id: 'g-pay', displayName: HOSTILE_GROUP },
     { id: 'g-orphans', displayName: 'orphans' },
+    { id: 'g-lonely', displayName: 'lonely' },
+    { id: 'g-parent', displayName: 'parent' },
   ],
   assignments: [
     ...exampleAwsAccessConfig.static.assignments,
@@ -55,6 +57,16 @@ const hostileOrg = {
       accounts: ['444444444444'],
       permissionSets: ['ReadOnly'],
     },
+    {
+      group: 'g-lonely',
+      accounts: ['222222222222'],
+      permissionSets: ['PowerUser'],
+    },
+    {
+      group: 'g-parent',
+      accounts: ['222222222222'],
+      permissionSets: ['ReadOnly'],
+    },
   ],
 };
 const payTeam: Entity = {
@@ -66,7 +78,46 @@ const payTeam: Entity = {
     annotations: { 'aws-access/identity-center-group': 'g-pay' },
   },
   spec: { type: 'team', children: [] },
+  relations: [{ type: 'hasMember', targetRef: 'user:default/ada' }],
 };
+/** A team whose only member is the requester, and one with a child group and no members. */
+const lonelyTeam: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name: 'lonely',
+    namespace: 'default',
+    annotations: { 'aws-access/identity-center-group': 'g-lonely' },
+  },
+  spec: { type: 'team', children: [] },
+  relations: [{ type: 'hasMember', targetRef: GRACE }],
+};
+const parentTeam: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name: 'parent',
+    namespace: 'default',
+    annotations: { 'aws-access/identity-center-group': 'g-parent' },
+  },
+  spec: { type: 'team', children: ['pay'] },
+  relations: [{ type: 'parentOf', targetRef: 'group:default/pay' }],
+};
+/** The example catalog, with the platform team's members as the catalog relates them. */
+const catalogEntities: Entity[] = [
+  ...exampleEntities.map(entity =>
+    entity.metadata.name === 'platform' && entity.kind === 'Group'
+      ? {
+          ...entity,
+          relations: [{ type: 'hasMember', targetRef: 'user:default/ada' }],
+        }
+      : entity,
+  ),
+  grace,
+  payTeam,
+  lonelyTeam,
+  parentTeam,
+];
 
 async function startBackend(
   options: {
@@ -103,7 +154,7 @@ async function startBackend(
         },
       }),
       catalogServiceMock.factory({
-        entities: [...exampleEntities, grace, payTeam],
+        entities: catalogEntities,
       }),
       createServiceFactory({
         service: notificationService,
@@ -297,6 +348,12 @@ describe('POST /access-requests', () => {
       undefined,
       "No catalog team is behind the group 'orphans'; ask your AWS administrators",
     ],
+    [
+      'nobody but the requester is in the team',
+      { accountId: '222222222222', role: 'PowerUser', group: 'lonely' },
+      undefined,
+      "Nobody else is in 'group:default/lonely' in the catalog to notify; ask your AWS administrators",
+    ],
   ])('answers 409 when %s', async (_, body, requestAccess, message) => {
     const { ask, sent } = await startBackend({ requestAccess });
     const res = await ask(body).expect(409);
@@ -304,6 +361,17 @@ describe('POST /access-requests', () => {
       expect.objectContaining({ name: 'ConflictError', message }),
     );
     expect(sent).toEqual([]);
+  });
+
+  it('notifies a team whose members are in its child groups', async () => {
+    const { ask, sent } = await startBackend();
+    const res = await ask({
+      accountId: '222222222222',
+      role: 'ReadOnly',
+      group: 'parent',
+    }).expect(202);
+    expect(res.body).toEqual({ team: 'group:default/parent' });
+    expect(sent).toHaveLength(1);
   });
 
   it('answers 503 with a readable message when the notification cannot be sent', async () => {

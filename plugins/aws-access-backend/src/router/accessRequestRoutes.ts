@@ -4,6 +4,10 @@ import {
   isAwsAccountId,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import {
+  RELATION_HAS_MEMBER,
+  RELATION_PARENT_OF,
+} from '@backstage/catalog-model';
+import {
   ConflictError,
   InputError,
   NotFoundError,
@@ -105,10 +109,22 @@ export function createAccessRequestRouter(
         );
       }
       const requesterRef = credentials.principal.userEntityRef;
-      const requester = await entities.getEntityByRef(
-        requesterRef,
-        credentials,
+      const [requester, teamEntity] = await Promise.all([
+        entities.getEntityByRef(requesterRef, credentials),
+        entities.getEntityByRef(team, credentials),
+      ]);
+      // The notifications backend sends to the team's members and its child groups'; with
+      // nobody but the requester there, "sent" would be a promise nobody receives.
+      const someoneToNotify = (teamEntity?.relations ?? []).some(
+        r =>
+          (r.type === RELATION_HAS_MEMBER && r.targetRef !== requesterRef) ||
+          r.type === RELATION_PARENT_OF,
       );
+      if (!someoneToNotify) {
+        throw new ConflictError(
+          `Nobody else is in '${team}' in the catalog to notify; ask your AWS administrators`,
+        );
+      }
       const profile = requester?.spec?.profile as
         | { displayName?: unknown }
         | undefined;
