@@ -25,6 +25,25 @@ describe('ExpiringCache', () => {
     await expect(cache.get('a', async () => 'ok')).resolves.toBe('ok');
   });
 
+  it('shares a value keep turns down only while it loads, then loads again', async () => {
+    const cache = new ExpiringCache<string[]>(60_000, 10);
+    const nonEmpty = (v: string[]) => v.length > 0;
+    const load = jest.fn(async () => [] as string[]);
+    const [first, second] = await Promise.all([
+      cache.get('a', load, nonEmpty),
+      cache.get('a', load, nonEmpty),
+    ]);
+    expect(first).toBe(second);
+    expect(load).toHaveBeenCalledTimes(1);
+    await cache.get('a', load, nonEmpty);
+    expect(load).toHaveBeenCalledTimes(2);
+    await expect(cache.get('a', async () => ['x'], nonEmpty)).resolves.toEqual([
+      'x',
+    ]);
+    await expect(cache.get('a', load, nonEmpty)).resolves.toEqual(['x']);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('makes room by dropping the oldest entry', async () => {
     const cache = new ExpiringCache<string>(60_000, 2);
     await cache.get('a', async () => 'a1');

@@ -1,7 +1,7 @@
 /**
  * Remembers promised values for a fixed time. Concurrent callers of one key share the
- * same promise; a rejected promise is forgotten at once so the next call tries again.
- * When full, the oldest entry makes room.
+ * same promise; a rejected promise, or a value `keep` turns down, is forgotten once it
+ * settles so the next call loads again. When full, the oldest entry makes room.
  */
 export class ExpiringCache<T> {
   private readonly entries = new Map<
@@ -14,7 +14,11 @@ export class ExpiringCache<T> {
     private readonly maxEntries: number,
   ) {}
 
-  get(key: string, load: () => Promise<T>): Promise<T> {
+  get(
+    key: string,
+    load: () => Promise<T>,
+    keep: (value: T) => boolean = () => true,
+  ): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) {
@@ -29,11 +33,14 @@ export class ExpiringCache<T> {
       }
     }
     this.entries.set(key, { expires: now + this.ttlMs, value });
-    value.catch(() => {
+    const forget = () => {
       if (this.entries.get(key)?.value === value) {
         this.entries.delete(key);
       }
-    });
+    };
+    value.then(loaded => {
+      if (!keep(loaded)) forget();
+    }, forget);
     return value;
   }
 }

@@ -49,4 +49,27 @@ describe('CallerEntityCache', () => {
     await cache.getEntityByRef('group:default/secret', user);
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
   });
+
+  it('asks again while the catalog has not read the organisation yet, then remembers', async () => {
+    let ingested = false;
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: jest.fn(async () => (ingested ? secret : undefined)),
+      getEntities: jest.fn(async () => ({ items: ingested ? [secret] : [] })),
+    });
+    const cache = new CallerEntityCache(catalog);
+    const user = mockCredentials.user();
+    await expect(cache.getGroups(user)).resolves.toEqual([]);
+    await expect(
+      cache.getEntityByRef('group:default/secret', user),
+    ).resolves.toBeUndefined();
+    ingested = true;
+    await expect(cache.getGroups(user)).resolves.toEqual([secret]);
+    await expect(
+      cache.getEntityByRef('group:default/secret', user),
+    ).resolves.toBe(secret);
+    await cache.getGroups(user);
+    await cache.getEntityByRef('group:default/secret', user);
+    expect(catalog.getEntities).toHaveBeenCalledTimes(2);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+  });
 });

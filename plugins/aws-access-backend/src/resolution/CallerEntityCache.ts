@@ -22,7 +22,9 @@ export interface EntityReader {
  * Reads entities from the catalog with the caller's own credentials, so catalog
  * permissions decide what each caller sees, and remembers each answer per caller for a
  * short time. Keys always include the caller: one caller's answer is never served to
- * another. A permission change reaches this plugin within `ttlMs`.
+ * another. A permission change reaches this plugin within `ttlMs`. "Not found" and "no
+ * groups" are not remembered: right after a start the catalog may not have read the
+ * organisation yet, and whom to ask should appear as soon as it has.
  */
 export class CallerEntityCache implements EntityReader {
   private readonly entities: ExpiringCache<Entity | undefined>;
@@ -43,8 +45,10 @@ export class CallerEntityCache implements EntityReader {
     const key = `${callerKey(credentials)}\u0000${ref.toLocaleLowerCase(
       'en-US',
     )}`;
-    return this.entities.get(key, () =>
-      this.catalog.getEntityByRef(ref, { credentials }),
+    return this.entities.get(
+      key,
+      () => this.catalog.getEntityByRef(ref, { credentials }),
+      entity => entity !== undefined,
     );
   }
 
@@ -56,21 +60,25 @@ export class CallerEntityCache implements EntityReader {
   }
 
   getGroups(credentials: BackstageCredentials): Promise<Entity[]> {
-    return this.groups.get(callerKey(credentials), async () => {
-      const { items } = await this.catalog.getEntities(
-        {
-          filter: { kind: 'group' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-            'spec.profile',
-          ],
-        },
-        { credentials },
-      );
-      return items;
-    });
+    return this.groups.get(
+      callerKey(credentials),
+      async () => {
+        const { items } = await this.catalog.getEntities(
+          {
+            filter: { kind: 'group' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.annotations',
+              'spec.profile',
+            ],
+          },
+          { credentials },
+        );
+        return items;
+      },
+      groups => groups.length > 0,
+    );
   }
 }
