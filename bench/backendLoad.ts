@@ -41,7 +41,8 @@ function benchConfig(fakeUrl: string): string {
   );
   const entities = [...groups, system, ...components].join('\n---\n');
   writeFileSync(join(dir, 'entities.yaml'), `${entities}\n`);
-  return `  database: { client: better-sqlite3, connection: ':memory:' }
+  return `backend:
+  database: { client: better-sqlite3, connection: ':memory:' }
 aws:
   mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
 catalog:

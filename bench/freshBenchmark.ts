@@ -60,7 +60,8 @@ async function main() {
   });
   const backend = BackendInstance.start(
     PORT,
-    `  database: { client: better-sqlite3, connection: ':memory:' }
+    `backend:
+  database: { client: better-sqlite3, connection: ':memory:' }
 aws:
   mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
 catalog:

@@ -17,7 +17,8 @@ const postgresUrl = process.env.AWS_ACCESS_TEST_POSTGRES_URL;
 const prefix = `awsaccess_cluster_${Date.now()}_`;
 
 function overlay(fakeUrl: string, accessKeyId: string) {
-  return `  database:
+  return `backend:
+  database:
     client: pg
     connection: ${postgresUrl}
     prefix: ${prefix}

@@ -43,7 +43,8 @@ test.describe('two instances with events on', () => {
     );
     fake = await FakeIdentityCenter.start(structuredClone(org));
     const overlay = (key: string) =>
-      `  database:
+      `backend:
+  database:
     client: pg
     connection: ${postgresUrl}
     prefix: ${prefix}
