@@ -25,23 +25,28 @@ describe('ExpiringCache', () => {
     await expect(cache.get('a', async () => 'ok')).resolves.toBe('ok');
   });
 
-  it('shares a value keep turns down only while it loads, then loads again', async () => {
-    const cache = new ExpiringCache<string[]>(60_000, 10);
-    const nonEmpty = (v: string[]) => v.length > 0;
+  it('keeps a value for the time ttlOf gives it once loaded', async () => {
+    let now = 1_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const cache = new ExpiringCache<string[]>(30_000, 10);
+    const shortWhenEmpty = (v: string[]) => (v.length > 0 ? 30_000 : 2_000);
     const load = jest.fn(async () => [] as string[]);
     const [first, second] = await Promise.all([
-      cache.get('a', load, nonEmpty),
-      cache.get('a', load, nonEmpty),
+      cache.get('a', load, shortWhenEmpty),
+      cache.get('a', load, shortWhenEmpty),
     ]);
     expect(first).toBe(second);
+    now += 1_999;
+    await cache.get('a', load, shortWhenEmpty);
     expect(load).toHaveBeenCalledTimes(1);
-    await cache.get('a', load, nonEmpty);
-    expect(load).toHaveBeenCalledTimes(2);
-    await expect(cache.get('a', async () => ['x'], nonEmpty)).resolves.toEqual([
-      'x',
-    ]);
-    await expect(cache.get('a', load, nonEmpty)).resolves.toEqual(['x']);
-    expect(load).toHaveBeenCalledTimes(2);
+    now += 1;
+    await expect(
+      cache.get('a', async () => ['x'], shortWhenEmpty),
+    ).resolves.toEqual(['x']);
+    now += 29_999;
+    await expect(cache.get('a', load, shortWhenEmpty)).resolves.toEqual(['x']);
+    expect(load).toHaveBeenCalledTimes(1);
+    jest.restoreAllMocks();
   });
 
   it('makes room by dropping the oldest entry', async () => {

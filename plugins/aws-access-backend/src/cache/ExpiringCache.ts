@@ -1,7 +1,8 @@
 /**
- * Remembers promised values for a fixed time. Concurrent callers of one key share the
- * same promise; a rejected promise, or a value `keep` turns down, is forgotten once it
- * settles so the next call loads again. When full, the oldest entry makes room.
+ * Remembers promised values for a fixed time, or for the time `ttlOf` gives a value once
+ * it is loaded. Concurrent callers of one key share the same promise; a rejected promise
+ * is forgotten at once so the next call tries again. When full, the oldest entry makes
+ * room.
  */
 export class ExpiringCache<T> {
   private readonly entries = new Map<
@@ -17,7 +18,7 @@ export class ExpiringCache<T> {
   get(
     key: string,
     load: () => Promise<T>,
-    keep: (value: T) => boolean = () => true,
+    ttlOf?: (value: T) => number,
   ): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -32,15 +33,18 @@ export class ExpiringCache<T> {
         this.entries.delete(oldest);
       }
     }
-    this.entries.set(key, { expires: now + this.ttlMs, value });
-    const forget = () => {
-      if (this.entries.get(key)?.value === value) {
-        this.entries.delete(key);
-      }
-    };
-    value.then(loaded => {
-      if (!keep(loaded)) forget();
-    }, forget);
+    const entry = { expires: now + this.ttlMs, value };
+    this.entries.set(key, entry);
+    value.then(
+      loaded => {
+        if (ttlOf) entry.expires = now + ttlOf(loaded);
+      },
+      () => {
+        if (this.entries.get(key) === entry) {
+          this.entries.delete(key);
+        }
+      },
+    );
     return value;
   }
 }

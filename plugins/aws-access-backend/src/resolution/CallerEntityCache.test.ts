@@ -50,7 +50,9 @@ describe('CallerEntityCache', () => {
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
   });
 
-  it('asks again while the catalog has not read the organisation yet, then remembers', async () => {
+  it('remembers "not found" and "no groups" only briefly: the catalog may still be reading the organisation', async () => {
+    let now = 1_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
     let ingested = false;
     const catalog = catalogServiceMock.mock({
       getEntityByRef: jest.fn(async () => (ingested ? secret : undefined)),
@@ -62,14 +64,23 @@ describe('CallerEntityCache', () => {
     await expect(
       cache.getEntityByRef('group:default/secret', user),
     ).resolves.toBeUndefined();
+    await cache.getGroups(user);
+    await cache.getEntityByRef('group:default/secret', user);
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
     ingested = true;
+    now += 2_000;
     await expect(cache.getGroups(user)).resolves.toEqual([secret]);
     await expect(
       cache.getEntityByRef('group:default/secret', user),
     ).resolves.toBe(secret);
     await cache.getGroups(user);
     await cache.getEntityByRef('group:default/secret', user);
+    now += 20_000;
+    await cache.getGroups(user);
+    await cache.getEntityByRef('group:default/secret', user);
     expect(catalog.getEntities).toHaveBeenCalledTimes(2);
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+    jest.restoreAllMocks();
   });
 });

@@ -23,20 +23,24 @@ export interface EntityReader {
  * permissions decide what each caller sees, and remembers each answer per caller for a
  * short time. Keys always include the caller: one caller's answer is never served to
  * another. A permission change reaches this plugin within `ttlMs`. "Not found" and "no
- * groups" are not remembered: right after a start the catalog may not have read the
- * organisation yet, and whom to ask should appear as soon as it has.
+ * groups" are remembered only for `emptyTtlMs`: right after a start the catalog may not
+ * have read the organisation yet, and whom to ask should appear soon after it has.
  */
 export class CallerEntityCache implements EntityReader {
   private readonly entities: ExpiringCache<Entity | undefined>;
   private readonly groups: ExpiringCache<Entity[]>;
+  private readonly ttlMs: number;
+  private readonly emptyTtlMs: number;
 
   constructor(
     private readonly catalog: CatalogService,
-    options: { ttlMs: number; maxEntries: number } = {
+    options: { ttlMs: number; maxEntries: number; emptyTtlMs?: number } = {
       ttlMs: 30_000,
       maxEntries: 10_000,
     },
   ) {
+    this.ttlMs = options.ttlMs;
+    this.emptyTtlMs = Math.min(options.emptyTtlMs ?? 2_000, options.ttlMs);
     this.entities = new ExpiringCache(options.ttlMs, options.maxEntries);
     this.groups = new ExpiringCache(options.ttlMs, options.maxEntries);
   }
@@ -48,7 +52,7 @@ export class CallerEntityCache implements EntityReader {
     return this.entities.get(
       key,
       () => this.catalog.getEntityByRef(ref, { credentials }),
-      entity => entity !== undefined,
+      entity => (entity ? this.ttlMs : this.emptyTtlMs),
     );
   }
 
@@ -78,7 +82,7 @@ export class CallerEntityCache implements EntityReader {
         );
         return items;
       },
-      groups => groups.length > 0,
+      groups => (groups.length > 0 ? this.ttlMs : this.emptyTtlMs),
     );
   }
 }
