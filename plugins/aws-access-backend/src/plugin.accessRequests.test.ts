@@ -124,6 +124,7 @@ async function startBackend(
     requestAccess?: object;
     permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     send?: (options: NotificationSendOptions) => Promise<void>;
+    catalogDown?: boolean;
   } = {},
 ) {
   const sent: NotificationSendOptions[] = [];
@@ -153,9 +154,15 @@ async function startBackend(
           },
         },
       }),
-      catalogServiceMock.factory({
-        entities: catalogEntities,
-      }),
+      options.catalogDown
+        ? catalogServiceMock.mock({
+            // Single reads still answer; listing the groups fails.
+            getEntityByRef: async () => undefined,
+            getEntities: async () => {
+              throw new Error('connect ECONNREFUSED catalog');
+            },
+          }).factory
+        : catalogServiceMock.factory({ entities: catalogEntities }),
       createServiceFactory({
         service: notificationService,
         deps: {},
@@ -388,5 +395,18 @@ describe('POST /access-requests', () => {
           "Could not notify 'group:default/platform' right now; try again later or ask them directly",
       }),
     );
+  });
+
+  it('answers 503, not "no team", when the catalog cannot be read', async () => {
+    const { ask, sent } = await startBackend({ catalogDown: true });
+    const res = await ask(powerUserOnPlatformDev).expect(503);
+    expect(res.body.error).toEqual(
+      expect.objectContaining({
+        name: 'ServiceUnavailableError',
+        message:
+          'The catalog cannot be read right now, so the team behind the group is unknown; try again later',
+      }),
+    );
+    expect(sent).toEqual([]);
   });
 });

@@ -572,3 +572,43 @@ describe('aws-access backend', () => {
     );
   });
 });
+
+describe('aws-access backend while the catalog is down', () => {
+  it('answers 503 naming the catalog, never 500', async () => {
+    const down = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:7007');
+    };
+    const { server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        mockServices.rootConfig.factory({
+          data: { awsAccess: exampleAwsAccessConfig },
+        }),
+        catalogServiceMock.mock({
+          getEntityByRef: down,
+          getEntities: down,
+          getEntitiesByRefs: down,
+          queryEntities: down,
+        }).factory,
+      ],
+    });
+    for (const path of [
+      '/me/accounts',
+      '/me/aws-config',
+      '/entities/group/default/platform/accounts',
+      '/accounts/111111111111',
+    ]) {
+      const res = await request(server)
+        .get(`/api/aws-access${path}`)
+        .set('Authorization', mockCredentials.user.header('user:default/ada'));
+      expect({ path, status: res.status }).toEqual({ path, status: 503 });
+      expect(res.body.error.message).toBe(
+        'The catalog cannot be read right now: connect ECONNREFUSED 127.0.0.1:7007',
+      );
+    }
+    // What needs no catalog still answers.
+    await request(server)
+      .get('/api/aws-access/accounts?query=platform')
+      .expect(200);
+  });
+});

@@ -1,8 +1,23 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ExpiringCache } from '../cache/ExpiringCache';
 import { callerKey } from '../cache/callerKey';
+
+/**
+ * A catalog that cannot be read is a service unavailable for now (503), not a fault of
+ * this plugin (500); the message names the cause.
+ */
+function unavailableOnFailure<T>(read: Promise<T>): Promise<T> {
+  return read.catch(error => {
+    throw new ServiceUnavailableError(
+      `The catalog cannot be read right now: ${String(
+        (error as Error)?.message ?? error,
+      )}`,
+    );
+  });
+}
 
 /** The catalog reads resolution needs, made on behalf of a caller. */
 export interface EntityReader {
@@ -51,7 +66,8 @@ export class CallerEntityCache implements EntityReader {
     )}`;
     return this.entities.get(
       key,
-      () => this.catalog.getEntityByRef(ref, { credentials }),
+      () =>
+        unavailableOnFailure(this.catalog.getEntityByRef(ref, { credentials })),
       entity => (entity ? this.ttlMs : this.emptyTtlMs),
     );
   }
@@ -67,18 +83,20 @@ export class CallerEntityCache implements EntityReader {
     return this.groups.get(
       callerKey(credentials),
       async () => {
-        const { items } = await this.catalog.getEntities(
-          {
-            filter: { kind: 'group' },
-            fields: [
-              'kind',
-              'metadata.name',
-              'metadata.namespace',
-              'metadata.annotations',
-              'spec.profile',
-            ],
-          },
-          { credentials },
+        const { items } = await unavailableOnFailure(
+          this.catalog.getEntities(
+            {
+              filter: { kind: 'group' },
+              fields: [
+                'kind',
+                'metadata.name',
+                'metadata.namespace',
+                'metadata.annotations',
+                'spec.profile',
+              ],
+            },
+            { credentials },
+          ),
         );
         return items;
       },

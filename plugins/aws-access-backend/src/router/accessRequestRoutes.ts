@@ -104,6 +104,15 @@ export function createAccessRequestRouter(
       }
       const team = teams[group];
       if (!team) {
+        // Without the catalog the teams come back empty; that is not "no team".
+        await entities.getGroups(credentials).catch(error => {
+          logger.warn('Could not read the catalog for an access request', {
+            error: String((error as Error)?.message ?? error),
+          });
+          throw new ServiceUnavailableError(
+            'The catalog cannot be read right now, so the team behind the group is unknown; try again later',
+          );
+        });
         throw new ConflictError(
           `No catalog team is behind the group '${group}'; ask your AWS administrators`,
         );
