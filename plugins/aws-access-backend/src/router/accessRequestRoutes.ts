@@ -9,7 +9,6 @@ import {
 } from '@backstage/catalog-model';
 import {
   ConflictError,
-  InputError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -19,6 +18,7 @@ import { z } from 'zod';
 import { accessRequestNotification } from '../requests/accessRequestNotification';
 import { accountDetails } from '../resolution/accountDetails';
 import type { RouterOptions } from './createRouter';
+import { readBody } from './readInput';
 
 const name = (max: number) =>
   z
@@ -43,20 +43,6 @@ const accessRequestBody = z.object(
   { invalid_type_error: 'must be a JSON object' },
 );
 
-function readAccessRequest(body: unknown) {
-  const parsed = accessRequestBody.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.');
-    throw new InputError(
-      field
-        ? `Field '${field}' ${issue.message}`
-        : `Request body ${issue.message}`,
-    );
-  }
-  return parsed.data;
-}
-
 /**
  * `POST /access-requests`: a signed-in user asks the catalog team behind an Identity
  * Center group for a role that group grants in an account, as a Backstage notification.
@@ -78,7 +64,7 @@ export function createAccessRequestRouter(
           'awsAccess.requestAccess.notifyTeam is not enabled',
         );
       }
-      const { accountId, role, group } = readAccessRequest(req.body);
+      const { accountId, role, group } = readBody(accessRequestBody, req.body);
       const { account, teams, myRoles } = await accountDetails(
         options,
         accountId,

@@ -3,7 +3,6 @@ import {
   AccountLookupResponse,
   AccountSearchResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -11,6 +10,7 @@ import { accountDetails } from '../resolution/accountDetails';
 import { accountIndexEntries } from '../resolution/accountIndex';
 import { listAccounts, searchAccounts } from '../resolution/accountLookup';
 import type { RouterOptions } from './createRouter';
+import { readQuery } from './readInput';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -26,20 +26,6 @@ const searchQuery = pageQuery.extend({
     .min(1, 'must not be empty')
     .max(400),
 });
-
-function readQuery<T extends z.ZodTypeAny>(
-  schema: T,
-  query: unknown,
-): z.infer<T> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `Query parameter '${issue.path.join('.')}' ${issue.message}`,
-    );
-  }
-  return parsed.data;
-}
 
 /**
  * Account lookup across the organisation: `GET /accounts?query=` finds accounts by id,

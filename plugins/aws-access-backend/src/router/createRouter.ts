@@ -36,6 +36,7 @@ import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { AccessSnapshotSource } from '../snapshot/types';
 import { createAccessRequestRouter } from './accessRequestRoutes';
 import { createAccountLookupRouter } from './accountLookupRoutes';
+import { readQuery } from './readInput';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -99,17 +100,6 @@ export async function createRouter(
       .transform(remote => remote === 'true'),
   });
 
-  function readRenderQuery(req: Request) {
-    const parsed = renderQuery.safeParse(req.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(
-        `Query parameter '${issue.path.join('.')}' ${issue.message}`,
-      );
-    }
-    return parsed.data;
-  }
-
   async function findEntity(ref: string, credentials: BackstageCredentials) {
     const entity = await entities.getEntityByRef(ref, credentials);
     if (!entity) {
@@ -165,7 +155,7 @@ export async function createRouter(
   }
 
   async function profilesFor(req: Request) {
-    const { region, variant, remote } = readRenderQuery(req);
+    const { region, variant, remote } = readQuery(renderQuery, req.query);
     const { subjectRef, resolution } = await resolveSubject(req);
     const profiles = planProfiles(resolution.accounts, {
       ...settings.profiles,
