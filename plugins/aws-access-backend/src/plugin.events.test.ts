@@ -17,7 +17,7 @@ import { AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
 import { awsAccessPlugin } from './plugin';
-import { exampleAwsAccessConfig } from './__testUtils__/exampleOrg';
+import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
 
 const org = generateOrg({
   accounts: 12,
@@ -89,7 +89,6 @@ describe('events through the events system', () => {
   });
 
   async function start() {
-    const { sso } = exampleAwsAccessConfig;
     let events: EventsService | undefined;
     const signals: SignalPayload[] = [];
     const { server } = await startTestBackend({
@@ -119,31 +118,16 @@ describe('events through the events system', () => {
           }),
         }),
         catalogServiceMock.factory({ entities: [groupEntity] }),
+        // Reconciliation far away: only events can change the snapshot here.
         mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
+          data: identityCenterConfig(fake.url, {
+            schedule: {
+              frequency: { hours: 6 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 0 },
             },
-            awsAccess: {
-              sso,
-              source: 'identityCenter',
-              identityCenter: {
-                maxAttempts: 2,
-                endpoints: {
-                  ssoAdmin: fake.url,
-                  identityStore: fake.url,
-                  organizations: fake.url,
-                },
-                // Reconciliation far away: only events can change the snapshot here.
-                schedule: {
-                  frequency: { hours: 6 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { seconds: 0 },
-                },
-                events: { enabled: true, settleMilliseconds: 200 },
-              },
-            },
-          },
+            events: { enabled: true, settleMilliseconds: 200 },
+          }),
         }),
       ],
     });

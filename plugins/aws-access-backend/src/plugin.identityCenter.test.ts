@@ -11,7 +11,7 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
 import { awsAccessPlugin } from './plugin';
-import { exampleAwsAccessConfig } from './__testUtils__/exampleOrg';
+import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
 
 const org = generateOrg({
   accounts: 12,
@@ -52,7 +52,6 @@ describe('the Identity Center source through the API', () => {
   });
 
   async function start() {
-    const { sso } = exampleAwsAccessConfig;
     const { server } = await startTestBackend({
       features: [
         awsAccessPlugin,
@@ -60,28 +59,13 @@ describe('the Identity Center source through the API', () => {
         schedulerServiceFactory,
         catalogServiceMock.factory({ entities: [groupEntity] }),
         mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
+          data: identityCenterConfig(fake.url, {
+            schedule: {
+              frequency: { seconds: 1 },
+              timeout: { seconds: 30 },
+              initialDelay: { seconds: 0 },
             },
-            awsAccess: {
-              sso,
-              source: 'identityCenter',
-              identityCenter: {
-                maxAttempts: 2,
-                endpoints: {
-                  ssoAdmin: fake.url,
-                  identityStore: fake.url,
-                  organizations: fake.url,
-                },
-                schedule: {
-                  frequency: { seconds: 1 },
-                  timeout: { seconds: 30 },
-                  initialDelay: { seconds: 0 },
-                },
-              },
-            },
-          },
+          }),
         }),
       ],
     });
