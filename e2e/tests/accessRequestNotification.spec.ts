@@ -1,8 +1,9 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackendInstance } from '../support/backendInstance';
+import { routeToBackend } from '../support/routeToBackend';
 import { signInAsGuest } from './signIn';
 
 /*
@@ -52,17 +53,6 @@ async function startRun(databaseDir: string, guest: string) {
   return backend;
 }
 
-/** Sends what the app asks of the backend on :7007 to `backend` instead. */
-async function routeBackendTo(page: Page, backend: BackendInstance) {
-  await page.route('http://localhost:7007/**', async route => {
-    const url = route
-      .request()
-      .url()
-      .replace('http://localhost:7007', backend.baseUrl);
-    await route.fulfill({ response: await route.fetch({ url }) });
-  });
-}
-
 test.describe('asking the owning team for a role', () => {
   test.setTimeout(420_000);
   let databaseDir: string;
@@ -84,7 +74,7 @@ test.describe('asking the owning team for a role', () => {
     backend = await startRun(databaseDir, 'user:default/guest');
     const requester = await browser.newContext();
     const asking = await requester.newPage();
-    await routeBackendTo(asking, backend);
+    await routeToBackend(asking, backend);
     await signInAsGuest(asking);
     await asking.goto(`/aws-access/accounts/${PAYMENTS_PROD}`);
     const account = asking.getByRole('region', {
@@ -105,7 +95,7 @@ test.describe('asking the owning team for a role', () => {
     backend = await startRun(databaseDir, 'user:default/kari.berg');
     const member = await browser.newContext();
     const reading = await member.newPage();
-    await routeBackendTo(reading, backend);
+    await routeToBackend(reading, backend);
     await signInAsGuest(reading);
     await reading
       .getByRole('navigation')

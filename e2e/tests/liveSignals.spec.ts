@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../support/backendInstance';
+import { routeToBackend } from '../support/routeToBackend';
 import {
   PS,
   assignmentEvent,
@@ -57,17 +58,7 @@ test.describe('an open page updates itself', () => {
     const live = backend.baseUrl;
 
     // The app's AWS Access calls go to the live backend, with its guest token.
-    await page.route('http://localhost:7007/api/aws-access/**', async route => {
-      const url = route.request().url().replace('http://localhost:7007', live);
-      const res = await fetch(url, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      await route.fulfill({
-        status: res.status,
-        contentType: res.headers.get('content-type') ?? 'application/json',
-        body: Buffer.from(await res.arrayBuffer()),
-      });
-    });
+    await routeToBackend(page, backend, { path: '/api/aws-access', token });
     // So does its signals connection: relayed, message for message, to the live backend.
     await page.routeWebSocket(/\/api\/signals/, route => {
       const upstream = new WebSocket(

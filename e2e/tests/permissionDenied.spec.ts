@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BackendInstance } from '../support/backendInstance';
+import { routeToBackend } from '../support/routeToBackend';
 import { signInAsGuest } from './signIn';
 
 /*
@@ -37,20 +38,7 @@ test.describe('a caller the permission policy denies', () => {
     page,
   }) => {
     const token = await denying.guestToken();
-    await page.route('http://localhost:7007/api/aws-access/**', async route => {
-      const url = route
-        .request()
-        .url()
-        .replace('http://localhost:7007', denying.baseUrl);
-      const response = await route.fetch({
-        url,
-        headers: {
-          ...route.request().headers(),
-          authorization: `Bearer ${token}`,
-        },
-      });
-      await route.fulfill({ response });
-    });
+    await routeToBackend(page, denying, { path: '/api/aws-access', token });
     await signInAsGuest(page);
     await page.goto('/aws-access?team=group%3Adefault%2Fplatform');
     await expect(

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BackendInstance } from '../support/backendInstance';
+import { routeToBackend } from '../support/routeToBackend';
 import { signInAsGuest } from './signIn';
 
 /*
@@ -44,19 +45,7 @@ test.describe('request-access links with hostile names', () => {
     page,
   }) => {
     const token = await backend.guestToken();
-    await page.route('http://localhost:7007/api/aws-access/**', async route => {
-      const response = await route.fetch({
-        url: route
-          .request()
-          .url()
-          .replace('http://localhost:7007', backend.baseUrl),
-        headers: {
-          ...route.request().headers(),
-          authorization: `Bearer ${token}`,
-        },
-      });
-      await route.fulfill({ response });
-    });
+    await routeToBackend(page, backend, { path: '/api/aws-access', token });
     await signInAsGuest(page);
     await page.goto(`/aws-access/accounts/${ACCOUNT_ID}`);
     await expect(
