@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
+import {
+  SQLITE_IN_MEMORY_OVERLAY,
+  catalogFileOverlay,
+  identityCenterOverlay,
+} from '../e2e/support/backendOverlays';
 import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 
 export const CONNECTIONS = 50;
@@ -14,7 +19,7 @@ export const REQUESTS_PER_ROUND = 2000;
 export const ROUNDS = 3;
 
 /** Backend config on top of app-config.yaml: the fake as Identity Center, a catalog of groups. */
-function benchConfig(fakeUrl: string): string {
+function benchConfig(fakeUrl: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-bench-'));
   const groups = groupEntities(11);
   // A System of 50 Components owned by ten teams (group-1 to group-10).
@@ -41,20 +46,15 @@ function benchConfig(fakeUrl: string): string {
   );
   const entities = [...groups, system, ...components].join('\n---\n');
   writeFileSync(join(dir, 'entities.yaml'), `${entities}\n`);
-  return `backend:
-  database: { client: better-sqlite3, connection: ':memory:' }
-aws:
-  mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
-catalog:
-  locations:
-    - type: file
-      target: ${join(dir, 'entities.yaml')}
-awsAccess:
-  source: identityCenter
-  identityCenter:
-    endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }
-    schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }
-`;
+  return [
+    SQLITE_IN_MEMORY_OVERLAY,
+    catalogFileOverlay(join(dir, 'entities.yaml')),
+    identityCenterOverlay(fakeUrl, {
+      accessKeyId: 'AKIAFAKEBENCH',
+      schedule:
+        '{ frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }',
+    }),
+  ];
 }
 
 export async function waitUntil(what: string, probe: () => Promise<boolean>) {
@@ -122,7 +122,7 @@ export async function startSyncedBackend(port: number) {
   const base = `http://localhost:${port}`;
   const org = benchmarkOrg();
   const fake = await FakeIdentityCenter.start(org);
-  const backend = BackendInstance.start(port, benchConfig(fake.url));
+  const backend = BackendInstance.start(port, ...benchConfig(fake.url));
   const stop = async () => {
     backend.kill();
     await fake.stop();

@@ -17,10 +17,12 @@ import {
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../e2e/support/backendInstance';
 import {
-  assignmentEventBody,
-  createQueue,
-  sqsEventsConfig,
-} from '../e2e/support/liveEvents';
+  SQLITE_IN_MEMORY_OVERLAY,
+  catalogFileOverlay,
+  identityCenterOverlay,
+  sqsEventsOverlay,
+} from '../e2e/support/backendOverlays';
+import { assignmentEventBody, createQueue } from '../e2e/support/liveEvents';
 import { benchmarkOrg, groupEntities } from './benchmarkOrg';
 import { print } from './print';
 
@@ -60,25 +62,16 @@ async function main() {
   });
   const backend = BackendInstance.start(
     PORT,
-    `backend:
-  database: { client: better-sqlite3, connection: ':memory:' }
-aws:
-  mainAccount: { accessKeyId: AKIAFAKEBENCH, secretAccessKey: fake }
-catalog:
-  locations:
-    - type: file
-      target: ${catalogFile(org.groups.length)}
-awsAccess:
-  source: identityCenter
-  identityCenter:
-    instanceArn: ${org.instanceArn}
-    identityStoreId: ${org.identityStoreId}
-    endpoints: { ssoAdmin: ${fake.url}, identityStore: ${
-      fake.url
-    }, organizations: ${fake.url} }
-    schedule: { frequency: { hours: 6 }, timeout: { minutes: 10 }, initialDelay: { seconds: 0 } }
-    events: { enabled: true }
-${sqsEventsConfig(queueUrl, sqsUrl)}`,
+    SQLITE_IN_MEMORY_OVERLAY,
+    catalogFileOverlay(catalogFile(org.groups.length)),
+    identityCenterOverlay(fake.url, {
+      accessKeyId: 'AKIAFAKEBENCH',
+      instance: org,
+      schedule:
+        '{ frequency: { hours: 6 }, timeout: { minutes: 10 }, initialDelay: { seconds: 0 } }',
+      events: '{ enabled: true }',
+    }),
+    sqsEventsOverlay(queueUrl, sqsUrl),
   );
   process.on('exit', () => backend.kill());
   try {

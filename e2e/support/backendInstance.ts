@@ -14,14 +14,16 @@ export class BackendInstance {
     readonly logFile: string,
   ) {}
 
-  /** The backend alone (packages/backend) on `port`. */
-  static start(port: number, overlayYaml: string): BackendInstance {
-    // Two files, so that the overlay may set other `backend` keys (such as its database).
+  /**
+   * The backend alone (packages/backend) on `port`, with each overlay (a whole YAML
+   * document, see backendOverlays.ts) as a config file of its own, later ones winning.
+   */
+  static start(port: number, ...overlaysYaml: string[]): BackendInstance {
     return BackendInstance.spawn(
       join(repoRoot, 'packages/backend'),
       `http://localhost:${port}`,
       `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n`,
-      overlayYaml,
+      ...overlaysYaml,
     );
   }
 

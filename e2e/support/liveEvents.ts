@@ -4,6 +4,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { FakeOrg } from '@aws-access/fake-identity-center';
+import { identityCenterOverlay, sqsEventsOverlay } from './backendOverlays';
 
 /*
  * What the live-events browser tests share: a small organisation whose group the example
@@ -137,37 +138,20 @@ export async function queueDepth(sqs: SQSClient, url: string) {
 }
 
 /** Backend config: the fake Identity Center, events on, the SQS module on the queue. */
-export function liveOverlay(fakeUrl: string, queueUrl: string, sqsUrl: string) {
-  return `aws:
-  mainAccount: { accessKeyId: AKIAFAKE, secretAccessKey: fake }
-awsAccess:
-  source: identityCenter
-  identityCenter:
-    endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }
-    maxAttempts: 2
-    schedule:
-      frequency: { hours: 6 }
-      timeout: { minutes: 5 }
-      initialDelay: { seconds: 0 }
-    events:
-      enabled: true
-      settleMilliseconds: 500
-${sqsEventsConfig(queueUrl, sqsUrl)}`;
-}
-
-/** The SQS events module's config: the queue's messages to the AWS Access topic. */
-export function sqsEventsConfig(queueUrl: string, sqsUrl: string) {
-  return `events:
-  modules:
-    awsSqs:
-      awsSqsConsumingEventPublisher:
-        topics:
-          awsAccessIdentityCenter:
-            queue:
-              url: ${queueUrl}
-              region: eu-north-1
-              endpoint: ${sqsUrl}
-              waitTime: { seconds: 1 }
-            waitTimeAfterEmptyReceive: { seconds: 1 }
-`;
+export function liveOverlays(
+  fakeUrl: string,
+  queueUrl: string,
+  sqsUrl: string,
+  accessKeyId?: string,
+) {
+  return [
+    identityCenterOverlay(fakeUrl, {
+      accessKeyId,
+      maxAttempts: 2,
+      schedule:
+        '{ frequency: { hours: 6 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }',
+      events: '{ enabled: true, settleMilliseconds: 500 }',
+    }),
+    sqsEventsOverlay(queueUrl, sqsUrl),
+  ];
 }

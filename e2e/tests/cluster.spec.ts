@@ -5,6 +5,10 @@ import {
 } from '@aws-access/fake-identity-center';
 import { Client } from 'pg';
 import { BackendInstance } from '../support/backendInstance';
+import {
+  identityCenterOverlay,
+  postgresOverlay,
+} from '../support/backendOverlays';
 
 /*
  * Two backend processes on one PostgreSQL database and one fake Identity Center: the
@@ -16,24 +20,15 @@ const FREQUENCY_S = 3;
 const postgresUrl = process.env.AWS_ACCESS_TEST_POSTGRES_URL;
 const prefix = `awsaccess_cluster_${Date.now()}_`;
 
-function overlay(fakeUrl: string, accessKeyId: string) {
-  return `backend:
-  database:
-    client: pg
-    connection: ${postgresUrl}
-    prefix: ${prefix}
-aws:
-  mainAccount: { accessKeyId: ${accessKeyId}, secretAccessKey: fake }
-awsAccess:
-  source: identityCenter
-  identityCenter:
-    endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }
-    maxAttempts: 2
-    schedule:
-      frequency: { seconds: ${FREQUENCY_S} }
-      timeout: { seconds: 8 }
-      initialDelay: { seconds: 0 }
-`;
+function overlays(fakeUrl: string, accessKeyId: string) {
+  return [
+    postgresOverlay(postgresUrl!, prefix),
+    identityCenterOverlay(fakeUrl, {
+      accessKeyId,
+      maxAttempts: 2,
+      schedule: `{ frequency: { seconds: ${FREQUENCY_S} }, timeout: { seconds: 8 }, initialDelay: { seconds: 0 } }`,
+    }),
+  ];
 }
 
 /** Each sync starts with one ListInstances call. */
@@ -64,11 +59,11 @@ test.describe('two backend instances on one PostgreSQL database', () => {
     fake = await FakeIdentityCenter.start(structuredClone(org));
     // One after the other: the first creates the databases, the second joins them.
     instances = [
-      BackendInstance.start(7201, overlay(fake.url, 'AKIAINSTANCEA')),
+      BackendInstance.start(7201, ...overlays(fake.url, 'AKIAINSTANCEA')),
     ];
     await instances[0].waitUntilHealthy();
     instances.push(
-      BackendInstance.start(7202, overlay(fake.url, 'AKIAINSTANCEB')),
+      BackendInstance.start(7202, ...overlays(fake.url, 'AKIAINSTANCEB')),
     );
     await instances[1].waitUntilHealthy();
     const tokens = await Promise.all(instances.map(i => i.guestToken()));

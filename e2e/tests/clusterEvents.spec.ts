@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../support/backendInstance';
+import { postgresOverlay } from '../support/backendOverlays';
 import {
   PS,
   assignmentEvent,
   createQueue,
-  liveOverlay,
+  liveOverlays,
   org,
 } from '../support/liveEvents';
 
@@ -42,17 +43,14 @@ test.describe('two instances with events on', () => {
       `aws-access-cluster-${Date.now()}`,
     );
     fake = await FakeIdentityCenter.start(structuredClone(org));
-    const overlay = (key: string) =>
-      `backend:
-  database:
-    client: pg
-    connection: ${postgresUrl}
-    prefix: ${prefix}
-${liveOverlay(fake.url, queueUrl, sqsUrl!).replace('AKIAFAKE', key)}`;
+    const overlays = (key: string) => [
+      postgresOverlay(postgresUrl!, prefix),
+      ...liveOverlays(fake.url, queueUrl, sqsUrl!, key),
+    ];
     // One after the other: the first creates the databases, the second joins them.
-    instances = [BackendInstance.start(7231, overlay(KEYS[0]))];
+    instances = [BackendInstance.start(7231, ...overlays(KEYS[0]))];
     await instances[0].waitUntilHealthy();
-    instances.push(BackendInstance.start(7232, overlay(KEYS[1])));
+    instances.push(BackendInstance.start(7232, ...overlays(KEYS[1])));
     await instances[1].waitUntilHealthy();
     const tokens = await Promise.all(instances.map(i => i.guestToken()));
     const accountsOn = async (i: number) => {

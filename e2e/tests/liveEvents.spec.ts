@@ -10,7 +10,7 @@ import {
   PS,
   assignmentEvent,
   createQueue,
-  liveOverlay,
+  liveOverlays,
   org,
   queueDepth,
 } from '../support/liveEvents';
@@ -48,7 +48,7 @@ test.describe('Identity Center changes through Amazon SQS', () => {
     fake = await FakeIdentityCenter.start(structuredClone(org));
     backend = BackendInstance.start(
       PORT,
-      liveOverlay(fake.url, queueUrl, sqsUrl!),
+      ...liveOverlays(fake.url, queueUrl, sqsUrl!),
     );
     await backend.waitUntilHealthy();
     const token = await backend.guestToken();

@@ -7,7 +7,7 @@ import {
   PS,
   assignmentEvent,
   createQueue,
-  liveOverlay,
+  liveOverlays,
   org,
 } from '../support/liveEvents';
 import { signInAsGuest } from './signIn';
@@ -51,7 +51,7 @@ test.describe('an open page updates itself', () => {
     fake = await FakeIdentityCenter.start(structuredClone(org));
     backend = BackendInstance.start(
       PORT,
-      liveOverlay(fake.url, queueUrl, sqsUrl!),
+      ...liveOverlays(fake.url, queueUrl, sqsUrl!),
     );
     await backend.waitUntilHealthy();
     const token = await backend.guestToken();

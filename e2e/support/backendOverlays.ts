@@ -1,0 +1,85 @@
+/*
+ * Pieces of backend config for BackendInstance.start, one concern each. Every piece is a
+ * whole YAML document; the instance reads them as separate config files, later ones
+ * winning, so they combine without being pasted into one another.
+ */
+
+/** How the backend reaches the fake Identity Center, and how it syncs. */
+export interface IdentityCenterOverlayOptions {
+  /** The static credentials; instances that must be told apart use different keys. */
+  accessKeyId?: string;
+  /** `awsAccess.identityCenter.schedule` as YAML flow, e.g. `{ frequency: { hours: 6 }, ... }`. */
+  schedule: string;
+  maxAttempts?: number;
+  /** `awsAccess.identityCenter.events` as YAML flow; events stay off without it. */
+  events?: string;
+  /** Known instance and identity store, so that the sync skips their discovery. */
+  instance?: { instanceArn: string; identityStoreId: string };
+}
+
+/** AWS Access on the Identity Center source, all three services answered by `fakeUrl`. */
+export function identityCenterOverlay(
+  fakeUrl: string,
+  options: IdentityCenterOverlayOptions,
+) {
+  const { accessKeyId = 'AKIAFAKE', maxAttempts, events, instance } = options;
+  return [
+    'aws:',
+    `  mainAccount: { accessKeyId: ${accessKeyId}, secretAccessKey: fake }`,
+    'awsAccess:',
+    '  source: identityCenter',
+    '  identityCenter:',
+    `    endpoints: { ssoAdmin: ${fakeUrl}, identityStore: ${fakeUrl}, organizations: ${fakeUrl} }`,
+    ...(maxAttempts ? [`    maxAttempts: ${maxAttempts}`] : []),
+    ...(instance
+      ? [
+          `    instanceArn: ${instance.instanceArn}`,
+          `    identityStoreId: ${instance.identityStoreId}`,
+        ]
+      : []),
+    `    schedule: ${options.schedule}`,
+    ...(events ? [`    events: ${events}`] : []),
+    '',
+  ].join('\n');
+}
+
+/** The backend's databases on PostgreSQL, under a prefix of their own. */
+export function postgresOverlay(connection: string, prefix: string) {
+  return `backend:
+  database:
+    client: pg
+    connection: ${connection}
+    prefix: ${prefix}
+`;
+}
+
+/** The SQS events module's config: the queue's messages to the AWS Access topic. */
+export function sqsEventsOverlay(queueUrl: string, sqsUrl: string) {
+  return `events:
+  modules:
+    awsSqs:
+      awsSqsConsumingEventPublisher:
+        topics:
+          awsAccessIdentityCenter:
+            queue:
+              url: ${queueUrl}
+              region: eu-north-1
+              endpoint: ${sqsUrl}
+              waitTime: { seconds: 1 }
+            waitTimeAfterEmptyReceive: { seconds: 1 }
+`;
+}
+
+/** The backend's databases in memory (the benchmarks' default). */
+export const SQLITE_IN_MEMORY_OVERLAY = `backend:
+  database: { client: better-sqlite3, connection: ':memory:' }
+`;
+
+/** The catalog reads only the entities in `file`. */
+export function catalogFileOverlay(file: string) {
+  return `catalog:
+  locations:
+    - type: file
+      target: ${file}
+`;
+}
