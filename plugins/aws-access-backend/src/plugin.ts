@@ -9,7 +9,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
-import { readAwsAccessConfig } from './config/readAwsAccessConfig';
+import { readAwsAccessConfig } from './readAwsAccessConfig';
 import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
 import {
   SYNC_TASK_ID,
@@ -18,6 +18,7 @@ import {
 import { ReadAuthorizer } from './permissions/ReadAuthorizer';
 import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
+import { SubjectResolver } from './resolution/SubjectResolver';
 import { createRouter } from './router/createRouter';
 import {
   DatabaseSnapshotSource,
@@ -25,8 +26,8 @@ import {
 } from './snapshot/DatabaseSnapshotSource';
 import { SnapshotStore } from './snapshot/SnapshotStore';
 import { SnapshotChangeSignal } from './signals/SnapshotChangeSignal';
-import { StaticSnapshotSource } from './snapshot/StaticSnapshotSource';
-import { buildStaticSnapshot } from './snapshot/buildStaticSnapshot';
+import { StaticSnapshotSource } from './staticOrganization/StaticSnapshotSource';
+import { buildStaticSnapshot } from './staticOrganization/buildStaticSnapshot';
 import { AccessSnapshotSource } from './snapshot/types';
 
 /**
@@ -120,15 +121,26 @@ export const awsAccessPlugin = createBackendPlugin({
           matching: awsAccessConfig.groupMatching,
           logger,
         });
+        const subjects = new SubjectResolver({
+          auth: deps.auth,
+          readAuthorizer,
+          userInfo: deps.userInfo,
+          entities,
+          resolver,
+        });
+        const shared = {
+          userInfo: deps.userInfo,
+          readAuthorizer,
+          entities,
+          resolver,
+          subjects,
+          source,
+          settings: awsAccessConfig.cli,
+        };
         deps.httpRouter.use(
-          await createRouter({
+          createRouter({
+            ...shared,
             httpAuth: deps.httpAuth,
-            userInfo: deps.userInfo,
-            readAuthorizer,
-            entities,
-            source,
-            resolver,
-            settings: awsAccessConfig.cli,
             notifications: deps.notifications,
             logger,
             portal: {
@@ -137,15 +149,9 @@ export const awsAccessPlugin = createBackendPlugin({
             },
           }),
         );
-        registerAwsAccessActions({
-          actionsRegistry: deps.actionsRegistry,
+        registerAwsAccessActions(deps.actionsRegistry, {
+          ...shared,
           auth: deps.auth,
-          userInfo: deps.userInfo,
-          readAuthorizer,
-          entities,
-          resolver,
-          source,
-          settings: awsAccessConfig.cli,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-import { IdentityCenterEventsSettings } from '../config/readAwsAccessConfig';
+import { IdentityCenterEventsSettings } from '../identityCenter/config';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';

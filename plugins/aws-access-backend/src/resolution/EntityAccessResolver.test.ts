@@ -7,7 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { awsAccessPlugin } from '../plugin';
-import { StaticSnapshotSource } from '../snapshot/StaticSnapshotSource';
+import { StaticSnapshotSource } from '../staticOrganization/StaticSnapshotSource';
 import { EntityAccessResolver } from './EntityAccessResolver';
 
 const awsAccess = {

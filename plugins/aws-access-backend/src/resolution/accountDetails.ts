@@ -13,18 +13,21 @@ import { EntityAccessResolver } from './EntityAccessResolver';
 import { callerOwnership } from './callerOwnership';
 import { lookupAccount } from './accountLookup';
 
+/** What reading one account as a caller sees it needs. */
+export interface AccountDetailsDeps {
+  source: AccessSnapshotSource;
+  resolver: EntityAccessResolver;
+  userInfo: UserInfoService;
+  entities: EntityReader;
+}
+
 /**
  * One account as a caller sees it: every role in it with its granting groups, the catalog
  * teams behind the groups the caller may see, and for a signed-in user their own roles
  * there. Throws InputError for a malformed id and NotFoundError for an unknown one.
  */
 export async function accountDetails(
-  deps: {
-    source: AccessSnapshotSource;
-    resolver: EntityAccessResolver;
-    userInfo: UserInfoService;
-    entities: EntityReader;
-  },
+  deps: AccountDetailsDeps,
   accountId: string,
   credentials: BackstageCredentials,
   isUser: boolean,

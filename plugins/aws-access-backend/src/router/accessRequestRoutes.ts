@@ -1,5 +1,8 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AccessRequestResponse,
+  AwsCliSettings,
   grantingGroups,
   isAwsAccountId,
 } from '@aws-access/backstage-plugin-aws-access-common';
@@ -16,9 +19,22 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { accessRequestNotification } from '../requests/accessRequestNotification';
-import { accountDetails } from '../resolution/accountDetails';
-import type { RouterOptions } from './createRouter';
+import { ReadCheck } from '../resolution/SubjectResolver';
+import {
+  AccountDetailsDeps,
+  accountDetails,
+} from '../resolution/accountDetails';
 import { readBody } from './readInput';
+
+/** What the access request route needs. */
+export interface AccessRequestRouterOptions extends AccountDetailsDeps {
+  httpAuth: HttpAuthService;
+  readAuthorizer: ReadCheck;
+  settings: Pick<AwsCliSettings, 'requestAccess'>;
+  /** Sends access requests to teams, when `awsAccess.requestAccess.notifyTeam` is on. */
+  notifications: NotificationService;
+  logger: LoggerService;
+}
 
 const name = (max: number) =>
   z
@@ -48,7 +64,7 @@ const accessRequestBody = z.object(
  * Center group for a role that group grants in an account, as a Backstage notification.
  */
 export function createAccessRequestRouter(
-  options: Omit<RouterOptions, 'portal'>,
+  options: AccessRequestRouterOptions,
 ): express.Router {
   const { httpAuth, readAuthorizer, entities, notifications, logger } = options;
   const router = Router();

@@ -2,15 +2,27 @@ import {
   AccountIndexResponse,
   AccountLookupResponse,
   AccountSearchResponse,
+  AwsCliSettings,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { accountDetails } from '../resolution/accountDetails';
+import { ReadCheck } from '../resolution/SubjectResolver';
+import {
+  AccountDetailsDeps,
+  accountDetails,
+} from '../resolution/accountDetails';
 import { accountIndexEntries } from '../resolution/accountIndex';
 import { listAccounts, searchAccounts } from '../resolution/accountLookup';
-import type { RouterOptions } from './createRouter';
 import { readQuery } from './readInput';
+
+/** What the account lookup routes need. */
+export interface AccountLookupRouterOptions extends AccountDetailsDeps {
+  httpAuth: HttpAuthService;
+  readAuthorizer: ReadCheck;
+  settings: AwsCliSettings;
+}
 
 const MAX_PAGE_SIZE = 100;
 
@@ -34,16 +46,7 @@ const searchQuery = pageQuery.extend({
  * portal's search.
  */
 export function createAccountLookupRouter(
-  options: Pick<
-    RouterOptions,
-    | 'httpAuth'
-    | 'userInfo'
-    | 'readAuthorizer'
-    | 'entities'
-    | 'resolver'
-    | 'source'
-    | 'settings'
-  >,
+  options: AccountLookupRouterOptions,
 ): express.Router {
   const { httpAuth, userInfo, readAuthorizer, entities } = options;
   const { resolver, source, settings } = options;

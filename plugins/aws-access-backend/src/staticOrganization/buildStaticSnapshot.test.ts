@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readAwsAccessConfig } from '../config/readAwsAccessConfig';
+import { readAwsAccessConfig } from '../readAwsAccessConfig';
 import { exampleAwsAccessConfig } from '../__testUtils__/exampleOrg';
 import { buildStaticSnapshot } from './buildStaticSnapshot';
 

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { readAwsAccessConfig } from './readAwsAccessConfig';
-import { exampleAwsAccessConfig } from '../__testUtils__/exampleOrg';
+import { exampleAwsAccessConfig } from './__testUtils__/exampleOrg';
 
 type Item = Record<string, unknown>;
 interface Draft {

@@ -1,4 +1,8 @@
-import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
+import {
+  AccessSnapshot,
+  AccessSnapshotSource,
+  SourceStatus,
+} from '../snapshot/types';
 
 /** The config-declared source: the organisation written in `awsAccess.static`. */
 export class StaticSnapshotSource implements AccessSnapshotSource {

@@ -1,9 +1,6 @@
-import {
-  AwsAccessConfigError,
-  StaticOrganizationConfig,
-  keyOf,
-} from '../config/readAwsAccessConfig';
-import { AccessSnapshot } from './types';
+import { AwsAccessConfigError, keyOf } from '../config/AwsAccessConfigError';
+import { AccessSnapshot } from '../snapshot/types';
+import { StaticOrganizationConfig } from './config';
 
 /**
  * The snapshot of the organisation declared in config. Cross-references are checked here
