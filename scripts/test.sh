@@ -76,6 +76,7 @@ check "API reports" yarn api-reports --ci
 # runs meanwhile.
 check "packages install" bash scripts/check-packages.sh
 check "lint" yarn backstage-cli repo lint
+check "folder imports" node scripts/check-folder-cycles.cjs
 check "formatting" yarn prettier --check .
 
 log "unit tests"

@@ -1,6 +1,6 @@
 import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import { useMemo } from 'react';
-import { profileKey } from '../components/ProfileBlocks';
+import { profileKey } from './profileKey';
 import { useEntityAccess } from './useEntityAccess';
 
 /**

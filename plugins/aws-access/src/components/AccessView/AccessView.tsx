@@ -10,7 +10,8 @@ import { useMyRoles } from '../../hooks/useMyRoles';
 import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
 import { CliToolbar } from '../CliToolbar';
 import { OnboardingChecklist } from '../OnboardingChecklist';
-import { ProfileBlocks, profileKey } from '../ProfileBlocks';
+import { profileKey } from '../../hooks/profileKey';
+import { ProfileBlocks } from '../ProfileBlocks';
 import { Troubleshooting } from '../Troubleshooting';
 
 /** Accounts rendered at once; more on request, so large teams stay responsive. */

@@ -26,7 +26,8 @@ import {
 import { useMemo } from 'react';
 import { awsAccessApiRef } from '../../api';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
-import { ProfileBlocks, profileKey } from '../ProfileBlocks';
+import { profileKey } from '../../hooks/profileKey';
+import { ProfileBlocks } from '../ProfileBlocks';
 import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { useLiveAsync } from '../../hooks/useLiveAsync';

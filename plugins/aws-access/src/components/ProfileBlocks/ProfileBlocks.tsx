@@ -10,7 +10,7 @@ import { useSignedInUserRef } from '../../hooks/useSignedInUserRef';
 import { AccessGap } from './AccessGap';
 import { RoleProfile } from './RoleProfile';
 import { SsoSessionCard } from './SsoSessionCard';
-import { profileKey } from './profileKey';
+import { profileKey } from '../../hooks/profileKey';
 
 export interface ProfileBlocksProps {
   settings: AwsCliSettings;

@@ -1,2 +1,1 @@
 export { ProfileBlocks } from './ProfileBlocks';
-export { profileKey } from './profileKey';
