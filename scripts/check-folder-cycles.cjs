@@ -78,6 +78,8 @@ for (const pkg of packages) {
   }
 }
 if (problems === 0) {
-  console.log(`No folder imports one that imports it back (${packages.join(', ')})`);
+  console.log(
+    `No folder imports one that imports it back (${packages.join(', ')})`,
+  );
 }
 process.exit(problems === 0 ? 0 : 1);
