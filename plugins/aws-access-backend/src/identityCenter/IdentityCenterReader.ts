@@ -12,7 +12,6 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import {
   AccessSnapshot,
   SnapshotAccount,
-  SnapshotAssignment,
   SnapshotGroup,
   SnapshotPermissionSet,
   SnapshotUser,
@@ -24,6 +23,7 @@ import {
   RawAssignment,
 } from './assignmentStrategies';
 import { CallCounter } from './CallCounter';
+import { toSnapshotAssignments } from './snapshotAssignments';
 import {
   createIdentityCenterClients,
   createRequestPacers,
@@ -273,13 +273,7 @@ export class IdentityCenterReader {
     ]);
 
     const nameByArn = new Map(permissionSets.map(p => [p.arn, p.name]));
-    const snapshotAssignments: SnapshotAssignment[] = assignments.map(a => ({
-      accountId: a.accountId,
-      permissionSetName:
-        nameByArn.get(a.permissionSetArn) ?? a.permissionSetArn,
-      principalType: a.principalType,
-      principalId: a.principalId,
-    }));
+    const snapshotAssignments = toSnapshotAssignments(assignments, nameByArn);
 
     const accounts: SnapshotAccount[] =
       organizationAccounts ??

@@ -1,0 +1,171 @@
+import { RefreshTarget, targetKey } from './refreshTargets';
+
+/** A target waiting to be read, with what the events behind it expect to see. */
+export interface PendingRefresh {
+  target: RefreshTarget;
+  /** Assignments the events made or removed, by `account|permission set`: true if made. */
+  expected: Map<string, boolean>;
+  /** The earliest event behind this request, for the status' lag. */
+  eventTime?: Date;
+  /** Reads so far that did not yet show an expected change. */
+  rechecks: number;
+  notBefore: number;
+}
+
+/** What a batch step reports back to the queue. */
+export interface BatchOutcome {
+  /** Entries whose listing did not show their change yet: read again later. */
+  recheck: PendingRefresh[];
+  /** What each principal's applied listing showed, by target key. */
+  listings: Array<[string, Set<string>]>;
+}
+
+/** Listings remembered to drop late duplicates; beyond it they are forgotten (and read again). */
+const MAX_REMEMBERED_LISTINGS = 10_000;
+
+/** The key of one expected assignment: `account|permission set ARN`. */
+export const expectationKey = (e: {
+  accountId: string;
+  permissionSetArn: string;
+}) => `${e.accountId}|${e.permissionSetArn}`;
+
+/**
+ * Collects refresh requests and hands them to a batch step once they have settled.
+ * Requests for the same target coalesce until their read starts; a late copy of a change
+ * the last listing already showed is dropped (SQS delivers at least once, and a burst's
+ * stragglers arrive after their principal was read). One batch runs at a time.
+ */
+export class RefreshQueue {
+  private readonly pending = new Map<string, PendingRefresh>();
+  private readonly lastListings = new Map<string, Set<string>>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly options: {
+      /** How long to collect requests before the batch that reads them. */
+      settleMs: number;
+      /** Wait before reading again a target whose listing does not show its change. */
+      recheckMs: number;
+      /** Reads the batch and writes what it read. */
+      step: (batch: PendingRefresh[]) => Promise<BatchOutcome>;
+      /** A batch that failed; the scheduled full sync repairs what it missed. */
+      onError: (error: Error) => void;
+    },
+  ) {}
+
+  /** Asks for a target to be re-read; returns at once. */
+  request(target: RefreshTarget, eventTime?: Date): void {
+    if (this.stopped) {
+      return;
+    }
+    const key = targetKey(target);
+    if (
+      target.kind === 'principal' &&
+      target.expect &&
+      !this.pending.has(key) &&
+      this.lastListings.get(key)?.has(expectationKey(target.expect)) ===
+        target.expect.present
+    ) {
+      return;
+    }
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = {
+        target,
+        expected: new Map(),
+        rechecks: 0,
+        notBefore: Date.now() + this.options.settleMs,
+      };
+      this.pending.set(key, entry);
+    }
+    if (target.kind === 'principal' && target.expect) {
+      // The later event about the same assignment wins: made then removed is removed.
+      entry.expected.delete(expectationKey(target.expect));
+      entry.expected.set(expectationKey(target.expect), target.expect.present);
+    }
+    if (eventTime && (!entry.eventTime || eventTime < entry.eventTime)) {
+      entry.eventTime = eventTime;
+    }
+    this.schedule();
+  }
+
+  /** How many targets wait to be read. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Resolves once nothing is pending or being read. */
+  async whenIdle(): Promise<void> {
+    while (this.running || this.timer) {
+      await (this.running ??
+        new Promise(resolve => setTimeout(resolve, this.options.settleMs)));
+    }
+  }
+
+  /** Drops what is pending; a batch under way still finishes. */
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer || this.running || this.pending.size === 0) {
+      return;
+    }
+    const next = Math.min(...[...this.pending.values()].map(p => p.notBefore));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.runBatch()
+        .catch(error => this.options.onError(error as Error))
+        .finally(() => {
+          this.running = undefined;
+          this.schedule();
+        });
+    }, Math.max(0, next - Date.now()));
+  }
+
+  private async runBatch(): Promise<void> {
+    const now = Date.now();
+    const batch = [...this.pending.entries()].filter(
+      ([, p]) => p.notBefore <= now,
+    );
+    for (const [key] of batch) {
+      this.pending.delete(key);
+    }
+    const { recheck, listings } = await this.options.step(
+      batch.map(([, p]) => p),
+    );
+    for (const [key, listing] of listings) {
+      if (this.lastListings.size >= MAX_REMEMBERED_LISTINGS) {
+        this.lastListings.clear();
+      }
+      this.lastListings.set(key, listing);
+    }
+    recheck.forEach(entry => this.requeue(entry));
+  }
+
+  private requeue(entry: PendingRefresh): void {
+    if (this.stopped) {
+      return;
+    }
+    const key = targetKey(entry.target);
+    const newer = this.pending.get(key);
+    if (newer) {
+      // Events that came in meanwhile add their expectations to the recheck.
+      for (const [k, v] of newer.expected) {
+        entry.expected.set(k, v);
+      }
+    }
+    this.pending.set(key, {
+      ...entry,
+      rechecks: entry.rechecks + 1,
+      notBefore: Date.now() + this.options.recheckMs,
+    });
+  }
+}
