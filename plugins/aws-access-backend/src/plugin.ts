@@ -25,6 +25,7 @@ import {
   staleAfterForSchedule,
 } from './snapshot/DatabaseSnapshotSource';
 import { SnapshotStore } from './snapshot/SnapshotStore';
+import { SyncStatusStore } from './snapshot/SyncStatusStore';
 import { SnapshotChangeSignal } from './signals/SnapshotChangeSignal';
 import { StaticSnapshotSource } from './staticOrganization/StaticSnapshotSource';
 import { buildStaticSnapshot } from './staticOrganization/buildStaticSnapshot';
@@ -72,12 +73,14 @@ export const awsAccessPlugin = createBackendPlugin({
           const { settings, schedule, events } = awsAccessConfig.source;
           // Runs the plugin's migrations.
           const store = await SnapshotStore.create(deps.database);
+          const syncStatus = await SyncStatusStore.create(deps.database);
           // Open pages reload when a sync or an event changes the snapshot.
           const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
           const onChange = () => changeSignal.send();
           const { sync, reader } = await createIdentityCenterSync({
             settings,
             store,
+            syncStatus,
             rootConfig: config,
             logger,
             catalog,
@@ -99,6 +102,7 @@ export const awsAccessPlugin = createBackendPlugin({
                 eventsSettings: events,
                 reader,
                 store,
+                syncStatus,
                 logger,
                 onChange,
               })
@@ -108,6 +112,7 @@ export const awsAccessPlugin = createBackendPlugin({
           }
           source = new DatabaseSnapshotSource(
             store,
+            syncStatus,
             staleAfterForSchedule(schedule),
             live?.stats,
           );

@@ -5,6 +5,7 @@ import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { EventStats } from './EventStats';
 import { IdentityCenterEventSubscriber } from './IdentityCenterEventSubscriber';
 
@@ -28,6 +29,7 @@ export async function subscribeToIdentityCenterEvents(options: {
   eventsSettings: IdentityCenterEventsSettings;
   reader: IdentityCenterReader;
   store: SnapshotStore;
+  syncStatus: SyncStatusStore;
   logger: LoggerService;
   onChange: () => void;
 }): Promise<{ stats: EventStats; refresh: IncrementalRefresh }> {
@@ -36,6 +38,7 @@ export async function subscribeToIdentityCenterEvents(options: {
   const refresh = new IncrementalRefresh({
     reader,
     store: options.store,
+    syncStatus: options.syncStatus,
     logger,
     settleMs: options.eventsSettings.settleMs,
     recheckMs: RECHECK_MS,

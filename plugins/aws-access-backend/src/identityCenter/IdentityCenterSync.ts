@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import {
   CatalogUserQuery,
   IdentityCenterReader,
@@ -13,7 +14,14 @@ import {
 export class IdentityCenterSync {
   constructor(
     private readonly reader: Pick<IdentityCenterReader, 'read'>,
-    private readonly store: SnapshotStore,
+    private readonly store: Pick<
+      SnapshotStore,
+      'beginRead' | 'replaceSnapshot'
+    >,
+    private readonly syncStatus: Pick<
+      SyncStatusStore,
+      'recordAttempt' | 'recordSuccess' | 'recordFailure'
+    >,
     private readonly logger: LoggerService,
     /** The catalog Users whose direct assignments to read; none when absent. */
     private readonly users: () => Promise<CatalogUserQuery[]> = async () => [],
@@ -24,7 +32,7 @@ export class IdentityCenterSync {
   /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
   async run(signal?: AbortSignal): Promise<void> {
     const startedAt = new Date();
-    await this.store.recordAttempt(startedAt);
+    await this.syncStatus.recordAttempt(startedAt);
     try {
       // Numbered before reading, so changes refreshed from events meanwhile are kept.
       const readSeq = await this.store.beginRead();
@@ -33,23 +41,19 @@ export class IdentityCenterSync {
         throw new Error('The sync was aborted before its snapshot was stored');
       }
       const durationMs = Date.now() - startedAt.getTime();
-      const served = await this.store.replaceSnapshot(
-        result.snapshot,
-        {
-          calls: result.calls,
-          warnings: result.warnings,
-          assignmentsMethod: result.assignmentsMethod,
-          durationMs,
-        },
-        new Date(),
-        readSeq,
-      );
+      const served = await this.store.replaceSnapshot(result.snapshot, readSeq);
       if (!served) {
         this.logger.info(
           'Dropped a full sync: a newer one was stored while it was reading',
         );
         return;
       }
+      await this.syncStatus.recordSuccess(new Date(), {
+        calls: result.calls,
+        warnings: result.warnings,
+        assignmentsMethod: result.assignmentsMethod,
+        durationMs,
+      });
       this.onChange?.();
       this.logger.info('Synced IAM Identity Center', {
         accounts: result.snapshot.accounts.length,
@@ -75,7 +79,7 @@ export class IdentityCenterSync {
           error: message,
         },
       );
-      await this.store.recordFailure(message, {
+      await this.syncStatus.recordFailure(message, {
         calls: error instanceof IdentityCenterReadError ? error.calls : {},
         warnings: [],
         durationMs: Date.now() - startedAt.getTime(),

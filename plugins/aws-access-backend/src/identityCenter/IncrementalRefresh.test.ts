@@ -4,6 +4,7 @@ import {
 } from '@aws-access/fake-identity-center';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { IdentityCenterReader } from './IdentityCenterReader';
 import { IdentityCenterSync } from './IdentityCenterSync';
 import { IncrementalRefresh } from './IncrementalRefresh';
@@ -56,24 +57,27 @@ describe('IncrementalRefresh against the fake over HTTP', () => {
       },
     };
     const knex = await databases.init('SQLITE_3');
-    const store = await SnapshotStore.create({
-      getClient: async () => knex,
+    const database = mockServices.database({
+      knex,
       migrations: { skip: false },
     });
+    const store = await SnapshotStore.create(database);
+    const syncStatus = await SyncStatusStore.create(database);
     const reader = new IdentityCenterReader(settings, credentials);
     const logger = mockServices.logger.mock();
-    await new IdentityCenterSync(reader, store, logger).run();
+    await new IdentityCenterSync(reader, store, syncStatus, logger).run();
     fake.resetCalls();
     refresh = new IncrementalRefresh({
       reader,
       store,
+      syncStatus,
       logger,
       settleMs: 50,
       recheckMs: 100,
       maxRechecks: 5,
       onChange,
     });
-    return { org, store, refresh, logger };
+    return { org, store, syncStatus, refresh, logger };
   }
 
   const assignmentsOf = async (store: SnapshotStore, principalId: string) =>
@@ -84,7 +88,7 @@ describe('IncrementalRefresh against the fake over HTTP', () => {
 
   it('reads a principal again until its in-progress assignment shows', async () => {
     const changed = jest.fn();
-    const { org, store } = await setUp(changed);
+    const { org, store, syncStatus } = await setUp(changed);
     const group = org.groups[0];
     const created = {
       accountId: org.accounts[29].id,
@@ -119,9 +123,9 @@ describe('IncrementalRefresh against the fake over HTTP', () => {
       'ListAccountAssignmentsForPrincipal',
     ]);
     expect(changed).toHaveBeenCalledTimes(1);
-    expect((await store.getStatus()).lastChangeLagMs).toBeGreaterThanOrEqual(
-      2000,
-    );
+    expect(
+      (await syncStatus.getStatus()).lastChangeLagMs,
+    ).toBeGreaterThanOrEqual(2000);
   });
 
   it('coalesces a burst into one listing per principal', async () => {

@@ -6,6 +6,7 @@ import {
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { catalogUserQueries } from './catalogUserQueries';
 import { IdentityCenterReader } from './IdentityCenterReader';
 import { IdentityCenterSync } from './IdentityCenterSync';
@@ -23,6 +24,7 @@ export const SYNC_TASK_ID = 'aws-access-identity-center-sync';
 export async function createIdentityCenterSync(options: {
   settings: IdentityCenterSettings;
   store: SnapshotStore;
+  syncStatus: SyncStatusStore;
   rootConfig: RootConfigService;
   logger: LoggerService;
   catalog: CatalogService;
@@ -41,6 +43,7 @@ export async function createIdentityCenterSync(options: {
   const sync = new IdentityCenterSync(
     reader,
     options.store,
+    options.syncStatus,
     options.logger,
     catalogUserQueries(options.catalog, options.auth),
     options.onChange,

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ReadPart, SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { SnapshotPart } from '../snapshot/snapshotParts';
 import { AccessSnapshot } from '../snapshot/types';
 import { RawAssignment } from './assignmentStrategies';
@@ -12,6 +13,7 @@ import { toSnapshotAssignments } from './snapshotAssignments';
 export interface RefreshBatchDeps {
   reader: Pick<IdentityCenterReader, 'readTargets'>;
   store: Pick<SnapshotStore, 'getSnapshot' | 'beginRead' | 'applyParts'>;
+  syncStatus: Pick<SyncStatusStore, 'recordChange'>;
   logger: LoggerService;
   /** Reads again at most this many times; after that the listing is taken as it is. */
   maxRechecks: number;
@@ -105,7 +107,10 @@ export async function refreshBatch(
           }
         : piece,
   }));
-  const result = await store.applyParts(parts, new Date(), { eventTime });
+  const result = await store.applyParts(parts);
+  if (result.written) {
+    await deps.syncStatus.recordChange(new Date(), eventTime);
+  }
   logger.info('Refreshed IAM Identity Center changes from events', {
     targets: entries.length,
     applied: result.applied,

@@ -1,7 +1,8 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
-import { SnapshotStore, SyncStatus } from './SnapshotStore';
+import { SnapshotStore } from './SnapshotStore';
+import { SyncStatus, SyncStatusStore } from './SyncStatusStore';
 import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
 
 /** What the event subscriber reports about the event stream. */
@@ -35,7 +36,8 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
    * @param staleAfterMs - data older than this is reported stale (a few sync intervals)
    */
   constructor(
-    private readonly store: SnapshotStore,
+    private readonly store: Pick<SnapshotStore, 'getSnapshot'>,
+    private readonly syncStatus: Pick<SyncStatusStore, 'getStatus'>,
     private readonly staleAfterMs: number,
     /** This instance's view of the event stream, when events are on. */
     private readonly events?: { toStatus(): EventsStatus },
@@ -44,7 +46,7 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
   async getSnapshot(): Promise<AccessSnapshot> {
     const snapshot = await this.store.getSnapshot();
     if (!snapshot) {
-      const { lastError } = await this.store.getStatus();
+      const { lastError } = await this.syncStatus.getStatus();
       throw new ServiceUnavailableError(
         lastError
           ? `AWS access has not been synced from IAM Identity Center yet; the last attempt failed: ${lastError}`
@@ -55,7 +57,10 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
   }
 
   async getStatus(): Promise<SourceStatus> {
-    const status = await this.store.getStatus();
+    const [status, snapshot] = await Promise.all([
+      this.syncStatus.getStatus(),
+      this.store.getSnapshot(),
+    ]);
     const events = this.events?.toStatus();
     const staleReason = this.staleReason(status, events);
     return {
@@ -65,7 +70,14 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
       ...(status.lastAttemptAt && { lastAttemptAt: status.lastAttemptAt }),
       ...(status.lastSuccessAt && { lastSuccessAt: status.lastSuccessAt }),
       ...(status.lastError && { lastError: status.lastError }),
-      ...(status.counts && { counts: status.counts }),
+      ...(snapshot && {
+        counts: {
+          accounts: snapshot.accounts.length,
+          permissionSets: snapshot.permissionSets.length,
+          groups: snapshot.groups.length,
+          assignments: snapshot.assignments.length,
+        },
+      }),
       ...(status.details && {
         callsByOperation: status.details.calls,
         assignmentsMethod: status.details.assignmentsMethod,

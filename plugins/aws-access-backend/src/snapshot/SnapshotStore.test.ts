@@ -1,36 +1,18 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import {
+  postgresIds,
+  storeTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { SnapshotStore } from './SnapshotStore';
 import { AccessSnapshot } from './types';
 
-// scripts/test.sh starts Debian's PostgreSQL and names it in the variable TestDatabases
-// reads for its major version; every supported database is tested, SQLite always.
-const POSTGRES_IDS: TestDatabaseId[] = [
-  'POSTGRES_18',
-  'POSTGRES_17',
-  'POSTGRES_16',
-  'POSTGRES_15',
-  'POSTGRES_14',
-  'POSTGRES_13',
-];
-const postgresIds = POSTGRES_IDS.filter(
-  id =>
-    process.env[
-      `BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`
-    ],
-);
-const databases = TestDatabases.create({
-  ids: [...postgresIds, 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = storeTestDatabases();
 
 jest.setTimeout(60_000);
 
-const databaseService = (knex: Knex): DatabaseService => ({
-  getClient: async () => knex,
-  migrations: { skip: false },
-});
+const databaseService = (knex: Knex) =>
+  mockServices.database({ knex, migrations: { skip: false } });
 
 function snapshotWith(accounts: number, tag = 'a'): AccessSnapshot {
   return {
@@ -49,8 +31,6 @@ function snapshotWith(accounts: number, tag = 'a'): AccessSnapshot {
     })),
   };
 }
-
-const details = { calls: { ListAccounts: 1 }, warnings: [] };
 
 describe('SnapshotStore', () => {
   it('is tested on PostgreSQL as well as SQLite', () => {
@@ -78,7 +58,6 @@ describe('SnapshotStore', () => {
       expect(await knex.schema.hasTable('aws_access_snapshots')).toBe(true);
       expect(await knex.schema.hasTable('aws_access_sync_state')).toBe(true);
       expect(await store.getSnapshot()).toBeUndefined();
-      expect(await store.getStatus()).toEqual({});
     });
 
     it('serves the last stored snapshot and keeps only it', async () => {
@@ -86,38 +65,13 @@ describe('SnapshotStore', () => {
         knex,
         stores: [store],
       } = await stores(1);
-      const at = new Date('2026-11-26T10:00:00.000Z');
-      await store.replaceSnapshot(snapshotWith(2, 'old'), details, at);
-      await store.replaceSnapshot(snapshotWith(3, 'new'), details, at);
+      await store.replaceSnapshot(snapshotWith(2, 'old'));
+      expect(await store.replaceSnapshot(snapshotWith(3, 'new'))).toEqual(
+        snapshotWith(3, 'new'),
+      );
       expect(await store.getSnapshot()).toEqual(snapshotWith(3, 'new'));
       const [{ n }] = await knex('aws_access_snapshots').count({ n: '*' });
       expect(Number(n)).toBe(1);
-      expect(await store.getStatus()).toEqual({
-        lastAttemptAt: undefined,
-        lastSuccessAt: at.toISOString(),
-        counts: { accounts: 3, permissionSets: 1, groups: 1, assignments: 3 },
-        details,
-      });
-    });
-
-    it('records a failure without touching the served snapshot', async () => {
-      const {
-        stores: [store],
-      } = await stores(1);
-      const at = new Date('2026-11-26T10:00:00.000Z');
-      await store.replaceSnapshot(snapshotWith(2), details, at);
-      await store.recordAttempt(new Date('2026-11-26T10:30:00.000Z'));
-      await store.recordFailure('ThrottlingException: Rate exceeded', {
-        calls: { ListAccounts: 3 },
-        warnings: [],
-      });
-      expect(await store.getSnapshot()).toEqual(snapshotWith(2));
-      expect(await store.getStatus()).toMatchObject({
-        lastAttemptAt: '2026-11-26T10:30:00.000Z',
-        lastSuccessAt: at.toISOString(),
-        lastError: 'ThrottlingException: Rate exceeded',
-        counts: { accounts: 2 },
-      });
     });
 
     it('stays whole under concurrent writers, and every instance reads the last write', async () => {
@@ -125,8 +79,6 @@ describe('SnapshotStore', () => {
       const writes = Array.from({ length: 12 }, (_, i) =>
         instances[i % instances.length].replaceSnapshot(
           snapshotWith(5 + i, `w${i}`),
-          details,
-          new Date(),
         ),
       );
       await Promise.all(writes);
@@ -150,13 +102,12 @@ describe('SnapshotStore', () => {
       const older = await store.beginRead();
       const newer = await store.beginRead();
       expect(newer).toBeGreaterThan(older);
-      const at = new Date();
       expect(
-        await store.replaceSnapshot(snapshotWith(2, 'new'), details, at, newer),
-      ).toBe(true);
+        await store.replaceSnapshot(snapshotWith(2, 'new'), newer),
+      ).toBeDefined();
       expect(
-        await store.replaceSnapshot(snapshotWith(1, 'old'), details, at, older),
-      ).toBe(false);
+        await store.replaceSnapshot(snapshotWith(1, 'old'), older),
+      ).toBeUndefined();
       expect(await store.getSnapshot()).toEqual(snapshotWith(2, 'new'));
     });
 
@@ -164,11 +115,10 @@ describe('SnapshotStore', () => {
       const {
         stores: [writer, syncer],
       } = await stores(2);
-      await writer.replaceSnapshot(snapshotWith(2), details, new Date());
+      await writer.replaceSnapshot(snapshotWith(2));
       const fullRead = await syncer.beginRead();
       // An event: group g-2 gained an assignment, read after the full sync began.
       const partRead = await writer.beginRead();
-      const changedAt = new Date();
       const granted = {
         accountId: '100000000001',
         permissionSetName: 'Admin',
@@ -176,39 +126,26 @@ describe('SnapshotStore', () => {
         principalId: 'g-2',
       };
       expect(
-        await writer.applyParts(
-          [
-            {
-              readSeq: partRead,
-              part: {
-                kind: 'principal',
-                principalType: 'GROUP',
-                principalId: 'g-2',
-                assignments: [granted],
-              },
+        await writer.applyParts([
+          {
+            readSeq: partRead,
+            part: {
+              kind: 'principal',
+              principalType: 'GROUP',
+              principalId: 'g-2',
+              assignments: [granted],
             },
-          ],
-          changedAt,
-          { eventTime: new Date(changedAt.getTime() - 1500) },
-        ),
+          },
+        ]),
       ).toEqual({ applied: 1, outdated: 0, written: true });
       // The full sync, which read g-2 before the grant, finishes afterwards.
-      await syncer.replaceSnapshot(
-        snapshotWith(3, 'full'),
-        details,
-        new Date(),
-        fullRead,
-      );
+      await syncer.replaceSnapshot(snapshotWith(3, 'full'), fullRead);
       const served = await syncer.getSnapshot();
       expect(served!.accounts).toEqual(snapshotWith(3, 'full').accounts);
       expect(served!.assignments).toEqual([
         ...snapshotWith(3, 'full').assignments,
         granted,
       ]);
-      const status = await syncer.getStatus();
-      expect(status.counts?.assignments).toBe(4);
-      // From the event's time to the write: both given, so exact.
-      expect(status.lastChangeLagMs).toBe(1500);
     });
 
     it('drops a part read before the served full sync began', async () => {
@@ -216,27 +153,19 @@ describe('SnapshotStore', () => {
         stores: [store],
       } = await stores(1);
       const partRead = await store.beginRead();
-      await store.replaceSnapshot(
-        snapshotWith(2),
-        details,
-        new Date(),
-        await store.beginRead(),
-      );
+      await store.replaceSnapshot(snapshotWith(2), await store.beginRead());
       expect(
-        await store.applyParts(
-          [
-            {
-              readSeq: partRead,
-              part: {
-                kind: 'principal',
-                principalType: 'GROUP',
-                principalId: 'g-1',
-                assignments: [],
-              },
+        await store.applyParts([
+          {
+            readSeq: partRead,
+            part: {
+              kind: 'principal',
+              principalType: 'GROUP',
+              principalId: 'g-1',
+              assignments: [],
             },
-          ],
-          new Date(),
-        ),
+          },
+        ]),
       ).toEqual({ applied: 0, outdated: 1, written: false });
       expect(await store.getSnapshot()).toEqual(snapshotWith(2));
     });
@@ -245,47 +174,41 @@ describe('SnapshotStore', () => {
       const {
         stores: [store],
       } = await stores(1);
-      const result = await store.applyParts(
-        [
-          {
-            readSeq: await store.beginRead(),
-            part: { kind: 'accounts', accounts: [] },
-          },
-        ],
-        new Date(),
-      );
+      const result = await store.applyParts([
+        {
+          readSeq: await store.beginRead(),
+          part: { kind: 'accounts', accounts: [] },
+        },
+      ]);
       expect(result).toEqual({ applied: 0, outdated: 1, written: false });
       expect(await store.getSnapshot()).toBeUndefined();
     });
 
     it('loses no part when instances patch at the same time', async () => {
       const { stores: instances } = await stores(3);
-      await instances[0].replaceSnapshot(snapshotWith(1), details, new Date());
+      await instances[0].replaceSnapshot(snapshotWith(1));
       const groups = Array.from({ length: 12 }, (_, i) => `g-new-${i}`);
       await Promise.all(
         groups.map(async (id, i) => {
           const store = instances[i % instances.length];
-          return store.applyParts(
-            [
-              {
-                readSeq: await store.beginRead(),
-                part: {
-                  kind: 'principal',
-                  principalType: 'GROUP',
-                  principalId: id,
-                  assignments: [
-                    {
-                      accountId: '100000000000',
-                      permissionSetName: 'ReadOnly',
-                      principalType: 'GROUP',
-                      principalId: id,
-                    },
-                  ],
-                },
+          return store.applyParts([
+            {
+              readSeq: await store.beginRead(),
+              part: {
+                kind: 'principal',
+                principalType: 'GROUP',
+                principalId: id,
+                assignments: [
+                  {
+                    accountId: '100000000000',
+                    permissionSetName: 'ReadOnly',
+                    principalType: 'GROUP',
+                    principalId: id,
+                  },
+                ],
               },
-            ],
-            new Date(),
-          );
+            },
+          ]);
         }),
       );
       const served = await instances[1].getSnapshot();
@@ -300,17 +223,9 @@ describe('SnapshotStore', () => {
       const reader = await SnapshotStore.create(databaseService(knex), {
         pointerTtlMs: 60_000,
       });
-      await writer.replaceSnapshot(
-        snapshotWith(1, 'first'),
-        details,
-        new Date(),
-      );
+      await writer.replaceSnapshot(snapshotWith(1, 'first'));
       expect(await reader.getSnapshot()).toEqual(snapshotWith(1, 'first'));
-      await writer.replaceSnapshot(
-        snapshotWith(2, 'second'),
-        details,
-        new Date(),
-      );
+      await writer.replaceSnapshot(snapshotWith(2, 'second'));
       // Within its time to live the reader trusts what it has: one query saved per request.
       expect(await reader.getSnapshot()).toEqual(snapshotWith(1, 'first'));
       const fresh = await SnapshotStore.create(databaseService(knex), {
