@@ -79,9 +79,13 @@ check "lint" yarn backstage-cli repo lint
 check "folder imports" node scripts/check-folder-cycles.cjs
 check "formatting" yarn prettier --check .
 
-log "unit tests"
-yarn backstage-cli repo test --json --outputFile="$results_dir/unit.json"
-count_report "unit tests" "$results_dir/unit.json" jest
+# Both tiers in one run: the unit tests (`yarn test`, any machine with Node) and the
+# integration tests (`*.integration.test.ts`: the AWS CLI, dash, original-awk, PostgreSQL,
+# all installed above), which each package's jest config leaves out of `yarn test`.
+log "unit and integration tests"
+yarn backstage-cli repo test --testPathIgnorePatterns=/node_modules/ \
+  --json --outputFile="$results_dir/unit.json"
+count_report "unit and integration tests" "$results_dir/unit.json" jest
 
 log "browser tests"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results_dir/e2e.json" \

@@ -1,9 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -12,7 +8,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
+import { startAwsAccessBackend } from './__testUtils__/startAwsAccessBackend';
 import {
   exampleAwsAccessConfig,
   exampleEntities,
@@ -133,36 +129,26 @@ async function startBackend(
     (async (notification: NotificationSendOptions) => {
       sent.push(notification);
     });
-  const { server } = await startTestBackend({
-    features: [
-      awsAccessPlugin,
-      mockServices.userInfo.mock({
-        getUserInfo: async () => ({
-          userEntityRef: GRACE,
-          ownershipEntityRefs: [GRACE, 'group:default/data'],
-        }),
-      }).factory,
-      mockServices.permissions.factory({
-        result: options.permissionResult ?? AuthorizeResult.ALLOW,
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          awsAccess: {
-            ...exampleAwsAccessConfig,
-            static: hostileOrg,
-            requestAccess: options.requestAccess ?? { notifyTeam: true },
+  const server = await startAwsAccessBackend({
+    ownershipEntityRefs: [GRACE, 'group:default/data'],
+    permissionResult: options.permissionResult,
+    config: {
+      awsAccess: {
+        ...exampleAwsAccessConfig,
+        static: hostileOrg,
+        requestAccess: options.requestAccess ?? { notifyTeam: true },
+      },
+    },
+    catalog: options.catalogDown
+      ? catalogServiceMock.mock({
+          // Single reads still answer; listing the groups fails.
+          getEntityByRef: async () => undefined,
+          getEntities: async () => {
+            throw new Error('connect ECONNREFUSED catalog');
           },
-        },
-      }),
-      options.catalogDown
-        ? catalogServiceMock.mock({
-            // Single reads still answer; listing the groups fails.
-            getEntityByRef: async () => undefined,
-            getEntities: async () => {
-              throw new Error('connect ECONNREFUSED catalog');
-            },
-          }).factory
-        : catalogServiceMock.factory({ entities: catalogEntities }),
+        }).factory
+      : catalogEntities,
+    features: [
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -1,41 +1,16 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
-import {
-  exampleAwsAccessConfig,
-  exampleEntities,
-} from './__testUtils__/exampleOrg';
+import { startAwsAccessBackend } from './__testUtils__/startAwsAccessBackend';
 
 /** The example organisation, signed in by default as a member of the `data` team. */
-async function startBackend(
+function startBackend(
   permissionResult:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ownershipEntityRefs = ['user:default/grace', 'group:default/data'],
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      awsAccessPlugin,
-      mockServices.userInfo.mock({
-        getUserInfo: async () => ({
-          userEntityRef: ownershipEntityRefs[0],
-          ownershipEntityRefs,
-        }),
-      }).factory,
-      mockServices.permissions.factory({ result: permissionResult }),
-      mockServices.rootConfig.factory({
-        data: { awsAccess: exampleAwsAccessConfig },
-      }),
-      catalogServiceMock.factory({ entities: exampleEntities }),
-    ],
-  });
-  return server;
+  return startAwsAccessBackend({ permissionResult, ownershipEntityRefs });
 }
 
 const search = (server: Awaited<ReturnType<typeof startBackend>>, q: string) =>

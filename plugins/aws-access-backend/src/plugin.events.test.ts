@@ -2,8 +2,6 @@ import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   SignalPayload,
@@ -16,8 +14,11 @@ import {
 import { AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin-aws-access-common';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
 import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
+import {
+  startAwsAccessBackend,
+  waitFor,
+} from './__testUtils__/startAwsAccessBackend';
 
 const org = generateOrg({
   accounts: 12,
@@ -32,19 +33,6 @@ const groupEntity = {
   spec: { type: 'team', children: [] },
 };
 const TOPIC = 'awsAccessIdentityCenter';
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 /** The EventBridge envelope of the CloudTrail record AWS sends for an API call. */
 function cloudTrailEvent(
@@ -91,9 +79,18 @@ describe('events through the events system', () => {
   async function start() {
     let events: EventsService | undefined;
     const signals: SignalPayload[] = [];
-    const { server } = await startTestBackend({
+    const server = await startAwsAccessBackend({
+      catalog: [groupEntity],
+      // Reconciliation far away: only events can change the snapshot here.
+      config: identityCenterConfig(fake.url, {
+        schedule: {
+          frequency: { hours: 6 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 0 },
+        },
+        events: { enabled: true, settleMilliseconds: 200 },
+      }),
       features: [
-        awsAccessPlugin,
         schedulerServiceFactory,
         // What the SQS module does: publish each message body to the topic.
         createBackendModule({
@@ -115,18 +112,6 @@ describe('events through the events system', () => {
             publish: async signal => {
               signals.push(signal as SignalPayload);
             },
-          }),
-        }),
-        catalogServiceMock.factory({ entities: [groupEntity] }),
-        // Reconciliation far away: only events can change the snapshot here.
-        mockServices.rootConfig.factory({
-          data: identityCenterConfig(fake.url, {
-            schedule: {
-              frequency: { hours: 6 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 0 },
-            },
-            events: { enabled: true, settleMilliseconds: 200 },
           }),
         }),
       ],

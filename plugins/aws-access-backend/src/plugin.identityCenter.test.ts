@@ -1,17 +1,15 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   FakeIdentityCenter,
   generateOrg,
 } from '@aws-access/fake-identity-center';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
 import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
+import {
+  startAwsAccessBackend,
+  waitFor,
+} from './__testUtils__/startAwsAccessBackend';
 
 const org = generateOrg({
   accounts: 12,
@@ -26,19 +24,6 @@ const groupEntity = {
   spec: { type: 'team', children: [] },
 };
 
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
 jest.setTimeout(60_000);
 
 describe('the Identity Center source through the API', () => {
@@ -52,24 +37,18 @@ describe('the Identity Center source through the API', () => {
   });
 
   async function start() {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        // The real scheduler, so the sync repeats on its schedule as in production.
-        schedulerServiceFactory,
-        catalogServiceMock.factory({ entities: [groupEntity] }),
-        mockServices.rootConfig.factory({
-          data: identityCenterConfig(fake.url, {
-            schedule: {
-              frequency: { seconds: 1 },
-              timeout: { seconds: 30 },
-              initialDelay: { seconds: 0 },
-            },
-          }),
-        }),
-      ],
+    return startAwsAccessBackend({
+      // The real scheduler, so the sync repeats on its schedule as in production.
+      features: [schedulerServiceFactory],
+      catalog: [groupEntity],
+      config: identityCenterConfig(fake.url, {
+        schedule: {
+          frequency: { seconds: 1 },
+          timeout: { seconds: 30 },
+          initialDelay: { seconds: 0 },
+        },
+      }),
     });
-    return server;
   }
 
   const accountsPath =

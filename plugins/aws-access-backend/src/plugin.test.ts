@@ -1,48 +1,29 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
+import { startAwsAccessBackend } from './__testUtils__/startAwsAccessBackend';
 import {
   exampleAwsAccessConfig,
   exampleEntities,
 } from './__testUtils__/exampleOrg';
 
-async function startBackend(
+/** The example portal, signed in as `ownershipEntityRefs` when given. */
+function startBackend(
   awsAccess: object = exampleAwsAccessConfig,
   permissionResult:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ownershipEntityRefs?: string[],
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      awsAccessPlugin,
-      ...(ownershipEntityRefs
-        ? [
-            mockServices.userInfo.mock({
-              getUserInfo: async () => ({
-                userEntityRef: ownershipEntityRefs[0],
-                ownershipEntityRefs,
-              }),
-            }).factory,
-          ]
-        : []),
-      mockServices.permissions.factory({ result: permissionResult }),
-      mockServices.rootConfig.factory({
-        data: {
-          app: { title: 'Example Portal', baseUrl: 'https://portal.example' },
-          awsAccess,
-        },
-      }),
-      catalogServiceMock.factory({ entities: exampleEntities }),
-    ],
+  return startAwsAccessBackend({
+    config: {
+      app: { title: 'Example Portal', baseUrl: 'https://portal.example' },
+      awsAccess,
+    },
+    permissionResult,
+    ownershipEntityRefs,
   });
-  return server;
 }
 
 describe('aws-access backend', () => {
@@ -534,26 +515,20 @@ describe('aws-access backend', () => {
   });
 
   it('shows a caller only entities the catalog lets them read', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        mockServices.rootConfig.factory({
-          data: { awsAccess: exampleAwsAccessConfig },
-        }),
-        catalogServiceMock.mock({
-          getEntities: async () => ({ items: [] }),
-          // Stands in for a catalog permission policy that hides the group from outsiders.
-          getEntityByRef: async (_ref, options) => {
-            const principal =
-              options && 'credentials' in options
-                ? (options.credentials.principal as { userEntityRef?: string })
-                : {};
-            return principal.userEntityRef === 'user:default/outsider'
-              ? undefined
-              : exampleEntities[0];
-          },
-        }).factory,
-      ],
+    const server = await startAwsAccessBackend({
+      catalog: catalogServiceMock.mock({
+        getEntities: async () => ({ items: [] }),
+        // Stands in for a catalog permission policy that hides the group from outsiders.
+        getEntityByRef: async (_ref, options) => {
+          const principal =
+            options && 'credentials' in options
+              ? (options.credentials.principal as { userEntityRef?: string })
+              : {};
+          return principal.userEntityRef === 'user:default/outsider'
+            ? undefined
+            : exampleEntities[0];
+        },
+      }).factory,
     });
     const path = '/api/aws-access/entities/group/default/platform/accounts';
     await request(server)
@@ -578,19 +553,13 @@ describe('aws-access backend while the catalog is down', () => {
     const down = async () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:7007');
     };
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        mockServices.rootConfig.factory({
-          data: { awsAccess: exampleAwsAccessConfig },
-        }),
-        catalogServiceMock.mock({
-          getEntityByRef: down,
-          getEntities: down,
-          getEntitiesByRefs: down,
-          queryEntities: down,
-        }).factory,
-      ],
+    const server = await startAwsAccessBackend({
+      catalog: catalogServiceMock.mock({
+        getEntityByRef: down,
+        getEntities: down,
+        getEntitiesByRefs: down,
+        queryEntities: down,
+      }).factory,
     });
     for (const path of [
       '/me/accounts',

@@ -1,12 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { awsAccessPlugin } from '../plugin';
+import { startAwsAccessBackend } from '../__testUtils__/startAwsAccessBackend';
 import { StaticSnapshotSource } from '../staticOrganization/StaticSnapshotSource';
 import { EntityAccessResolver } from './EntityAccessResolver';
 
@@ -135,14 +130,9 @@ const entities: Entity[] = [
 ];
 
 async function start(extraConfig: object = {}) {
-  const { server } = await startTestBackend({
-    features: [
-      awsAccessPlugin,
-      mockServices.rootConfig.factory({
-        data: { awsAccess: { ...awsAccess, ...extraConfig } },
-      }),
-      catalogServiceMock.factory({ entities }),
-    ],
+  const server = await startAwsAccessBackend({
+    config: { awsAccess: { ...awsAccess, ...extraConfig } },
+    catalog: entities,
   });
   return async (path: string) =>
     (
@@ -240,12 +230,9 @@ describe('resolution rules through the API', () => {
 
   describe('account Resources', () => {
     async function grants(path: string) {
-      const { server } = await startTestBackend({
-        features: [
-          awsAccessPlugin,
-          mockServices.rootConfig.factory({ data: { awsAccess } }),
-          catalogServiceMock.factory({ entities }),
-        ],
+      const server = await startAwsAccessBackend({
+        config: { awsAccess },
+        catalog: entities,
       });
       return request(server).get(`/api/aws-access/entities/${path}/grants`);
     }
