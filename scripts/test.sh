@@ -72,6 +72,9 @@ check "typecheck" yarn tsc
 # The public API of each plugin package against its committed report.api.md (needs tsc's
 # declarations in dist-types): an unintended API change fails here.
 check "API reports" yarn api-reports --ci
+# Dependencies each plugin package declares but does not use, against the committed
+# knip-report.md files.
+check "knip reports" yarn knip-reports --ci
 # Packing rewrites the package.json files for a moment (prepack/postpack), so nothing else
 # runs meanwhile.
 check "packages install" bash scripts/check-packages.sh

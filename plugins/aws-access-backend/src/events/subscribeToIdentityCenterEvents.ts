@@ -13,7 +13,7 @@ import { IdentityCenterEventSubscriber } from './IdentityCenterEventSubscriber';
  * Every instance of a cluster subscribes with this id; the events system hands each
  * event to one of them, so each change is read and written once.
  */
-export const EVENTS_SUBSCRIBER_ID = 'aws-access-identity-center';
+const EVENTS_SUBSCRIBER_ID = 'aws-access-identity-center';
 
 /** Reads again a principal whose new or removed assignment is still in progress. */
 const RECHECK_MS = 2000;

@@ -34,7 +34,7 @@ export interface Resolution {
  * For each Identity Center group (by display name) that grants one of the roles, the
  * catalog Group (team) that stands for it, among the Groups the caller may see.
  */
-export async function teamsOfGroups(
+async function teamsOfGroups(
   accounts: AwsAccountAccess[],
   groupsVisibleToCaller: Entity[],
   snapshot: AccessSnapshot,
@@ -71,7 +71,7 @@ function relationTargets(
 }
 
 /** The account ids of the `amazonaws.com/account-id` annotation; bad entries are reported. */
-export function annotatedAccountIds(entity: Entity): {
+function annotatedAccountIds(entity: Entity): {
   ids?: Set<string>;
   warnings: string[];
 } {

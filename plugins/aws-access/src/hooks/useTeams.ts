@@ -25,7 +25,7 @@ function toTeam(entity: GroupEntity, own: ReadonlySet<string>): Team {
 }
 
 /** Orders the reader's own teams first, each part by title. */
-export function ownTeamsFirst(a: Team, b: Team): number {
+function ownTeamsFirst(a: Team, b: Team): number {
   return Number(b.own) - Number(a.own) || a.title.localeCompare(b.title);
 }
 
