@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectBokmal"] }] */
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {

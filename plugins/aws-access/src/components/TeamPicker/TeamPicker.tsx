@@ -29,10 +29,10 @@ export function TeamPicker(props: {
 
   const needle = search.trim().toLocaleLowerCase();
   const shown = (value ?? []).filter(
-    t =>
+    team =>
       !needle ||
-      t.title.toLocaleLowerCase().includes(needle) ||
-      t.ref.includes(needle),
+      team.title.toLocaleLowerCase().includes(needle) ||
+      team.ref.includes(needle),
   );
 
   return (
