@@ -23,6 +23,9 @@ import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccessAvailable } from './isAwsAccessAvailable';
 import { isAwsAccountSearchResult } from './components/AwsAccountSearchResultListItem/isAwsAccountSearchResult';
 import { accountRouteRef, rootRouteRef } from './routes';
+import { awsAccessTranslationRef } from './translation';
+
+export { awsAccessTranslationRef } from './translation';
 
 const awsAccessApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,7 +39,7 @@ const awsAccessApi = ApiBlueprint.make({
 const awsAccessPage = PageBlueprint.make({
   params: {
     path: '/aws-access',
-    title: 'AWS Access',
+    title: awsAccessTranslationRef('page.title'),
     icon: <CloudIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,

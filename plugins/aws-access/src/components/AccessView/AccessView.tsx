@@ -4,6 +4,7 @@ import {
   planProfiles,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useMemo, useState } from 'react';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useMyRoles } from '../../hooks/useMyRoles';
@@ -13,6 +14,7 @@ import { OnboardingChecklist } from '../OnboardingChecklist';
 import { profileKey } from '../../hooks/profileKey';
 import { ProfileBlocks } from '../ProfileBlocks';
 import { Troubleshooting } from '../Troubleshooting';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** Accounts rendered at once; more on request, so large teams stay responsive. */
 const PAGE_SIZE = 20;
@@ -28,6 +30,7 @@ export function AccessView({
   subject: string;
   access: EntityAccessResponse;
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { settings, accounts } = access;
   const prefs = useCliPreferences(settings.profiles);
   const planned = useMemo(
@@ -81,13 +84,13 @@ export function AccessView({
         myRoles={myRoles}
         teams={access.teams}
       />
-      {visible.length === 0 && (
-        <Typography>No account matches the filter.</Typography>
-      )}
+      {visible.length === 0 && <Typography>{t('filter.noMatch')}</Typography>}
       {visible.length > limit && (
         <Button variant="outlined" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, visible.length - limit)} more of{' '}
-          {visible.length - limit} accounts
+          {t('filter.showMore', {
+            shown: Math.min(PAGE_SIZE, visible.length - limit),
+            count: visible.length - limit,
+          })}
         </Button>
       )}
       <OnboardingChecklist sso={settings.sso} example={planned[0]} />

@@ -1,6 +1,8 @@
 import { Box, MenuItem, TextField } from '@material-ui/core';
 import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useMemo } from 'react';
+import { awsAccessTranslationRef } from '../../translation';
 import { AccountFilterValue } from './filterAccounts';
 
 /** A select with an "all" entry (the empty value) and one entry per option. */
@@ -39,6 +41,7 @@ export function AccountFilter(props: {
   value: AccountFilterValue;
   onChange: (value: AccountFilterValue) => void;
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { accounts, value, onChange } = props;
   const roles = useMemo(
     () => [...new Set(accounts.flatMap(a => a.roles.map(r => r.name)))].sort(),
@@ -59,15 +62,15 @@ export function AccountFilter(props: {
         size="small"
         variant="outlined"
         id="aws-access-account-filter"
-        label="Filter accounts"
-        placeholder="Name or id"
+        label={t('filter.text')}
+        placeholder={t('filter.textPlaceholder')}
         value={value.text}
         onChange={e => onChange({ ...value, text: e.target.value })}
       />
       <Choice
         id="aws-access-role-filter"
-        label="Role"
-        allLabel="All roles"
+        label={t('filter.role')}
+        allLabel={t('filter.allRoles')}
         options={roles}
         value={value.role}
         onChange={role => onChange({ ...value, role })}
@@ -75,8 +78,8 @@ export function AccountFilter(props: {
       {environments.length > 0 && (
         <Choice
           id="aws-access-environment-filter"
-          label="Environment"
-          allLabel="All environments"
+          label={t('filter.environment')}
+          allLabel={t('filter.allEnvironments')}
           options={environments}
           value={value.environment}
           onChange={environment => onChange({ ...value, environment })}

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Table,
   TableBody,
@@ -13,24 +14,25 @@ import {
   TableHead,
   TableRow,
 } from '@material-ui/core';
-import {
-  consoleUrl,
-  formatSessionDuration,
-} from '@aws-access/backstage-plugin-aws-access-common';
+import { consoleUrl } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
+import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { SyncStatusWarning } from '../SyncStatusWarning';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** The reverse view for an account Resource: which groups hold which roles there. */
 export function AccountGrants({ entityRef }: { entityRef: string }) {
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  const formatSessionDuration = useFormatSessionDuration();
   const { value, loading, error } = useLiveAsync(
     () => api.getAccountGrants(entityRef),
     [api, entityRef],
   );
   if (error) {
     return (
-      <ResponseErrorPanel error={error} title="Could not load who has access" />
+      <ResponseErrorPanel error={error} title={t('accountGrants.error')} />
     );
   }
   if (loading || !value) {
@@ -41,8 +43,8 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
     return (
       <EmptyState
         missing="data"
-        title={`No group holds a role in account ${account.id}`}
-        description="IAM Identity Center has no group assignments for this account."
+        title={t('accountGrants.emptyTitle', { accountId: account.id })}
+        description={t('accountGrants.emptyDescription')}
       />
     );
   }
@@ -50,15 +52,18 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
     <>
       <SyncStatusWarning />
       <InfoCard
-        title={`Who has access to ${account.name}`}
-        subheader={`Account ${account.id}`}
+        title={t('accountGrants.title', { accountName: account.name })}
+        subheader={t('account.subheader', { accountId: account.id })}
       >
-        <Table size="small" aria-label={`Access to account ${account.id}`}>
+        <Table
+          size="small"
+          aria-label={t('accountGrants.tableLabel', { accountId: account.id })}
+        >
           <TableHead>
             <TableRow>
-              <TableCell>IAM Identity Center group</TableCell>
-              <TableCell>Role</TableCell>
-              <TableCell>Session</TableCell>
+              <TableCell>{t('account.groupColumn')}</TableCell>
+              <TableCell>{t('account.roleColumn')}</TableCell>
+              <TableCell>{t('accountGrants.sessionColumn')}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -80,7 +85,7 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
                         role.name,
                       )}
                     >
-                      Open console
+                      {t('account.openConsole')}
                     </Link>
                   </TableCell>
                 </TableRow>

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -32,23 +33,21 @@ import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { grantsByGroup } from './grantsByGroup';
+import { awsAccessTranslationRef } from '../../translation';
 
 function WhoHoldsRoles({ lookup }: { lookup: AccountLookupResponse }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const grants = grantsByGroup(lookup.account);
   if (grants.length === 0) {
-    return (
-      <Typography>
-        Nobody holds a role in this account through IAM Identity Center.
-      </Typography>
-    );
+    return <Typography>{t('accountLookup.nobodyHoldsRoles')}</Typography>;
   }
   return (
-    <Table size="small" aria-label="Who holds roles here">
+    <Table size="small" aria-label={t('accountLookup.whoHoldsRoles')}>
       <TableHead>
         <TableRow>
-          <TableCell>IAM Identity Center group</TableCell>
-          <TableCell>Team</TableCell>
-          <TableCell>Roles</TableCell>
+          <TableCell>{t('account.groupColumn')}</TableCell>
+          <TableCell>{t('accountLookup.teamColumn')}</TableCell>
+          <TableCell>{t('accountLookup.rolesColumn')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -58,7 +57,7 @@ function WhoHoldsRoles({ lookup }: { lookup: AccountLookupResponse }) {
             <TableRow key={group}>
               <TableCell>
                 {group === DIRECT_ASSIGNMENT
-                  ? 'Assigned to people directly'
+                  ? t('accountLookup.directAssignment')
                   : group}
               </TableCell>
               <TableCell>
@@ -74,6 +73,7 @@ function WhoHoldsRoles({ lookup }: { lookup: AccountLookupResponse }) {
 }
 
 function AccountDetails({ lookup }: { lookup: AccountLookupResponse }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { account, settings } = lookup;
   const prefs = useCliPreferences(settings.profiles);
   const profiles = useMemo(
@@ -97,8 +97,8 @@ function AccountDetails({ lookup }: { lookup: AccountLookupResponse }) {
     <Box display="flex" flexDirection="column" gridGap={16}>
       <SyncStatusWarning />
       <InfoCard
-        title="Who holds roles here"
-        subheader={`Account ${account.id}`}
+        title={t('accountLookup.whoHoldsRoles')}
+        subheader={t('account.subheader', { accountId: account.id })}
         headerProps={{
           action: account.environment ? (
             <Chip size="small" label={account.environment} />
@@ -110,8 +110,11 @@ function AccountDetails({ lookup }: { lookup: AccountLookupResponse }) {
       {lookup.myRoles && (
         <Typography>
           {held === 0
-            ? 'You hold no role in this account.'
-            : `You hold ${held} of the ${account.roles.length} roles in this account.`}
+            ? t('accountLookup.youHoldNone')
+            : t('accountLookup.youHold', {
+                held,
+                count: account.roles.length,
+              })}
         </Typography>
       )}
       {account.roles.length > 0 && (
@@ -131,6 +134,7 @@ function AccountDetails({ lookup }: { lookup: AccountLookupResponse }) {
 /** One account looked up by id: who holds which role there, and the reader's own. */
 export function AccountLookupView({ accountId }: { accountId: string }) {
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   // Live like the other views: a grant made meanwhile shows without a reload.
   const { value, loading, error } = useLiveAsync(
     () => api.getAccount(accountId),
@@ -143,14 +147,16 @@ export function AccountLookupView({ accountId }: { accountId: string }) {
     return (
       <EmptyState
         missing="data"
-        title={`No account ${JSON.stringify(accountId)} in IAM Identity Center`}
-        description="Check the id, or search by the account's name above."
+        title={t('accountLookup.notFoundTitle', {
+          accountId: JSON.stringify(accountId),
+        })}
+        description={t('accountLookup.notFoundDescription')}
       />
     );
   }
   if (error) {
     return (
-      <ResponseErrorPanel error={error} title="Could not look up the account" />
+      <ResponseErrorPanel error={error} title={t('accountLookup.error')} />
     );
   }
   if (loading || !value) {

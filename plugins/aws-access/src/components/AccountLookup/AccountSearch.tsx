@@ -1,5 +1,6 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Box,
   List,
@@ -18,15 +19,16 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { awsAccessApiRef } from '../../api';
 import { accountRouteRef } from '../../routes';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** Hits shown under the box; the rest are a more precise query away. */
 const SHOWN_HITS = 10;
 
-function describeHit(hit: AccountSearchHit): string {
+function describeHit(hit: AccountSearchHit, matchedRoles: string): string {
   const parts = [hit.id];
   if (hit.environment) parts.push(hit.environment);
   if (hit.matchedBy === 'permissionSet') {
-    parts.push(`roles: ${hit.roles.join(', ')}`);
+    parts.push(matchedRoles);
   }
   return parts.join(' · ');
 }
@@ -37,6 +39,7 @@ function describeHit(hit: AccountSearchHit): string {
  */
 export function AccountSearch() {
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const accountRoute = useRouteRef(accountRouteRef);
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -57,8 +60,8 @@ export function AccountSearch() {
         variant="outlined"
         size="small"
         id="aws-access-account-search"
-        label="Find an AWS account"
-        placeholder="Account id, ARN, account name or role"
+        label={t('accountSearch.label')}
+        placeholder={t('accountSearch.placeholder')}
         value={text}
         onChange={e => setText(e.target.value)}
         onKeyDown={e => {
@@ -72,16 +75,16 @@ export function AccountSearch() {
         }}
       />
       {error && (
-        <ResponseErrorPanel error={error} title="Could not look up accounts" />
+        <ResponseErrorPanel error={error} title={t('accountSearch.error')} />
       )}
       {loading && <Progress />}
       {value && value.totalCount === 0 && (
         <Typography variant="body2" style={{ padding: 8 }}>
-          No account matches &quot;{value.query}&quot;.
+          {t('accountSearch.noMatch', { query: value.query })}
         </Typography>
       )}
       {value && value.totalCount > 0 && (
-        <List dense aria-label="Matching accounts">
+        <List dense aria-label={t('accountSearch.resultsLabel')}>
           {value.items.map(hit => (
             <ListItem key={hit.id}>
               <ListItemText
@@ -90,16 +93,21 @@ export function AccountSearch() {
                     {hit.name}
                   </Link>
                 }
-                secondary={describeHit(hit)}
+                secondary={describeHit(
+                  hit,
+                  t('accountSearch.matchedRoles', {
+                    roles: hit.roles.join(', '),
+                  }),
+                )}
               />
             </ListItem>
           ))}
           {value.totalCount > value.items.length && (
             <ListItem>
               <ListItemText
-                secondary={`${
-                  value.totalCount - value.items.length
-                } more; type more of the name or the id`}
+                secondary={t('accountSearch.more', {
+                  count: value.totalCount - value.items.length,
+                })}
               />
             </ListItem>
           )}

@@ -7,6 +7,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { Grid } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import { Route, Routes, useParams, useSearchParams } from 'react-router-dom';
@@ -15,6 +16,7 @@ import { Team, useTeams } from '../../hooks/useTeams';
 import { AccountLookupView, AccountSearch } from '../AccountLookup';
 import { EntityAwsAccess } from '../EntityAwsAccess';
 import { TeamPicker } from '../TeamPicker';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** A team's display name for titles; the ref's name until the catalog has answered. */
 function titleOf(ref: string, teams: Team[] | undefined): string {
@@ -26,6 +28,7 @@ function titleOf(ref: string, teams: Team[] | undefined): string {
  * own access; one who holds none is asked to choose a team.
  */
 function TeamsView() {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const chosen = searchParams.get('team') ?? undefined;
   const mine = useEntityAccess(SIGNED_IN_USER);
@@ -41,8 +44,10 @@ function TeamsView() {
         <ContentHeader
           title={
             team === SIGNED_IN_USER
-              ? 'My AWS access'
-              : `AWS accounts of ${titleOf(team, teams.value)}`
+              ? t('page.myAccessTitle')
+              : t('page.teamAccessTitle', {
+                  team: titleOf(team, teams.value),
+                })
           }
         />
         <EntityAwsAccess entityRef={team} />
@@ -54,8 +59,8 @@ function TeamsView() {
     view = (
       <EmptyState
         missing="info"
-        title="Choose a team"
-        description="Pick a team on the left to see its AWS accounts, roles and ~/.aws/config profiles."
+        title={t('page.chooseTeamTitle')}
+        description={t('page.chooseTeamDescription')}
       />
     );
   }
@@ -87,12 +92,10 @@ function AccountRoute() {
  * be shared.
  */
 export function AwsAccessPage() {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   return (
     <Page themeId="tool">
-      <Header
-        title="AWS Access"
-        subtitle="Your teams' AWS accounts and roles, ready for the AWS CLI"
-      />
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12}>

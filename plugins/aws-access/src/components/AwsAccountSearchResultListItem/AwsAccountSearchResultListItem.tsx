@@ -14,6 +14,8 @@ import {
   Typography,
 } from '@material-ui/core';
 import { ReactNode } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { awsAccessTranslationRef } from '../../translation';
 
 /**
  * Props of {@link AwsAccountSearchResultListItem}.
@@ -80,6 +82,7 @@ export function AwsAccountSearchResultListItem(
   props: AwsAccountSearchResultListItemProps,
 ) {
   const { result, highlight, icon } = props;
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   if (!result) return null;
   const account = result as Partial<AwsAccountSearchDocument> & SearchDocument;
   const teams = stringList(account.teams).map(teamName);
@@ -101,7 +104,9 @@ export function AwsAccountSearchResultListItem(
         secondary={
           <Box component="span" display="block">
             <Typography component="span" variant="body2" color="textSecondary">
-              AWS account {account.accountId ?? ''}
+              {t('searchResult.account', {
+                accountId: account.accountId ?? '',
+              })}
               {account.environment && (
                 <>
                   {' '}
@@ -113,8 +118,8 @@ export function AwsAccountSearchResultListItem(
                 </>
               )}
             </Typography>
-            <NamedList label="Teams" names={teams} />
-            <NamedList label="Roles" names={roles} />
+            <NamedList label={t('searchResult.teams')} names={teams} />
+            <NamedList label={t('searchResult.roles')} names={roles} />
           </Box>
         }
       />

@@ -1,4 +1,5 @@
 import { alertApiRef, errorApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Box,
   Button,
@@ -14,6 +15,7 @@ import { awsAccessApiRef } from '../../api';
 import { useRemoteSignIn } from '../../hooks/useCliPreferences';
 import { SetupMachine } from '../SetupMachine';
 import { downloadText } from './downloadText';
+import { awsAccessTranslationRef } from '../../translation';
 
 export interface CliToolbarProps {
   /** An entity ref, or `me` for the signed-in user. */
@@ -36,6 +38,7 @@ function fileStem(subject: string) {
  */
 export function CliToolbar(props: CliToolbarProps) {
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const alertApi = useApi(alertApiRef);
   const errorApi = useApi(errorApiRef);
   const { remote, setRemote } = useRemoteSignIn();
@@ -45,7 +48,7 @@ export function CliToolbar(props: CliToolbarProps) {
     try {
       await window.navigator.clipboard.writeText(props.configText);
       alertApi.post({
-        message: 'Copied every profile to the clipboard',
+        message: t('toolbar.copiedAll'),
         severity: 'success',
         display: 'transient',
       });
@@ -74,10 +77,12 @@ export function CliToolbar(props: CliToolbarProps) {
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
       <FormControl variant="outlined" size="small">
-        <InputLabel id="aws-access-region-label">Default region</InputLabel>
+        <InputLabel id="aws-access-region-label">
+          {t('toolbar.defaultRegion')}
+        </InputLabel>
         <Select
           labelId="aws-access-region-label"
-          label="Default region"
+          label={t('toolbar.defaultRegion')}
           value={props.region}
           onChange={e => props.onRegionChange(String(e.target.value))}
         >
@@ -95,7 +100,7 @@ export function CliToolbar(props: CliToolbarProps) {
             onChange={e => props.onLegacyCliChange(e.target.checked)}
           />
         }
-        label="My AWS CLI is older than 2.9"
+        label={t('toolbar.legacyCli')}
       />
       <FormControlLabel
         control={
@@ -104,7 +109,7 @@ export function CliToolbar(props: CliToolbarProps) {
             onChange={e => setRemote(e.target.checked)}
           />
         }
-        label="I work on a remote machine (SSH, container, WSL)"
+        label={t('toolbar.remote')}
       />
       <SetupMachine
         subject={props.subject}
@@ -113,13 +118,13 @@ export function CliToolbar(props: CliToolbarProps) {
         remote={remote}
       />
       <Button variant="outlined" onClick={copyAll}>
-        Copy all
+        {t('toolbar.copyAll')}
       </Button>
       <Button variant="outlined" onClick={() => download('config')}>
-        Download config
+        {t('toolbar.downloadConfig')}
       </Button>
       <Button variant="outlined" onClick={() => download('script')}>
-        Download verify script
+        {t('toolbar.downloadVerifyScript')}
       </Button>
     </Box>
   );

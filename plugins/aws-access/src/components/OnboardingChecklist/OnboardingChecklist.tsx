@@ -1,5 +1,6 @@
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { storageApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Box,
   Checkbox,
@@ -8,8 +9,8 @@ import {
   Typography,
 } from '@material-ui/core';
 import {
+  AUTHORIZATION_CODE_CLI,
   PlannedProfile,
-  REMOTE_SIGN_IN_ADVICE,
   SignInOptions,
   SsoSessionSettings,
   cliCommands,
@@ -18,6 +19,7 @@ import {
 import { useMemo } from 'react';
 import useObservable from 'react-use/esm/useObservable';
 import { STORAGE_BUCKET, useRemoteSignIn } from '../../hooks/useCliPreferences';
+import { AwsAccessTranslate, awsAccessTranslationRef } from '../../translation';
 
 interface Step {
   id: string;
@@ -27,6 +29,7 @@ interface Step {
 }
 
 function steps(
+  t: AwsAccessTranslate,
   sso: SsoSessionSettings,
   signIn: SignInOptions,
   example?: PlannedProfile,
@@ -36,44 +39,46 @@ function steps(
   return [
     {
       id: 'cli',
-      title: 'AWS CLI 2.9 or newer installed',
-      help: 'Version 1 and versions before 2.9 cannot read [sso-session] sections.',
+      title: t('checklist.cliTitle'),
+      help: t('checklist.cliHelp'),
       commands: 'aws --version',
     },
     {
       id: 'session',
-      title: `SSO session "${sso.sessionName}" configured`,
-      help: '"Set up this machine" above writes it, or paste the [sso-session] block into ~/.aws/config, or answer the questions of:',
+      title: t('checklist.sessionTitle', { session: sso.sessionName }),
+      help: t('checklist.sessionHelp'),
       commands: 'aws configure sso-session',
     },
     {
       id: 'profiles',
-      title: 'Profiles added',
-      help: '"Set up this machine" above installs them and keeps them up to date; or use "Copy all" or "Download config" and add them to ~/.aws/config by hand.',
+      title: t('checklist.profilesTitle'),
+      help: t('checklist.profilesHelp'),
       commands: 'aws configure list-profiles',
     },
     {
       id: 'login',
-      title: 'Signed in',
-      help: `Once per session, not per profile. ${REMOTE_SIGN_IN_ADVICE}`,
+      title: t('checklist.loginTitle'),
+      help: `${t('checklist.loginHelp')} ${t('remoteSignInAdvice', {
+        version: `${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}`,
+      })}`,
       commands: commands?.login ?? loginCommand(sso, signIn),
     },
     {
       id: 'identity',
-      title: 'Identity verified',
-      help: 'The account in the answer must be the profile’s account.',
+      title: t('checklist.identityTitle'),
+      help: t('checklist.identityHelp'),
       commands: `aws sts get-caller-identity --profile ${profile}`,
     },
     {
       id: 'aws-profile',
-      title: 'AWS_PROFILE set in your terminal',
-      help: 'Set it per terminal window to work in several accounts side by side.',
+      title: t('checklist.profileEnvTitle'),
+      help: t('checklist.profileEnvHelp'),
       commands: commands?.useProfile ?? 'export AWS_PROFILE=NAME',
     },
     {
       id: 'mfa',
-      title: 'MFA enabled',
-      help: `Register an MFA device in the AWS access portal (${sso.startUrl}) under MFA devices.`,
+      title: t('checklist.mfaTitle'),
+      help: t('checklist.mfaHelp', { startUrl: sso.startUrl }),
     },
   ];
 }
@@ -86,6 +91,7 @@ export function OnboardingChecklist(props: {
   sso: SsoSessionSettings;
   example?: PlannedProfile;
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const storage = useApi(storageApiRef).forBucket(STORAGE_BUCKET);
   const snapshot = useObservable(
     useMemo(
@@ -96,18 +102,18 @@ export function OnboardingChecklist(props: {
   );
   const done = snapshot.value ?? {};
   const { remote } = useRemoteSignIn();
-  const all = steps(props.sso, { remote }, props.example);
+  const all = steps(t, props.sso, { remote }, props.example);
   const count = all.filter(s => done[s.id]).length;
 
   return (
     <InfoCard
-      title="Onboarding checklist"
-      subheader={`${count} of ${all.length} done`}
+      title={t('checklist.title')}
+      subheader={t('checklist.progress', { done: count, count: all.length })}
     >
       <LinearProgress
         variant="determinate"
         value={(count / all.length) * 100}
-        aria-label="Onboarding progress"
+        aria-label={t('checklist.progressLabel')}
       />
       {all.map(step => (
         <Box key={step.id} mt={2}>

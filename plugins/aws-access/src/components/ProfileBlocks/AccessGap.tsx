@@ -1,30 +1,35 @@
 import { Box, Chip, Typography } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   RequestAccessSettings,
   grantingGroups,
   requestAccessUrl,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { AskTeamButton } from './AskTeamButton';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** A link into the configured request system for one role, through one group. */
 function RequestLink(props: {
   urlTemplate: string;
   values: Parameters<typeof requestAccessUrl>[1];
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { values } = props;
+  const named = {
+    role: values.role ?? '',
+    accountName: values.accountName ?? '',
+  };
+  const label = values.group
+    ? t('accessGap.requestThroughLabel', { ...named, group: values.group })
+    : t('accessGap.requestLabel', named);
   return (
     <>
       {' '}
       (
-      <Link
-        to={requestAccessUrl(props.urlTemplate, values)}
-        aria-label={`Request ${values.role} in ${values.accountName}${
-          values.group ? ` through ${values.group}` : ''
-        }`}
-      >
-        request access
+      <Link to={requestAccessUrl(props.urlTemplate, values)} aria-label={label}>
+        {t('accessGap.request')}
       </Link>
       )
     </>
@@ -47,8 +52,9 @@ export function AccessGap(props: {
   /** The signed-in user's entity ref, for the request link. */
   user?: string;
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   if (props.held) {
-    return <Chip size="small" color="primary" label="You have this role" />;
+    return <Chip size="small" color="primary" label={t('accessGap.held')} />;
   }
   const urlTemplate = props.requestAccess?.urlTemplate;
   const base = {
@@ -62,10 +68,13 @@ export function AccessGap(props: {
   if (groups.length === 0) {
     return (
       <Typography variant="body2" component="span">
-        You do not have this role; it is assigned to people directly. Ask your
-        AWS administrators
-        {urlTemplate && <RequestLink urlTemplate={urlTemplate} values={base} />}
-        .
+        {t('accessGap.direct', {
+          request: urlTemplate ? (
+            <RequestLink urlTemplate={urlTemplate} values={base} />
+          ) : (
+            ''
+          ),
+        })}
       </Typography>
     );
   }
@@ -79,24 +88,36 @@ export function AccessGap(props: {
   return (
     <>
       <Typography variant="body2" component="span">
-        You do not have this role. Ask{' '}
-        {groups.map((group, i) => {
-          const team = props.teams?.[group];
-          return (
-            <span key={group}>
-              {i > 0 && ' or '}
-              {team ? <EntityRefLink entityRef={team} /> : 'the owners'} to add
-              you to &quot;{group}&quot;
-              {urlTemplate && (
-                <RequestLink
-                  urlTemplate={urlTemplate}
-                  values={{ ...base, group, team }}
-                />
-              )}
-            </span>
-          );
+        {t('accessGap.ask', {
+          teams: (
+            <>
+              {groups.map((group, i) => {
+                const team = props.teams?.[group];
+                return (
+                  <span key={group}>
+                    {i > 0 && ` ${t('accessGap.or')} `}
+                    {t('accessGap.askTeam', {
+                      team: team ? (
+                        <EntityRefLink entityRef={team} />
+                      ) : (
+                        t('accessGap.owners')
+                      ),
+                      group,
+                      request: urlTemplate ? (
+                        <RequestLink
+                          urlTemplate={urlTemplate}
+                          values={{ ...base, group, team }}
+                        />
+                      ) : (
+                        ''
+                      ),
+                    })}
+                  </span>
+                );
+              })}
+            </>
+          ),
         })}
-        .
       </Typography>
       {askable.length > 0 && (
         <Box

@@ -1,9 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ResponseError } from '@backstage/errors';
 import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import { Button, Typography } from '@material-ui/core';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsAccessApiRef } from '../../api';
+import { awsAccessTranslationRef } from '../../translation';
 
 /**
  * The backend's own words for a refusal; for anything else (a proxy's HTML page, a lost
@@ -32,6 +34,7 @@ export function AskTeamButton(props: {
 }) {
   const { team, account, role, group } = props;
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { primaryTitle: teamTitle } = useEntityPresentation(team);
   const [state, ask] = useAsyncFn(
     () => api.requestAccess({ accountId: account.id, role, group }),
@@ -40,7 +43,7 @@ export function AskTeamButton(props: {
   if (state.value) {
     return (
       <Typography variant="body2" component="span" role="status">
-        Request sent to {teamTitle}.
+        {t('askTeam.sent', { team: teamTitle })}
       </Typography>
     );
   }
@@ -52,13 +55,22 @@ export function AskTeamButton(props: {
         color="primary"
         disabled={state.loading}
         onClick={() => ask()}
-        aria-label={`Ask ${teamTitle} for ${role} in ${account.name}`}
+        aria-label={t('askTeam.label', {
+          team: teamTitle,
+          role,
+          accountName: account.name,
+        })}
       >
-        {state.loading ? `Asking ${teamTitle}…` : `Ask ${teamTitle}`}
+        {state.loading
+          ? t('askTeam.asking', { team: teamTitle })
+          : t('askTeam.ask', { team: teamTitle })}
       </Button>
       {state.error && (
         <Typography variant="body2" component="span" color="error" role="alert">
-          Could not ask {teamTitle}: {reasonOf(state.error)}
+          {t('askTeam.failed', {
+            team: teamTitle,
+            reason: reasonOf(state.error),
+          })}
         </Typography>
       )}
     </>

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Chip } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AwsAccountAccess,
   AwsCliSettings,
@@ -11,6 +12,7 @@ import { AccessGap } from './AccessGap';
 import { RoleProfile } from './RoleProfile';
 import { SsoSessionCard } from './SsoSessionCard';
 import { profileKey } from '../../hooks/profileKey';
+import { awsAccessTranslationRef } from '../../translation';
 
 export interface ProfileBlocksProps {
   settings: AwsCliSettings;
@@ -30,6 +32,7 @@ export interface ProfileBlocksProps {
  */
 export function ProfileBlocks(props: ProfileBlocksProps) {
   const { settings, accounts, profiles, variant, myRoles, teams } = props;
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const user = useSignedInUserRef();
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
@@ -37,11 +40,14 @@ export function ProfileBlocks(props: ProfileBlocksProps) {
       {accounts.map(account => (
         <section
           key={account.id}
-          aria-label={`Account ${account.name} (${account.id})`}
+          aria-label={t('account.region', {
+            accountName: account.name,
+            accountId: account.id,
+          })}
         >
           <InfoCard
             title={account.name}
-            subheader={`Account ${account.id}`}
+            subheader={t('account.subheader', { accountId: account.id })}
             headerProps={{
               action: account.environment ? (
                 <Chip size="small" label={account.environment} />

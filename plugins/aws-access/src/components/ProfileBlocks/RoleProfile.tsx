@@ -7,6 +7,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AwsAccountAccess,
   AwsCliSettings,
@@ -14,11 +15,12 @@ import {
   AwsRole,
   PlannedProfile,
   consoleUrl,
-  formatSessionDuration,
   renderProfileBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { ReactNode } from 'react';
 import { RoleCliSteps } from '../RoleCliSteps';
+import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
+import { awsAccessTranslationRef } from '../../translation';
 
 /**
  * One role in one account: what it is, a console link, the `[profile]` block with a copy
@@ -34,6 +36,8 @@ export function RoleProfile(props: {
 }) {
   const { account, role, profile, settings, variant } = props;
   const { sso } = settings;
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  const formatSessionDuration = useFormatSessionDuration();
   return (
     <Box mb={3}>
       <Box display="flex" alignItems="baseline" justifyContent="space-between">
@@ -42,17 +46,22 @@ export function RoleProfile(props: {
         </Typography>
         <Link
           to={consoleUrl(sso.startUrl, account.id, role.name)}
-          aria-label={`Open the console in ${account.name} as ${role.name}`}
+          aria-label={t('role.consoleLabel', {
+            accountName: account.name,
+            role: role.name,
+          })}
         >
-          Open console
+          {t('account.openConsole')}
         </Link>
       </Box>
       <Typography variant="body2" color="textSecondary">
         {[
           role.description,
           role.sessionDuration &&
-            `Session lasts ${formatSessionDuration(role.sessionDuration)}`,
-          `Granted via ${role.grantedVia.join(', ')}`,
+            t('role.sessionLasts', {
+              duration: formatSessionDuration(role.sessionDuration),
+            }),
+          t('role.grantedVia', { groups: role.grantedVia.join(', ') }),
         ]
           .filter(Boolean)
           .join(' · ')}
@@ -67,7 +76,9 @@ export function RoleProfile(props: {
           />
           <Accordion TransitionProps={{ unmountOnExit: true }}>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-              <Typography>CLI steps for {profile.profileName}</Typography>
+              <Typography>
+                {t('role.cliSteps', { profile: profile.profileName })}
+              </Typography>
             </AccordionSummary>
             <AccordionDetails>
               <RoleCliSteps

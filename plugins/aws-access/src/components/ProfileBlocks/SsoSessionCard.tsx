@@ -1,16 +1,19 @@
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   SsoSessionSettings,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** The `[sso-session]` block every profile refers to, with a copy button. */
 export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   return (
-    <section aria-label={`SSO session ${sso.sessionName}`}>
+    <section aria-label={t('ssoSession.label', { session: sso.sessionName })}>
       <InfoCard
-        title={`SSO session "${sso.sessionName}"`}
-        subheader="Add this once to ~/.aws/config; every profile below refers to it."
+        title={t('ssoSession.title', { session: sso.sessionName })}
+        subheader={t('ssoSession.subheader')}
       >
         <CodeSnippet
           language="ini"

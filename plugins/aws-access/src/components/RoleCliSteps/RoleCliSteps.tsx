@@ -1,4 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Table,
   TableBody,
@@ -8,15 +9,16 @@ import {
   Typography,
 } from '@material-ui/core';
 import {
+  AUTHORIZATION_CODE_CLI,
   PlannedProfile,
-  REMOTE_SIGN_IN_ADVICE,
   SsoSessionSettings,
   cliCommands,
   configureSsoCommand,
-  formatSessionDuration,
   wizardAnswers,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useRemoteSignIn } from '../../hooks/useCliPreferences';
+import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
+import { awsAccessTranslationRef } from '../../translation';
 
 export interface RoleCliStepsProps {
   profile: PlannedProfile;
@@ -32,26 +34,28 @@ export function RoleCliSteps({
   output,
   sessionDuration,
 }: RoleCliStepsProps) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  const formatSessionDuration = useFormatSessionDuration();
   const { remote } = useRemoteSignIn();
   const commands = cliCommands(profile, sso, { remote });
   return (
     <div>
       <Typography variant="subtitle2" component="h4">
-        Or answer <code>{configureSsoCommand({ remote })}</code> like this
+        {t('cliSteps.wizardHeading', {
+          command: <code>{configureSsoCommand({ remote })}</code>,
+        })}
       </Typography>
       <Typography variant="caption" color="textSecondary">
-        In this order; the prompts are worded a little differently in different
-        CLI versions. The wizard signs in too: on a remote machine run it with{' '}
-        <code>--use-device-code</code> (CLI 2.22 and later).
+        {t('cliSteps.wizardHint', { flag: <code>--use-device-code</code> })}
       </Typography>
       <Table
         size="small"
-        aria-label={`aws configure sso answers for ${profile.profileName}`}
+        aria-label={t('cliSteps.wizardLabel', { profile: profile.profileName })}
       >
         <TableHead>
           <TableRow>
-            <TableCell>Prompt</TableCell>
-            <TableCell>Answer</TableCell>
+            <TableCell>{t('cliSteps.promptColumn')}</TableCell>
+            <TableCell>{t('cliSteps.answerColumn')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -66,20 +70,22 @@ export function RoleCliSteps({
         </TableBody>
       </Table>
       <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
-        Sign in once per session
+        {t('cliSteps.signInHeading')}
       </Typography>
       <CodeSnippet language="bash" text={commands.login} showCopyCodeButton />
       <Typography variant="caption" color="textSecondary" component="p">
-        {REMOTE_SIGN_IN_ADVICE}
+        {t('remoteSignInAdvice', {
+          version: `${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}`,
+        })}
       </Typography>
       <Typography variant="caption" color="textSecondary">
-        One sign-in serves every profile of session &quot;{sso.sessionName}
-        &quot; until the access portal session ends; the role&apos;s credentials
-        last {formatSessionDuration(sessionDuration ?? 'PT1H')} and renew by
-        themselves while you are signed in.
+        {t('cliSteps.sessionNote', {
+          session: sso.sessionName,
+          duration: formatSessionDuration(sessionDuration ?? 'PT1H'),
+        })}
       </Typography>
       <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
-        Use the profile in this terminal, then check who you are
+        {t('cliSteps.useHeading')}
       </Typography>
       <CodeSnippet
         language="bash"
@@ -90,9 +96,13 @@ export function RoleCliSteps({
         showCopyCodeButton
       />
       <Typography variant="caption" color="textSecondary">
-        Expect <code>&quot;Account&quot;: &quot;{profile.accountId}&quot;</code>{' '}
-        and an <code>Arn</code> ending in{' '}
-        <code>assumed-role/AWSReservedSSO_{profile.roleName}_…/you</code>.
+        {t('cliSteps.expect', {
+          account: <code>{`"Account": "${profile.accountId}"`}</code>,
+          arn: <code>Arn</code>,
+          role: (
+            <code>{`assumed-role/AWSReservedSSO_${profile.roleName}_…/you`}</code>
+          ),
+        })}
       </Typography>
     </div>
   );

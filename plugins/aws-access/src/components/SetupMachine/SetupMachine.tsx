@@ -1,5 +1,6 @@
 import { CodeSnippet } from '@backstage/core-components';
 import { errorApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Button,
   Dialog,
@@ -15,6 +16,7 @@ import {
 import { useState } from 'react';
 import { awsAccessApiRef } from '../../api';
 import { downloadText } from '../CliToolbar/downloadText';
+import { awsAccessTranslationRef } from '../../translation';
 
 export interface SetupMachineProps {
   /** An entity ref, or `me` for the signed-in user. */
@@ -31,6 +33,7 @@ export interface SetupMachineProps {
 export function SetupMachine(props: SetupMachineProps) {
   const api = useApi(awsAccessApiRef);
   const errorApi = useApi(errorApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const [open, setOpen] = useState(false);
 
   const download = async () => {
@@ -50,7 +53,7 @@ export function SetupMachine(props: SetupMachineProps) {
   return (
     <>
       <Button variant="contained" color="primary" onClick={download}>
-        Set up this machine
+        {t('setup.button')}
       </Button>
       <Dialog
         open={open}
@@ -58,12 +61,11 @@ export function SetupMachine(props: SetupMachineProps) {
         aria-labelledby="aws-access-setup-title"
       >
         <DialogTitle id="aws-access-setup-title">
-          Set up this machine
+          {t('setup.title')}
         </DialogTitle>
         <DialogContent>
           <Typography variant="body2" paragraph>
-            Run the downloaded script in the folder it was saved to, on the
-            machine where you use the AWS CLI:
+            {t('setup.run')}
           </Typography>
           <CodeSnippet
             language="bash"
@@ -71,21 +73,18 @@ export function SetupMachine(props: SetupMachineProps) {
             showCopyCodeButton
           />
           <Typography variant="body2" paragraph style={{ marginTop: 16 }}>
-            It writes the SSO session and every profile into ~/.aws/config (or
-            AWS_CONFIG_FILE) between two marker comments and leaves the rest of
-            the file as it is. Run it again whenever your access changes: it
-            replaces the block, removes profiles you no longer have, keeps a
-            backup and ends with the verify checks.
+            {t('setup.whatItDoes')}
           </Typography>
           <Typography variant="body2">
-            <code>--dry-run</code> shows the change without writing;{' '}
-            <code>--replace-mine</code> lets the block take over your own
-            sections that have the same names; <code>--no-verify</code> skips
-            the checks.
+            {t('setup.flags', {
+              dryRun: <code>--dry-run</code>,
+              replaceMine: <code>--replace-mine</code>,
+              noVerify: <code>--no-verify</code>,
+            })}
           </Typography>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)}>Close</Button>
+          <Button onClick={() => setOpen(false)}>{t('setup.close')}</Button>
         </DialogActions>
       </Dialog>
     </>

@@ -1,7 +1,9 @@
 import { WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { awsAccessApiRef } from '../../api';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
+import { awsAccessTranslationRef } from '../../translation';
 
 /**
  * Says so when the data may be out of date (a failed or overdue sync), and why. Shows
@@ -10,19 +12,23 @@ import { useLiveAsync } from '../../hooks/useLiveAsync';
  */
 export function SyncStatusWarning() {
   const api = useApi(awsAccessApiRef);
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const { value } = useLiveAsync(() => api.getStatus(), [api]);
   if (!value?.stale) {
     return null;
   }
   const synced = value.lastSuccessAt
-    ? `Data as of ${new Date(value.lastSuccessAt).toLocaleString()}.`
-    : 'No data has been synced yet.';
+    ? t('syncStatus.dataAsOf', {
+        date: new Date(value.lastSuccessAt),
+        formatParams: { date: { dateStyle: 'medium', timeStyle: 'short' } },
+      })
+    : t('syncStatus.neverSynced');
   return (
     <WarningPanel
       severity="warning"
-      title="AWS access data may be out of date"
+      title={t('syncStatus.title')}
       message={`${
-        value.staleReason ?? 'The last sync did not succeed.'
+        value.staleReason ?? t('syncStatus.lastSyncFailed')
       } ${synced}`}
     />
   );

@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { SIGNED_IN_USER } from '@aws-access/backstage-plugin-aws-access-common';
 import {
   Box,
@@ -14,6 +15,7 @@ import {
 } from '@material-ui/core';
 import { useState } from 'react';
 import { Team } from '../../hooks/useTeams';
+import { awsAccessTranslationRef } from '../../translation';
 
 /** Lists the catalog's Groups, the reader's own first; choosing one calls `onSelect`. */
 export function TeamPicker(props: {
@@ -21,28 +23,29 @@ export function TeamPicker(props: {
   onSelect: (ref: string) => void;
   teams: { value?: Team[]; loading: boolean; error?: Error };
 }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
   const [search, setSearch] = useState('');
   const { value, loading, error } = props.teams;
 
   const needle = search.trim().toLocaleLowerCase();
   const shown = (value ?? []).filter(
-    t =>
+    team =>
       !needle ||
-      t.title.toLocaleLowerCase().includes(needle) ||
-      t.ref.includes(needle),
+      team.title.toLocaleLowerCase().includes(needle) ||
+      team.ref.includes(needle),
   );
 
   return (
-    <InfoCard title="Teams" noPadding>
-      <List component="nav" aria-label="Your access" dense>
+    <InfoCard title={t('teamPicker.title')} noPadding>
+      <List component="nav" aria-label={t('teamPicker.ownAccessLabel')} dense>
         <ListItem
           button
           selected={props.selected === SIGNED_IN_USER}
           onClick={() => props.onSelect(SIGNED_IN_USER)}
         >
           <ListItemText
-            primary="My access"
-            secondary="Every account and role you hold"
+            primary={t('teamPicker.myAccess')}
+            secondary={t('teamPicker.myAccessDescription')}
           />
         </ListItem>
       </List>
@@ -51,22 +54,22 @@ export function TeamPicker(props: {
           fullWidth
           size="small"
           id="aws-access-team-search"
-          label="Search teams"
+          label={t('teamPicker.search')}
           value={search}
           onChange={e => setSearch(e.target.value)}
         />
       </Box>
       {error && (
-        <ResponseErrorPanel error={error} title="Could not load teams" />
+        <ResponseErrorPanel error={error} title={t('teamPicker.loadError')} />
       )}
       {loading && <Progress />}
       {value && value.length === 0 && (
         <Typography style={{ padding: 16 }}>
-          The catalog has no Groups yet.
+          {t('teamPicker.noGroups')}
         </Typography>
       )}
       {value && value.length > 0 && (
-        <List component="nav" aria-label="Teams" dense>
+        <List component="nav" aria-label={t('teamPicker.teamsLabel')} dense>
           {shown.map(team => (
             <ListItem
               key={team.ref}
@@ -76,7 +79,11 @@ export function TeamPicker(props: {
             >
               <ListItemText
                 primary={team.title}
-                secondary={team.own ? `Your team · ${team.ref}` : team.ref}
+                secondary={
+                  team.own
+                    ? t('teamPicker.ownTeam', { ref: team.ref })
+                    : team.ref
+                }
               />
             </ListItem>
           ))}
