@@ -16,7 +16,8 @@ const repoRoot = path.resolve(__dirname, '../..');
 const semver = require(path.join(repoRoot, 'node_modules/semver'));
 const offline = process.env.AWS_ACCESS_COMPAT_OFFLINE === '1';
 
-// Where the READMEs say each package goes.
+// Where the READMEs say each package goes. The common package comes along with the others;
+// it is listed so that their `^0.1.0` on it resolves to its tarball, not to the registry.
 const install = {
   app: ['aws-access', 'aws-access-common'],
   backend: [
