@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2,
 # PostgreSQL and an SQS-compatible server, fauxqs) and runs
-# typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, lint,
+# typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, a
+# compatibility install into a new app of the supported Backstage release, lint,
 # formatting check, unit tests and browser tests. Every step runs even
 # when an earlier one fails; the last line is "N passed, M failed" and the exit code is
-# non-zero on any failure. Each of typecheck, API reports, packages install, lint and
-# formatting counts as one check.
+# non-zero on any failure. Each of typecheck, API reports, packages install, compatibility,
+# lint and formatting counts as one check.
 set -uo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -78,6 +79,9 @@ check "knip reports" yarn knip-reports --ci
 # Packing rewrites the package.json files for a moment (prepack/postpack), so nothing else
 # runs meanwhile.
 check "packages install" bash scripts/check-packages.sh
+# The packed packages added to a new app of the supported Backstage release bring no second
+# version of any @backstage/* package (the README's "Compatibility").
+check "compatibility" bash scripts/check-compatibility.sh
 check "lint" yarn backstage-cli repo lint
 check "folder imports" node scripts/check-folder-cycles.cjs
 check "formatting" yarn prettier --check .

@@ -26,6 +26,32 @@ function filesBelow(dir) {
   });
 }
 
+/**
+ * The relative link and image targets of a Markdown text, without their #fragment:
+ * inline `[text](target)`, reference definitions `[ref]: target` and HTML src/href.
+ * Code blocks and inline code are left out, so examples are not read as links.
+ */
+function relativeTargets(markdown) {
+  const prose = markdown
+    .replace(/^(```|~~~)[^]*?^\1/gm, '')
+    .replace(/`[^`\n]*`/g, '');
+  const targets = [
+    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
+      m => m[1],
+    ),
+    ...[...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map(
+      m => m[1],
+    ),
+    ...[...prose.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/g)].map(
+      m => m[1],
+    ),
+  ];
+  return targets
+    .filter(t => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(t))
+    .map(t => decodeURIComponent(t.split('#')[0]))
+    .filter(Boolean);
+}
+
 function installedFrom(dir, name) {
   for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
     if (fs.existsSync(path.join(d, 'node_modules', name, 'package.json'))) {
@@ -60,6 +86,18 @@ for (const name of packages) {
       if (!m[1].startsWith('node:')) specifiers.add(packageName(m[1]));
     }
   }
+  // npm shows the README on its own: a relative link or image must name a file the
+  // package ships (anything else needs an absolute URL).
+  const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+  const broken = relativeTargets(readme).filter(target => {
+    const file = path.join(dir, target);
+    return path.relative(dir, file).startsWith('..') || !fs.existsSync(file);
+  });
+  assert.deepEqual(
+    broken,
+    [],
+    `${name}: README.md links to files the package does not ship`,
+  );
   const builtins = new Set(require('node:module').builtinModules);
   const missing = [...specifiers].filter(
     s => !builtins.has(s) && !installedFrom(dir, s),
