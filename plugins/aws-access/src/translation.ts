@@ -126,7 +126,11 @@ export const awsAccessMessages = {
       '{{dryRun}} shows the change without writing; {{replaceMine}} lets the block take over your own sections that have the same names; {{noVerify}} skips the checks.',
     close: 'Close',
   },
+  configBlock: {
+    copied: 'Copied',
+  },
   ssoSession: {
+    copy: 'Copy the sso-session {{session}} block',
     label: 'SSO session {{session}}',
     title: 'SSO session "{{session}}"',
     subheader:
@@ -137,6 +141,7 @@ export const awsAccessMessages = {
     sessionLasts: 'Session lasts {{duration}}',
     grantedVia: 'Granted via {{groups}}',
     cliSteps: 'CLI steps for {{profile}}',
+    copyProfile: 'Copy profile {{profile}}',
     hours_one: '{{count}} hour',
     hours_other: '{{count}} hours',
     minutes_one: '{{count}} minute',

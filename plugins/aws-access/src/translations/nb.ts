@@ -119,6 +119,8 @@ const awsAccessTranslationNb = {
     '{{dryRun}} viser endringen uten å skrive den; {{replaceMine}} lar blokken overta dine egne seksjoner med samme navn; {{noVerify}} hopper over kontrollene.',
   'setup.close': 'Lukk',
 
+  'configBlock.copied': 'Kopiert',
+  'ssoSession.copy': 'Kopier blokken for sso-session {{session}}',
   'ssoSession.label': 'SSO-økt {{session}}',
   'ssoSession.title': 'SSO-økt «{{session}}»',
   'ssoSession.subheader':
@@ -128,6 +130,7 @@ const awsAccessTranslationNb = {
   'role.sessionLasts': 'Økten varer {{duration}}',
   'role.grantedVia': 'Gitt gjennom {{groups}}',
   'role.cliSteps': 'CLI-steg for {{profile}}',
+  'role.copyProfile': 'Kopier profilen {{profile}}',
   'role.hours_one': '{{count}} time',
   'role.hours_other': '{{count}} timer',
   'role.minutes_one': '{{count}} minutt',

@@ -5,7 +5,7 @@ import {
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { useMyRoles } from '../../hooks/useMyRoles';
 import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
@@ -48,11 +48,14 @@ export function AccessView({
   const myRoles = useMyRoles(subject);
   const [filter, setFilter] = useState(NO_FILTER);
   const [limit, setLimit] = useState(PAGE_SIZE);
+  // Typing stays responsive on large teams: the field updates at once, the cards after.
+  const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(
-    () => filterAccounts(accounts, filter),
-    [accounts, filter],
+    () => filterAccounts(accounts, deferredFilter),
+    [accounts, deferredFilter],
   );
-  const configText = useMemo(
+  const shown = useMemo(() => visible.slice(0, limit), [visible, limit]);
+  const getConfigText = useCallback(
     () =>
       renderAwsConfig(planned, settings.sso, settings.profiles, prefs.variant),
     [planned, settings, prefs.variant],
@@ -61,7 +64,7 @@ export function AccessView({
     <Box display="flex" flexDirection="column" gridGap={16}>
       <CliToolbar
         subject={subject}
-        configText={configText}
+        getConfigText={getConfigText}
         regions={settings.profiles.regions}
         region={prefs.region}
         variant={prefs.variant}
@@ -78,7 +81,7 @@ export function AccessView({
       />
       <ProfileBlocks
         settings={settings}
-        accounts={visible.slice(0, limit)}
+        accounts={shown}
         profiles={profiles}
         variant={prefs.variant}
         myRoles={myRoles}

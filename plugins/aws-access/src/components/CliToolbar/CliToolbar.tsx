@@ -20,7 +20,8 @@ import { awsAccessTranslationRef } from '../../translation';
 export interface CliToolbarProps {
   /** An entity ref, or `me` for the signed-in user. */
   subject: string;
-  configText: string;
+  /** The whole `~/.aws/config` text, made only when it is copied: large teams have thousands of profiles. */
+  getConfigText: () => string;
   regions: string[];
   region: string;
   variant: AwsConfigVariant;
@@ -46,7 +47,7 @@ export function CliToolbar(props: CliToolbarProps) {
 
   const copyAll = async () => {
     try {
-      await window.navigator.clipboard.writeText(props.configText);
+      await window.navigator.clipboard.writeText(props.getConfigText());
       alertApi.post({
         message: t('toolbar.copiedAll'),
         severity: 'success',

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Chip } from '@material-ui/core';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AwsAccountAccess,
@@ -32,57 +33,111 @@ export interface ProfileBlocksProps {
  */
 export function ProfileBlocks(props: ProfileBlocksProps) {
   const { settings, accounts, profiles, variant, myRoles, teams } = props;
-  const { t } = useTranslationRef(awsAccessTranslationRef);
   const user = useSignedInUserRef();
+  const shown = useProgressiveList(accounts);
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
-      {accounts.map(account => (
-        <section
+      {shown.map(account => (
+        <AccountCard
           key={account.id}
-          aria-label={t('account.region', {
-            accountName: account.name,
-            accountId: account.id,
-          })}
-        >
-          <InfoCard
-            title={account.name}
-            subheader={t('account.subheader', { accountId: account.id })}
-            headerProps={{
-              action: account.environment ? (
-                <Chip size="small" label={account.environment} />
-              ) : undefined,
-            }}
-          >
-            {account.roles.map(role => {
-              const key = profileKey(account.id, role.name);
-              return (
-                <RoleProfile
-                  key={role.name}
-                  account={account}
-                  role={role}
-                  profile={profiles.get(key)}
-                  settings={settings}
-                  variant={variant}
-                  gap={
-                    myRoles && (
-                      <AccessGap
-                        held={myRoles.has(key)}
-                        account={account}
-                        role={role.name}
-                        grantedVia={role.grantedVia}
-                        teams={teams}
-                        requestAccess={settings.requestAccess}
-                        user={user}
-                      />
-                    )
-                  }
-                />
-              );
-            })}
-          </InfoCard>
-        </section>
+          account={account}
+          settings={settings}
+          profiles={profiles}
+          variant={variant}
+          myRoles={myRoles}
+          teams={teams}
+          user={user}
+        />
       ))}
     </Box>
   );
 }
+
+/** Cards rendered at once when the list changes; the rest follow without blocking input. */
+const FIRST_CARDS = 4;
+
+/**
+ * The first few items of a new list at once, the rest in a transition right after: a
+ * filter keystroke on a large team shows its first results in one short render, and the
+ * reader can keep typing while the others are added.
+ */
+function useProgressiveList<T>(items: T[]): T[] {
+  const [progress, setProgress] = useState({ items, count: FIRST_CARDS });
+  let current = progress;
+  if (progress.items !== items) {
+    // A new list: start again from the first few (state derived during render).
+    current = { items, count: FIRST_CARDS };
+    setProgress(current);
+  }
+  const complete = current.count >= items.length;
+  useEffect(() => {
+    if (complete) return undefined;
+    const timer = setTimeout(() =>
+      startTransition(() =>
+        setProgress(p => ({ ...p, count: p.items.length })),
+      ),
+    );
+    return () => clearTimeout(timer);
+  }, [complete, current.items]);
+  return complete ? items : items.slice(0, current.count);
+}
+
+/**
+ * One account's card. Memoised: when a filter narrows a large team, the cards that stay
+ * are not rendered again, only those that come or go.
+ */
+const AccountCard = memo(function AccountCard(
+  props: Omit<ProfileBlocksProps, 'accounts'> & {
+    account: AwsAccountAccess;
+    user?: string;
+  },
+) {
+  const { account, settings, profiles, variant, myRoles, teams, user } = props;
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  return (
+    <section
+      aria-label={t('account.region', {
+        accountName: account.name,
+        accountId: account.id,
+      })}
+    >
+      <InfoCard
+        title={account.name}
+        subheader={t('account.subheader', { accountId: account.id })}
+        headerProps={{
+          action: account.environment ? (
+            <Chip size="small" label={account.environment} />
+          ) : undefined,
+        }}
+      >
+        {account.roles.map(role => {
+          const key = profileKey(account.id, role.name);
+          return (
+            <RoleProfile
+              key={role.name}
+              account={account}
+              role={role}
+              profile={profiles.get(key)}
+              settings={settings}
+              variant={variant}
+              gap={
+                myRoles && (
+                  <AccessGap
+                    held={myRoles.has(key)}
+                    account={account}
+                    role={role.name}
+                    grantedVia={role.grantedVia}
+                    teams={teams}
+                    requestAccess={settings.requestAccess}
+                    user={user}
+                  />
+                )
+              }
+            />
+          );
+        })}
+      </InfoCard>
+    </section>
+  );
+});

@@ -1,4 +1,4 @@
-import { CodeSnippet, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   Accordion,
   AccordionDetails,
@@ -18,6 +18,7 @@ import {
   renderProfileBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { ReactNode } from 'react';
+import { ConfigBlock } from '../ConfigBlock';
 import { RoleCliSteps } from '../RoleCliSteps';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
 import { awsAccessTranslationRef } from '../../translation';
@@ -69,10 +70,9 @@ export function RoleProfile(props: {
       {props.gap}
       {profile && (
         <>
-          <CodeSnippet
-            language="ini"
+          <ConfigBlock
             text={renderProfileBlock(profile, sso, settings.profiles, variant)}
-            showCopyCodeButton
+            copyLabel={t('role.copyProfile', { profile: profile.profileName })}
           />
           <Accordion TransitionProps={{ unmountOnExit: true }}>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>

@@ -1,10 +1,11 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   SsoSessionSettings,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessTranslationRef } from '../../translation';
+import { ConfigBlock } from '../ConfigBlock';
 
 /** The `[sso-session]` block every profile refers to, with a copy button. */
 export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
@@ -15,10 +16,9 @@ export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
         title={t('ssoSession.title', { session: sso.sessionName })}
         subheader={t('ssoSession.subheader')}
       >
-        <CodeSnippet
-          language="ini"
+        <ConfigBlock
           text={renderSsoSessionBlock(sso)}
-          showCopyCodeButton
+          copyLabel={t('ssoSession.copy', { session: sso.sessionName })}
         />
       </InfoCard>
     </section>

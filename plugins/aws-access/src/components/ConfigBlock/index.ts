@@ -1,0 +1,1 @@
+export { ConfigBlock } from './ConfigBlock';
