@@ -133,7 +133,7 @@ export const awsAccessMessages = {
       'Add this once to ~/.aws/config; every profile below refers to it.',
   },
   role: {
-    consoleLabel: 'Open the console in {{accountName}} as {{role}}',
+    consoleLabel: 'Open console in {{accountName}} as {{role}}',
     sessionLasts: 'Session lasts {{duration}}',
     grantedVia: 'Granted via {{groups}}',
     cliSteps: 'CLI steps for {{profile}}',
@@ -151,9 +151,9 @@ export const awsAccessMessages = {
     or: 'or',
     owners: 'the owners',
     request: 'request access',
-    requestLabel: 'Request {{role}} in {{accountName}}',
+    requestLabel: 'Request access: {{role}} in {{accountName}}',
     requestThroughLabel:
-      'Request {{role}} in {{accountName}} through {{group}}',
+      'Request access: {{role}} in {{accountName}} through {{group}}',
   },
   askTeam: {
     ask: 'Ask {{team}}',
@@ -234,6 +234,18 @@ export const awsAccessMessages = {
     account: 'AWS account {{accountId}}',
     teams: 'Teams',
     roles: 'Roles',
+  },
+  copy: {
+    profile: 'Copy profile {{profile}}',
+    ssoSession: 'Copy SSO session {{session}}',
+    commands: 'Copy the commands for "{{title}}"',
+    signIn: 'Copy the sign-in command for {{profile}}',
+    useProfile: 'Copy the commands that use {{profile}}',
+    setupCommand: 'Copy the command that runs the setup script',
+    copied: 'Copied',
+  },
+  live: {
+    updated: 'AWS access changed; the page shows the new access now.',
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { CodeSnippet, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   Accordion,
   AccordionDetails,
@@ -18,6 +18,7 @@ import {
   renderProfileBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { ReactNode } from 'react';
+import { CodeBlock } from '../CodeBlock';
 import { RoleCliSteps } from '../RoleCliSteps';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
 import { awsAccessTranslationRef } from '../../translation';
@@ -69,10 +70,9 @@ export function RoleProfile(props: {
       {props.gap}
       {profile && (
         <>
-          <CodeSnippet
-            language="ini"
+          <CodeBlock
             text={renderProfileBlock(profile, sso, settings.profiles, variant)}
-            showCopyCodeButton
+            copyLabel={t('copy.profile', { profile: profile.profileName })}
           />
           <Accordion TransitionProps={{ unmountOnExit: true }}>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>

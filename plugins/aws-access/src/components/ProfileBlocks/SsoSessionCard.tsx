@@ -1,9 +1,10 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   SsoSessionSettings,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { CodeBlock } from '../CodeBlock';
 import { awsAccessTranslationRef } from '../../translation';
 
 /** The `[sso-session]` block every profile refers to, with a copy button. */
@@ -15,10 +16,9 @@ export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
         title={t('ssoSession.title', { session: sso.sessionName })}
         subheader={t('ssoSession.subheader')}
       >
-        <CodeSnippet
-          language="ini"
+        <CodeBlock
           text={renderSsoSessionBlock(sso)}
-          showCopyCodeButton
+          copyLabel={t('copy.ssoSession', { session: sso.sessionName })}
         />
       </InfoCard>
     </section>
