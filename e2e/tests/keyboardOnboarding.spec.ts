@@ -40,13 +40,12 @@ test('keyboard only: sidebar, team, filters, downloaded config and a copied prof
   await page.keyboard.press('Space');
   const roles = page.getByRole('listbox', { name: 'Role' });
   await expect(roles).toBeVisible();
-  while (
-    !(await roles
-      .getByRole('option', { name: 'PowerUserAccess' })
-      .evaluate(el => el === document.activeElement))
-  ) {
-    await page.keyboard.press('ArrowDown');
-  }
+  // The menu takes focus on its chosen entry ("All roles"); the next one is PowerUserAccess.
+  await expect(roles.getByRole('option', { name: 'All roles' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(
+    roles.getByRole('option', { name: 'PowerUserAccess' }),
+  ).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(roles).toBeHidden();
   await expect(role).toBeFocused();
@@ -59,13 +58,11 @@ test('keyboard only: sidebar, team, filters, downloaded config and a copied prof
   await page.keyboard.press('Enter');
   const environments = page.getByRole('listbox', { name: 'Environment' });
   await expect(environments).toBeVisible();
-  while (
-    !(await environments
-      .getByRole('option', { name: 'dev' })
-      .evaluate(el => el === document.activeElement))
-  ) {
-    await page.keyboard.press('ArrowDown');
-  }
+  await expect(
+    environments.getByRole('option', { name: 'All environments' }),
+  ).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(environments.getByRole('option', { name: 'dev' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(environment).toBeFocused();
   await expect(page.getByText('Account 605112784419')).toHaveCount(0);
