@@ -25,3 +25,34 @@ export async function routeToBackend(
     await route.fulfill({ response });
   });
 }
+
+/**
+ * Relays the app's signals connection, message for message, to `backend` with `token` as
+ * the caller, so the page hears the signals that backend sends. Returns a function that
+ * closes the upstream connections.
+ */
+export async function routeSignalsToBackend(
+  page: Page,
+  backend: BackendInstance,
+  token: string,
+) {
+  const upstreams: WebSocket[] = [];
+  await page.routeWebSocket(/\/api\/signals/, route => {
+    const upstream = new WebSocket(
+      `${backend.baseUrl.replace('http', 'ws')}/api/signals`,
+      token,
+    );
+    upstreams.push(upstream);
+    const pending: string[] = [];
+    upstream.onopen = () => pending.splice(0).forEach(m => upstream.send(m));
+    upstream.onmessage = event => route.send(String(event.data));
+    route.onMessage(message => {
+      if (upstream.readyState === WebSocket.OPEN) {
+        upstream.send(String(message));
+      } else {
+        pending.push(String(message));
+      }
+    });
+  });
+  return () => upstreams.forEach(ws => ws.close());
+}

@@ -51,7 +51,7 @@ test('a console link carries the account and the role', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto(teamPage);
   const link = page.getByRole('link', {
-    name: /Open the console in platform-prod as AdministratorAccess/,
+    name: /Open console in platform-prod as AdministratorAccess/,
   });
   const href = await link.getAttribute('href');
   const url = new URL(href!.replace('/#/', '/'));

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import { BackendInstance } from '../support/backendInstance';
-import { routeToBackend } from '../support/routeToBackend';
+import {
+  routeSignalsToBackend,
+  routeToBackend,
+} from '../support/routeToBackend';
 import {
   PS,
   assignmentEvent,
@@ -26,10 +29,10 @@ test.describe('an open page updates itself', () => {
   test.setTimeout(300_000);
   let fake: FakeIdentityCenter;
   let backend: BackendInstance | undefined;
-  const upstreams: WebSocket[] = [];
+  let closeSignals: (() => void) | undefined;
 
   test.afterAll(async () => {
-    upstreams.forEach(ws => ws.close());
+    closeSignals?.();
     backend?.kill();
     await fake?.stop();
   });
@@ -55,28 +58,11 @@ test.describe('an open page updates itself', () => {
     );
     await backend.waitUntilHealthy();
     const token = await backend.guestToken();
-    const live = backend.baseUrl;
 
     // The app's AWS Access calls go to the live backend, with its guest token.
     await routeToBackend(page, backend, { path: '/api/aws-access', token });
-    // So does its signals connection: relayed, message for message, to the live backend.
-    await page.routeWebSocket(/\/api\/signals/, route => {
-      const upstream = new WebSocket(
-        `${live.replace('http', 'ws')}/api/signals`,
-        token,
-      );
-      upstreams.push(upstream);
-      const pending: string[] = [];
-      upstream.onopen = () => pending.splice(0).forEach(m => upstream.send(m));
-      upstream.onmessage = event => route.send(String(event.data));
-      route.onMessage(message => {
-        if (upstream.readyState === WebSocket.OPEN) {
-          upstream.send(String(message));
-        } else {
-          pending.push(String(message));
-        }
-      });
-    });
+    // So does its signals connection.
+    closeSignals = await routeSignalsToBackend(page, backend, token);
 
     await signInAsGuest(page);
     await page.goto('/aws-access?team=group%3Adefault%2Fplatform');

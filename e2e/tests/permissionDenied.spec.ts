@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { BackendInstance } from '../support/backendInstance';
 import { routeToBackend } from '../support/routeToBackend';
 import { signInAsGuest } from './signIn';
@@ -34,7 +35,7 @@ test.describe('a caller the permission policy denies', () => {
     );
   });
 
-  test('sees a clear message on the page, not a blank page', async ({
+  test('sees a clear, accessible message on the page, not a blank page', async ({
     page,
   }) => {
     const token = await denying.guestToken();
@@ -49,5 +50,6 @@ test.describe('a caller the permission policy denies', () => {
         "You are not allowed to see AWS access (permission 'aws-access.read'). Ask your Backstage administrators if you need it.",
       ),
     ).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'denied (403)');
   });
 });

@@ -53,10 +53,10 @@ test.describe('request-access links with hostile names', () => {
     ).toBeVisible();
 
     const viaPayments = page.getByRole('link', {
-      name: `Request ${ROLE} in ${ACCOUNT_NAME} through payments`,
+      name: `Request access: ${ROLE} in ${ACCOUNT_NAME} through payments`,
     });
     const viaHostile = page.getByRole('link', {
-      name: `Request ${ROLE} in ${ACCOUNT_NAME} through ${HOSTILE_GROUP}`,
+      name: `Request access: ${ROLE} in ${ACCOUNT_NAME} through ${HOSTILE_GROUP}`,
     });
     const paramsOf = async (link: typeof viaPayments) => {
       const url = new URL((await link.getAttribute('href'))!);

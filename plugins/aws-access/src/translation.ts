@@ -126,22 +126,17 @@ export const awsAccessMessages = {
       '{{dryRun}} shows the change without writing; {{replaceMine}} lets the block take over your own sections that have the same names; {{noVerify}} skips the checks.',
     close: 'Close',
   },
-  configBlock: {
-    copied: 'Copied',
-  },
   ssoSession: {
-    copy: 'Copy the sso-session {{session}} block',
     label: 'SSO session {{session}}',
     title: 'SSO session "{{session}}"',
     subheader:
       'Add this once to ~/.aws/config; every profile below refers to it.',
   },
   role: {
-    consoleLabel: 'Open the console in {{accountName}} as {{role}}',
+    consoleLabel: 'Open console in {{accountName}} as {{role}}',
     sessionLasts: 'Session lasts {{duration}}',
     grantedVia: 'Granted via {{groups}}',
     cliSteps: 'CLI steps for {{profile}}',
-    copyProfile: 'Copy profile {{profile}}',
     hours_one: '{{count}} hour',
     hours_other: '{{count}} hours',
     minutes_one: '{{count}} minute',
@@ -156,9 +151,9 @@ export const awsAccessMessages = {
     or: 'or',
     owners: 'the owners',
     request: 'request access',
-    requestLabel: 'Request {{role}} in {{accountName}}',
+    requestLabel: 'Request access: {{role}} in {{accountName}}',
     requestThroughLabel:
-      'Request {{role}} in {{accountName}} through {{group}}',
+      'Request access: {{role}} in {{accountName}} through {{group}}',
   },
   askTeam: {
     ask: 'Ask {{team}}',
@@ -239,6 +234,18 @@ export const awsAccessMessages = {
     account: 'AWS account {{accountId}}',
     teams: 'Teams',
     roles: 'Roles',
+  },
+  copy: {
+    profile: 'Copy profile {{profile}}',
+    ssoSession: 'Copy SSO session {{session}}',
+    commands: 'Copy the commands for "{{title}}"',
+    signIn: 'Copy the sign-in command for {{profile}}',
+    useProfile: 'Copy the commands that use {{profile}}',
+    setupCommand: 'Copy the command that runs the setup script',
+    copied: 'Copied',
+  },
+  live: {
+    updated: 'AWS access changed; the page shows the new access now.',
   },
 } as const;
 

@@ -119,8 +119,6 @@ const awsAccessTranslationNb = {
     '{{dryRun}} viser endringen uten å skrive den; {{replaceMine}} lar blokken overta dine egne seksjoner med samme navn; {{noVerify}} hopper over kontrollene.',
   'setup.close': 'Lukk',
 
-  'configBlock.copied': 'Kopiert',
-  'ssoSession.copy': 'Kopier blokken for sso-session {{session}}',
   'ssoSession.label': 'SSO-økt {{session}}',
   'ssoSession.title': 'SSO-økt «{{session}}»',
   'ssoSession.subheader':
@@ -130,7 +128,6 @@ const awsAccessTranslationNb = {
   'role.sessionLasts': 'Økten varer {{duration}}',
   'role.grantedVia': 'Gitt gjennom {{groups}}',
   'role.cliSteps': 'CLI-steg for {{profile}}',
-  'role.copyProfile': 'Kopier profilen {{profile}}',
   'role.hours_one': '{{count}} time',
   'role.hours_other': '{{count}} timer',
   'role.minutes_one': '{{count}} minutt',
@@ -144,9 +141,9 @@ const awsAccessTranslationNb = {
   'accessGap.or': 'eller',
   'accessGap.owners': 'eierne',
   'accessGap.request': 'be om tilgang',
-  'accessGap.requestLabel': 'Be om {{role}} i {{accountName}}',
+  'accessGap.requestLabel': 'Be om tilgang: {{role}} i {{accountName}}',
   'accessGap.requestThroughLabel':
-    'Be om {{role}} i {{accountName}} gjennom {{group}}',
+    'Be om tilgang: {{role}} i {{accountName}} gjennom {{group}}',
 
   'askTeam.ask': 'Spør {{team}}',
   'askTeam.asking': 'Spør {{team}} …',
@@ -229,6 +226,16 @@ const awsAccessTranslationNb = {
   'searchResult.account': 'AWS-konto {{accountId}}',
   'searchResult.teams': 'Team',
   'searchResult.roles': 'Roller',
+
+  'copy.profile': 'Kopier profilen {{profile}}',
+  'copy.ssoSession': 'Kopier SSO-økten {{session}}',
+  'copy.commands': 'Kopier kommandoene for «{{title}}»',
+  'copy.signIn': 'Kopier innloggingskommandoen for {{profile}}',
+  'copy.useProfile': 'Kopier kommandoene som bruker {{profile}}',
+  'copy.setupCommand': 'Kopier kommandoen som kjører oppsettskriptet',
+  'copy.copied': 'Kopiert',
+
+  'live.updated': 'AWS-tilgangene er endret; siden viser de nye tilgangene nå.',
 };
 
 export default awsAccessTranslationNb;

@@ -1,4 +1,4 @@
-import { Box, Button, Typography } from '@material-ui/core';
+import { Box, Button, Paper, Typography } from '@material-ui/core';
 import {
   EntityAccessResponse,
   planProfiles,
@@ -62,23 +62,28 @@ export function AccessView({
   );
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
-      <CliToolbar
-        subject={subject}
-        getConfigText={getConfigText}
-        regions={settings.profiles.regions}
-        region={prefs.region}
-        variant={prefs.variant}
-        onRegionChange={prefs.setRegion}
-        onLegacyCliChange={prefs.setLegacyCli}
-      />
-      <AccountFilter
-        accounts={accounts}
-        value={filter}
-        onChange={value => {
-          setFilter(value);
-          setLimit(PAGE_SIZE);
-        }}
-      />
+      {/* On paper: the theme's secondary text (field labels) lacks contrast on the page's grey. */}
+      <Paper variant="outlined">
+        <Box p={2} display="flex" flexDirection="column" gridGap={16}>
+          <CliToolbar
+            subject={subject}
+            getConfigText={getConfigText}
+            regions={settings.profiles.regions}
+            region={prefs.region}
+            variant={prefs.variant}
+            onRegionChange={prefs.setRegion}
+            onLegacyCliChange={prefs.setLegacyCli}
+          />
+          <AccountFilter
+            accounts={accounts}
+            value={filter}
+            onChange={value => {
+              setFilter(value);
+              setLimit(PAGE_SIZE);
+            }}
+          />
+        </Box>
+      </Paper>
       <ProfileBlocks
         settings={settings}
         accounts={shown}

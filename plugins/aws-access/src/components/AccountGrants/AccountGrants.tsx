@@ -18,6 +18,7 @@ import { consoleUrl } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
+import { AccessUpdatedStatus } from '../LiveStatus';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { awsAccessTranslationRef } from '../../translation';
 
@@ -26,7 +27,7 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
   const api = useApi(awsAccessApiRef);
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const formatSessionDuration = useFormatSessionDuration();
-  const { value, loading, error } = useLiveAsync(
+  const { value, loading, error, updatedAt } = useLiveAsync(
     () => api.getAccountGrants(entityRef),
     [api, entityRef],
   );
@@ -41,15 +42,19 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
   const { account, grants, settings } = value;
   if (grants.length === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title={t('accountGrants.emptyTitle', { accountId: account.id })}
-        description={t('accountGrants.emptyDescription')}
-      />
+      <>
+        <AccessUpdatedStatus updatedAt={updatedAt} />
+        <EmptyState
+          missing="data"
+          title={t('accountGrants.emptyTitle', { accountId: account.id })}
+          description={t('accountGrants.emptyDescription')}
+        />
+      </>
     );
   }
   return (
     <>
+      <AccessUpdatedStatus updatedAt={updatedAt} />
       <SyncStatusWarning />
       <InfoCard
         title={t('accountGrants.title', { accountName: account.name })}

@@ -226,10 +226,10 @@ describe('account lookup', () => {
     });
     await renderPage(`/aws-access/accounts/${PROD}`, "user:default/o'brien");
     const link = await screen.findByRole('link', {
-      name: /^Request AdminAccess in platform "prod" \[eu\] through aws "admins"/,
+      name: /^Request access: AdminAccess in platform "prod" \[eu\] through aws "admins"/,
     });
     expect(link.getAttribute('aria-label')).toBe(
-      `Request AdminAccess in platform "prod" [eu] through ${hostileGroup}, Opens in a new window`,
+      `Request access: AdminAccess in platform "prod" [eu] through ${hostileGroup}, Opens in a new window`,
     );
     const href = link.getAttribute('href') ?? '';
     expect(href).toBe(
@@ -295,9 +295,9 @@ describe('asking the team with a notification', () => {
     // AdminAccess comes from a group no team is behind: nobody to notify.
     expect(screen.getAllByRole('button', { name: /^Ask / })).toHaveLength(1);
     await userEvent.click(ask);
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Request sent to platform.',
-    );
+    expect(
+      await screen.findByText('Request sent to platform.'),
+    ).toHaveAttribute('role', 'status');
     expect(bodies).toEqual([
       { accountId: PROD, role: 'ReadOnlyAccess', group: hostileGroup },
     ]);

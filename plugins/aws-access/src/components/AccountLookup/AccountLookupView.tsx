@@ -30,6 +30,7 @@ import { useCliPreferences } from '../../hooks/useCliPreferences';
 import { profileKey } from '../../hooks/profileKey';
 import { ProfileBlocks } from '../ProfileBlocks';
 import { NotAllowed, isNotAllowed } from '../NotAllowed';
+import { AccessUpdatedStatus } from '../LiveStatus';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { grantsByGroup } from './grantsByGroup';
@@ -136,7 +137,7 @@ export function AccountLookupView({ accountId }: { accountId: string }) {
   const api = useApi(awsAccessApiRef);
   const { t } = useTranslationRef(awsAccessTranslationRef);
   // Live like the other views: a grant made meanwhile shows without a reload.
-  const { value, loading, error } = useLiveAsync(
+  const { value, loading, error, updatedAt } = useLiveAsync(
     () => api.getAccount(accountId),
     [api, accountId],
   );
@@ -164,6 +165,7 @@ export function AccountLookupView({ accountId }: { accountId: string }) {
   }
   return (
     <>
+      <AccessUpdatedStatus updatedAt={updatedAt} />
       <ContentHeader title={`${value.account.name} (${value.account.id})`} />
       <AccountDetails lookup={value} />
     </>

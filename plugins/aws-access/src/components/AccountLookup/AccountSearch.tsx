@@ -6,6 +6,7 @@ import {
   List,
   ListItem,
   ListItemText,
+  Paper,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -54,65 +55,68 @@ export function AccountSearch() {
   const open = (accountId: string) => navigate(accountRoute({ accountId }));
 
   return (
-    <Box>
-      <TextField
-        fullWidth
-        variant="outlined"
-        size="small"
-        id="aws-access-account-search"
-        label={t('accountSearch.label')}
-        placeholder={t('accountSearch.placeholder')}
-        value={text}
-        onChange={e => setText(e.target.value)}
-        onKeyDown={e => {
-          if (e.key !== 'Enter') return;
-          const id = accountIdInText(text);
-          if (id) {
-            open(id);
-          } else if (value?.items.length === 1) {
-            open(value.items[0].id);
-          }
-        }}
-      />
-      {error && (
-        <ResponseErrorPanel error={error} title={t('accountSearch.error')} />
-      )}
-      {loading && <Progress />}
-      {value && value.totalCount === 0 && (
-        <Typography variant="body2" style={{ padding: 8 }}>
-          {t('accountSearch.noMatch', { query: value.query })}
-        </Typography>
-      )}
-      {value && value.totalCount > 0 && (
-        <List dense aria-label={t('accountSearch.resultsLabel')}>
-          {value.items.map(hit => (
-            <ListItem key={hit.id}>
-              <ListItemText
-                primary={
-                  <Link to={accountRoute({ accountId: hit.id })}>
-                    {hit.name}
-                  </Link>
-                }
-                secondary={describeHit(
-                  hit,
-                  t('accountSearch.matchedRoles', {
-                    roles: hit.roles.join(', '),
-                  }),
-                )}
-              />
-            </ListItem>
-          ))}
-          {value.totalCount > value.items.length && (
-            <ListItem>
-              <ListItemText
-                secondary={t('accountSearch.more', {
-                  count: value.totalCount - value.items.length,
-                })}
-              />
-            </ListItem>
-          )}
-        </List>
-      )}
-    </Box>
+    // On paper: the theme's secondary text lacks contrast on the page's grey.
+    <Paper variant="outlined">
+      <Box p={2}>
+        <TextField
+          fullWidth
+          variant="outlined"
+          size="small"
+          id="aws-access-account-search"
+          label={t('accountSearch.label')}
+          placeholder={t('accountSearch.placeholder')}
+          value={text}
+          onChange={e => setText(e.target.value)}
+          onKeyDown={e => {
+            if (e.key !== 'Enter') return;
+            const id = accountIdInText(text);
+            if (id) {
+              open(id);
+            } else if (value?.items.length === 1) {
+              open(value.items[0].id);
+            }
+          }}
+        />
+        {error && (
+          <ResponseErrorPanel error={error} title={t('accountSearch.error')} />
+        )}
+        {loading && <Progress />}
+        {value && value.totalCount === 0 && (
+          <Typography variant="body2" style={{ padding: 8 }}>
+            {t('accountSearch.noMatch', { query: value.query })}
+          </Typography>
+        )}
+        {value && value.totalCount > 0 && (
+          <List dense aria-label={t('accountSearch.resultsLabel')}>
+            {value.items.map(hit => (
+              <ListItem key={hit.id}>
+                <ListItemText
+                  primary={
+                    <Link to={accountRoute({ accountId: hit.id })}>
+                      {hit.name}
+                    </Link>
+                  }
+                  secondary={describeHit(
+                    hit,
+                    t('accountSearch.matchedRoles', {
+                      roles: hit.roles.join(', '),
+                    }),
+                  )}
+                />
+              </ListItem>
+            ))}
+            {value.totalCount > value.items.length && (
+              <ListItem>
+                <ListItemText
+                  secondary={t('accountSearch.more', {
+                    count: value.totalCount - value.items.length,
+                  })}
+                />
+              </ListItem>
+            )}
+          </List>
+        )}
+      </Box>
+    </Paper>
   );
 }

@@ -57,16 +57,14 @@ function Highlighted(props: {
   );
 }
 
-/** One line such as `Teams: payments, security`, or nothing for no names. */
+/**
+ * One line such as `Teams: payments, security`, or nothing for no names. In the body colour:
+ * the search page puts results on its grey, where the theme's secondary text lacks contrast.
+ */
 function NamedList(props: { label: string; names: string[] }) {
   if (props.names.length === 0) return null;
   return (
-    <Typography
-      component="span"
-      display="block"
-      variant="body2"
-      color="textSecondary"
-    >
+    <Typography component="span" display="block" variant="body2">
       {props.label}: {props.names.join(', ')}
     </Typography>
   );
@@ -92,6 +90,7 @@ export function AwsAccountSearchResultListItem(
       {icon && <ListItemIcon>{icon}</ListItemIcon>}
       <ListItemText
         primaryTypographyProps={{ variant: 'h6' }}
+        secondaryTypographyProps={{ color: 'textPrimary' }}
         primary={
           <Link noTrack to={account.location}>
             <Highlighted
@@ -103,7 +102,7 @@ export function AwsAccountSearchResultListItem(
         }
         secondary={
           <Box component="span" display="block">
-            <Typography component="span" variant="body2" color="textSecondary">
+            <Typography component="span" variant="body2">
               {t('searchResult.account', {
                 accountId: account.accountId ?? '',
               })}

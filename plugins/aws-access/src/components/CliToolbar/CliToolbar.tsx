@@ -4,11 +4,9 @@ import {
   Box,
   Button,
   Checkbox,
-  FormControl,
   FormControlLabel,
-  InputLabel,
   MenuItem,
-  Select,
+  TextField,
 } from '@material-ui/core';
 import { AwsConfigVariant } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
@@ -77,23 +75,22 @@ export function CliToolbar(props: CliToolbarProps) {
 
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
-      <FormControl variant="outlined" size="small">
-        <InputLabel id="aws-access-region-label">
-          {t('toolbar.defaultRegion')}
-        </InputLabel>
-        <Select
-          labelId="aws-access-region-label"
-          label={t('toolbar.defaultRegion')}
-          value={props.region}
-          onChange={e => props.onRegionChange(String(e.target.value))}
-        >
-          {props.regions.map(r => (
-            <MenuItem key={r} value={r}>
-              {r}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      {/* A TextField names its select by label and value, as the value is what it shows. */}
+      <TextField
+        select
+        variant="outlined"
+        size="small"
+        id="aws-access-region"
+        label={t('toolbar.defaultRegion')}
+        value={props.region}
+        onChange={e => props.onRegionChange(String(e.target.value))}
+      >
+        {props.regions.map(r => (
+          <MenuItem key={r} value={r}>
+            {r}
+          </MenuItem>
+        ))}
+      </TextField>
       <FormControlLabel
         control={
           <Checkbox

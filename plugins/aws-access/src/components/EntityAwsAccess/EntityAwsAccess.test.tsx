@@ -84,7 +84,7 @@ describe('EntityAwsAccess CLI setup', () => {
   it('links each role to the console through the access portal', async () => {
     await renderView();
     const link = await screen.findByRole('link', {
-      name: /Open the console in platform-dev as PowerUserAccess/,
+      name: /Open console in platform-dev as PowerUserAccess/,
     });
     expect(link).toHaveAttribute(
       'href',

@@ -3,6 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { AccessView } from '../AccessView';
 import { AnnotationWarnings } from '../AnnotationWarnings';
+import { AccessUpdatedStatus } from '../LiveStatus';
 import { NotAllowed, isNotAllowed } from '../NotAllowed';
 import { SyncStatusWarning } from '../SyncStatusWarning';
 import { NoAccountsFound } from './NoAccountsFound';
@@ -14,7 +15,7 @@ import { awsAccessTranslationRef } from '../../translation';
  */
 export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
-  const { value, loading, error } = useEntityAccess(entityRef);
+  const { value, loading, error, updatedAt } = useEntityAccess(entityRef);
 
   if (isNotAllowed(error)) {
     return <NotAllowed error={error} />;
@@ -28,6 +29,7 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   if (value.accounts.length === 0) {
     return (
       <>
+        <AccessUpdatedStatus updatedAt={updatedAt} />
         <AnnotationWarnings warnings={value.warnings} />
         <NoAccountsFound subject={entityRef} entityRef={value.entityRef} />
       </>
@@ -35,6 +37,7 @@ export function EntityAwsAccess({ entityRef }: { entityRef: string }) {
   }
   return (
     <>
+      <AccessUpdatedStatus updatedAt={updatedAt} />
       <SyncStatusWarning />
       <AnnotationWarnings warnings={value.warnings} />
       <AccessView subject={entityRef} access={value} />

@@ -1,10 +1,11 @@
-import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   ANNOTATION_IDENTITY_CENTER_GROUP,
   SIGNED_IN_USER,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { CodeBlock } from '../CodeBlock';
 import { AwsAccessTranslate, awsAccessTranslationRef } from '../../translation';
 
 /**
@@ -48,7 +49,7 @@ export function NoAccountsFound(props: { subject: string; entityRef: string }) {
       missing="field"
       title={t('entity.noAccountsTitle', { entityRef: props.entityRef })}
       description={hint.description}
-      action={<CodeSnippet language="yaml" text={hint.yaml} />}
+      action={<CodeBlock text={hint.yaml} />}
     />
   );
 }

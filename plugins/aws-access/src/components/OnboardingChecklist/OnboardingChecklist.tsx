@@ -1,4 +1,4 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { storageApiRef, useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
@@ -19,6 +19,7 @@ import {
 import { useMemo } from 'react';
 import useObservable from 'react-use/esm/useObservable';
 import { STORAGE_BUCKET, useRemoteSignIn } from '../../hooks/useCliPreferences';
+import { CodeBlock } from '../CodeBlock';
 import { AwsAccessTranslate, awsAccessTranslationRef } from '../../translation';
 
 interface Step {
@@ -135,10 +136,9 @@ export function OnboardingChecklist(props: {
             {step.help}
           </Typography>
           {step.commands && (
-            <CodeSnippet
-              language="bash"
+            <CodeBlock
               text={step.commands}
-              showCopyCodeButton
+              copyLabel={t('copy.commands', { title: step.title })}
             />
           )}
         </Box>

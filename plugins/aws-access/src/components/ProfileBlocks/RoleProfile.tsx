@@ -18,7 +18,7 @@ import {
   renderProfileBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { ReactNode } from 'react';
-import { ConfigBlock } from '../ConfigBlock';
+import { CodeBlock } from '../CodeBlock';
 import { RoleCliSteps } from '../RoleCliSteps';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
 import { awsAccessTranslationRef } from '../../translation';
@@ -70,9 +70,9 @@ export function RoleProfile(props: {
       {props.gap}
       {profile && (
         <>
-          <ConfigBlock
+          <CodeBlock
             text={renderProfileBlock(profile, sso, settings.profiles, variant)}
-            copyLabel={t('role.copyProfile', { profile: profile.profileName })}
+            copyLabel={t('copy.profile', { profile: profile.profileName })}
           />
           <Accordion TransitionProps={{ unmountOnExit: true }}>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>

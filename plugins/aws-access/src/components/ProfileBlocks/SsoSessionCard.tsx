@@ -4,8 +4,8 @@ import {
   SsoSessionSettings,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { CodeBlock } from '../CodeBlock';
 import { awsAccessTranslationRef } from '../../translation';
-import { ConfigBlock } from '../ConfigBlock';
 
 /** The `[sso-session]` block every profile refers to, with a copy button. */
 export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
@@ -16,9 +16,9 @@ export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
         title={t('ssoSession.title', { session: sso.sessionName })}
         subheader={t('ssoSession.subheader')}
       >
-        <ConfigBlock
+        <CodeBlock
           text={renderSsoSessionBlock(sso)}
-          copyLabel={t('ssoSession.copy', { session: sso.sessionName })}
+          copyLabel={t('copy.ssoSession', { session: sso.sessionName })}
         />
       </InfoCard>
     </section>

@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Table,
@@ -18,6 +17,7 @@ import {
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useRemoteSignIn } from '../../hooks/useCliPreferences';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
+import { CodeBlock } from '../CodeBlock';
 import { awsAccessTranslationRef } from '../../translation';
 
 export interface RoleCliStepsProps {
@@ -72,7 +72,10 @@ export function RoleCliSteps({
       <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
         {t('cliSteps.signInHeading')}
       </Typography>
-      <CodeSnippet language="bash" text={commands.login} showCopyCodeButton />
+      <CodeBlock
+        text={commands.login}
+        copyLabel={t('copy.signIn', { profile: profile.profileName })}
+      />
       <Typography variant="caption" color="textSecondary" component="p">
         {t('remoteSignInAdvice', {
           version: `${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}`,
@@ -87,13 +90,12 @@ export function RoleCliSteps({
       <Typography variant="subtitle2" component="h4" style={{ marginTop: 16 }}>
         {t('cliSteps.useHeading')}
       </Typography>
-      <CodeSnippet
-        language="bash"
+      <CodeBlock
         text={`${commands.useProfile}\n${commands.verify.replace(
           / --profile \S+$/,
           '',
         )}`}
-        showCopyCodeButton
+        copyLabel={t('copy.useProfile', { profile: profile.profileName })}
       />
       <Typography variant="caption" color="textSecondary">
         {t('cliSteps.expect', {

@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import { errorApiRef, useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
@@ -15,6 +14,7 @@ import {
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useState } from 'react';
 import { awsAccessApiRef } from '../../api';
+import { CodeBlock } from '../CodeBlock';
 import { downloadText } from '../CliToolbar/downloadText';
 import { awsAccessTranslationRef } from '../../translation';
 
@@ -67,10 +67,9 @@ export function SetupMachine(props: SetupMachineProps) {
           <Typography variant="body2" paragraph>
             {t('setup.run')}
           </Typography>
-          <CodeSnippet
-            language="bash"
+          <CodeBlock
             text={`sh ${SETUP_SCRIPT_FILE_NAME}`}
-            showCopyCodeButton
+            copyLabel={t('copy.setupCommand')}
           />
           <Typography variant="body2" paragraph style={{ marginTop: 16 }}>
             {t('setup.whatItDoes')}

@@ -17,6 +17,11 @@ import { useState } from 'react';
 import { Team } from '../../hooks/useTeams';
 import { awsAccessTranslationRef } from '../../translation';
 
+/** The selected item's grey lacks contrast with the theme's secondary text. */
+const secondaryOn = (selected: boolean) => ({
+  color: selected ? ('textPrimary' as const) : ('textSecondary' as const),
+});
+
 /** Lists the catalog's Groups, the reader's own first; choosing one calls `onSelect`. */
 export function TeamPicker(props: {
   selected?: string;
@@ -46,6 +51,9 @@ export function TeamPicker(props: {
           <ListItemText
             primary={t('teamPicker.myAccess')}
             secondary={t('teamPicker.myAccessDescription')}
+            secondaryTypographyProps={secondaryOn(
+              props.selected === SIGNED_IN_USER,
+            )}
           />
         </ListItem>
       </List>
@@ -78,6 +86,9 @@ export function TeamPicker(props: {
               onClick={() => props.onSelect(team.ref)}
             >
               <ListItemText
+                secondaryTypographyProps={secondaryOn(
+                  team.ref === props.selected,
+                )}
                 primary={team.title}
                 secondary={
                   team.own

@@ -1,4 +1,4 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
@@ -8,6 +8,7 @@ import {
   loginCommand,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useRemoteSignIn } from '../../hooks/useCliPreferences';
+import { CodeBlock } from '../CodeBlock';
 import { AwsAccessTranslate, awsAccessTranslationRef } from '../../translation';
 
 interface Problem {
@@ -111,7 +112,10 @@ export function Troubleshooting({ sso }: { sso: SsoSessionSettings }) {
             {p.title}
           </Typography>
           <Typography variant="body2">{p.explanation}</Typography>
-          <CodeSnippet language="bash" text={p.commands} showCopyCodeButton />
+          <CodeBlock
+            text={p.commands}
+            copyLabel={t('copy.commands', { title: p.title })}
+          />
         </section>
       ))}
     </InfoCard>

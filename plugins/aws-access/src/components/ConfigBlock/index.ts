@@ -1,1 +1,0 @@
-export { ConfigBlock } from './ConfigBlock';

@@ -1,0 +1,2 @@
+export { AccessUpdatedStatus } from './AccessUpdatedStatus';
+export { LiveStatus } from './LiveStatus';
