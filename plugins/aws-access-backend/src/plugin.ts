@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -10,6 +13,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
 import { readAwsAccessConfig } from './readAwsAccessConfig';
+import { AwsAccessMetrics } from './metrics/AwsAccessMetrics';
 import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
 import {
   SYNC_TASK_ID,
@@ -58,11 +62,13 @@ export const awsAccessPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         notifications: notificationService,
         lifecycle: coreServices.lifecycle,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger, catalog } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
         deps.permissionsRegistry.addPermissions(awsAccessPermissions);
+        const metrics = new AwsAccessMetrics(deps.metrics, logger);
 
         let source: AccessSnapshotSource;
         if (awsAccessConfig.source.type === 'static') {
@@ -74,6 +80,10 @@ export const awsAccessPlugin = createBackendPlugin({
           // Runs the plugin's migrations.
           const store = await SnapshotStore.create(deps.database);
           const syncStatus = await SyncStatusStore.create(deps.database);
+          metrics.observeSnapshotAge(async () => {
+            const { lastSuccessAt } = await syncStatus.getStatus();
+            return lastSuccessAt ? new Date(lastSuccessAt) : undefined;
+          });
           // Open pages reload when a sync or an event changes the snapshot.
           const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
           const onChange = () => changeSignal.send();
@@ -86,6 +96,7 @@ export const awsAccessPlugin = createBackendPlugin({
             catalog,
             auth: deps.auth,
             onChange,
+            metrics,
           });
           // Global scope: one instance of a cluster syncs per interval.
           await deps.scheduler.scheduleTask({
@@ -105,6 +116,7 @@ export const awsAccessPlugin = createBackendPlugin({
                 syncStatus,
                 logger,
                 onChange,
+                metrics,
               })
             : undefined;
           if (live) {
@@ -148,6 +160,7 @@ export const awsAccessPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             notifications: deps.notifications,
             logger,
+            metrics,
             portal: {
               name: config.getOptionalString('app.title'),
               url: config.getOptionalString('app.baseUrl'),
