@@ -12,6 +12,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
+import { AuditTrail } from './audit/AuditTrail';
 import { readAwsAccessConfig } from './readAwsAccessConfig';
 import { AwsAccessMetrics } from './metrics/AwsAccessMetrics';
 import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
@@ -62,6 +63,7 @@ export const awsAccessPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         notifications: notificationService,
         lifecycle: coreServices.lifecycle,
+        auditor: coreServices.auditor,
         metrics: metricsServiceRef,
       },
       async init(deps) {
@@ -146,6 +148,7 @@ export const awsAccessPlugin = createBackendPlugin({
           resolver,
         });
         const shared = {
+          audit: new AuditTrail(deps.auditor, deps.auth),
           userInfo: deps.userInfo,
           readAuthorizer,
           entities,
