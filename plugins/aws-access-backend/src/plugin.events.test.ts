@@ -1,7 +1,8 @@
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+  fakeOrg as org,
+  fakeOrgTeam as groupEntity,
+} from './__testUtils__/fakeOrganization';
 import { AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin-aws-access-common';
 import request from 'supertest';
 import {
@@ -10,18 +11,6 @@ import {
 } from './__testUtils__/startEventsBackend';
 import { waitFor } from './__testUtils__/startAwsAccessBackend';
 
-const org = generateOrg({
-  accounts: 12,
-  permissionSets: 4,
-  groups: 6,
-  assignments: 30,
-});
-const groupEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'group-1', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const TOPIC = 'awsAccessIdentityCenter';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,8 @@
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+  fakeOrg as org,
+  fakeOrgTeam as groupEntity,
+} from './__testUtils__/fakeOrganization';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { createServer } from 'node:net';
@@ -12,18 +13,6 @@ import {
   startEventsBackend,
 } from './__testUtils__/startEventsBackend';
 
-const org = generateOrg({
-  accounts: 12,
-  permissionSets: 4,
-  groups: 6,
-  assignments: 30,
-});
-const groupEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'group-1', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const TOPIC = 'awsAccessIdentityCenter';
 const ACCOUNTS_ROUTE = '/entities/:kind/:namespace/:name/accounts';
 
