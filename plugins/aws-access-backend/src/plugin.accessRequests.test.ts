@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import { recordingAuditor } from './__testUtils__/recordingAuditor';
 import { startAwsAccessBackend } from './__testUtils__/startAwsAccessBackend';
 import {
   exampleAwsAccessConfig,
@@ -124,6 +125,7 @@ async function startBackend(
   } = {},
 ) {
   const sent: NotificationSendOptions[] = [];
+  const auditor = recordingAuditor();
   const send =
     options.send ??
     (async (notification: NotificationSendOptions) => {
@@ -149,6 +151,7 @@ async function startBackend(
         }).factory
       : catalogEntities,
     features: [
+      auditor.factory,
       createServiceFactory({
         service: notificationService,
         deps: {},
@@ -161,7 +164,7 @@ async function startBackend(
       .post('/api/aws-access/access-requests')
       .set('Authorization', auth)
       .send(body as object);
-  return { server, sent, ask };
+  return { server, sent, ask, audited: auditor.events };
 }
 
 const powerUserOnPlatformDev = {
@@ -171,6 +174,28 @@ const powerUserOnPlatformDev = {
 };
 
 describe('POST /access-requests', () => {
+  it('records each request in the audit trail with the requester, granted or refused', async () => {
+    const { ask, audited } = await startBackend();
+    await ask(powerUserOnPlatformDev).expect(202);
+    await ask({ ...powerUserOnPlatformDev, role: 'Admin' }).expect(404);
+    expect(
+      audited.map(e => [e.eventId, e.severityLevel, e.status, e.actor.actorId]),
+    ).toEqual([
+      ['access-request', 'medium', 'initiated', GRACE],
+      ['access-request', 'medium', 'succeeded', GRACE],
+      ['access-request', 'medium', 'initiated', GRACE],
+      ['access-request', 'medium', 'failed', GRACE],
+    ]);
+    expect(audited[1].meta).toEqual({
+      ...powerUserOnPlatformDev,
+      team: 'group:default/platform',
+    });
+    expect(audited[3]).toMatchObject({
+      meta: { ...powerUserOnPlatformDev, role: 'Admin' },
+      error: { name: 'NotFoundError' },
+    });
+  });
+
   it('notifies the team behind the group, naming the requester, role and account', async () => {
     const { ask, sent } = await startBackend();
     const res = await ask(powerUserOnPlatformDev).expect(202);

@@ -1,68 +1,17 @@
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
-import {
-  SignalPayload,
-  signalsServiceRef,
-} from '@backstage/plugin-signals-node';
-import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+  fakeOrg as org,
+  fakeOrgTeam as groupEntity,
+} from './__testUtils__/fakeOrganization';
 import { AWS_ACCESS_SNAPSHOT_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin-aws-access-common';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
 import {
-  startAwsAccessBackend,
-  waitFor,
-} from './__testUtils__/startAwsAccessBackend';
+  cloudTrailEvent,
+  startEventsBackend,
+} from './__testUtils__/startEventsBackend';
+import { waitFor } from './__testUtils__/startAwsAccessBackend';
 
-const org = generateOrg({
-  accounts: 12,
-  permissionSets: 4,
-  groups: 6,
-  assignments: 30,
-});
-const groupEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'group-1', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const TOPIC = 'awsAccessIdentityCenter';
-
-/** The EventBridge envelope of the CloudTrail record AWS sends for an API call. */
-function cloudTrailEvent(
-  eventSource: string,
-  eventName: string,
-  requestParameters: Record<string, unknown>,
-) {
-  return {
-    version: '0',
-    id: 'c4f5e6a7-0000-4000-8000-000000000001',
-    'detail-type': 'AWS API Call via CloudTrail',
-    source: 'aws.sso',
-    account: '111122223333',
-    time: new Date().toISOString(),
-    region: 'eu-north-1',
-    resources: [],
-    detail: {
-      eventVersion: '1.08',
-      eventTime: new Date().toISOString(),
-      eventSource,
-      eventName,
-      awsRegion: 'eu-north-1',
-      requestParameters,
-      responseElements: {
-        accountAssignmentCreationStatus: { status: 'IN_PROGRESS' },
-      },
-      eventType: 'AwsApiCall',
-    },
-  };
-}
 
 jest.setTimeout(60_000);
 
@@ -76,48 +25,8 @@ describe('events through the events system', () => {
     await fake.stop();
   });
 
-  async function start() {
-    let events: EventsService | undefined;
-    const signals: SignalPayload[] = [];
-    const server = await startAwsAccessBackend({
-      catalog: [groupEntity],
-      // Reconciliation far away: only events can change the snapshot here.
-      config: identityCenterConfig(fake.url, {
-        schedule: {
-          frequency: { hours: 6 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 0 },
-        },
-        events: { enabled: true, settleMilliseconds: 200 },
-      }),
-      features: [
-        schedulerServiceFactory,
-        // What the SQS module does: publish each message body to the topic.
-        createBackendModule({
-          pluginId: 'aws-access',
-          moduleId: 'test-publisher',
-          register(env) {
-            env.registerInit({
-              deps: { events: eventsServiceRef },
-              async init(deps) {
-                events = deps.events;
-              },
-            });
-          },
-        }),
-        createServiceFactory({
-          service: signalsServiceRef,
-          deps: {},
-          factory: () => ({
-            publish: async signal => {
-              signals.push(signal as SignalPayload);
-            },
-          }),
-        }),
-      ],
-    });
-    return { server, publish: events!.publish.bind(events!), signals };
-  }
+  const start = () =>
+    startEventsBackend(fake, { catalog: [groupEntity], topic: TOPIC });
 
   const accountsPath =
     '/api/aws-access/entities/group/default/group-1/accounts';

@@ -1,8 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import {
-  FakeIdentityCenter,
-  generateOrg,
-} from '@aws-access/fake-identity-center';
+  fakeOrg as org,
+  fakeOrgTeam as groupEntity,
+} from './__testUtils__/fakeOrganization';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
 import { identityCenterConfig } from './__testUtils__/identityCenterConfig';
@@ -10,19 +11,6 @@ import {
   startAwsAccessBackend,
   waitFor,
 } from './__testUtils__/startAwsAccessBackend';
-
-const org = generateOrg({
-  accounts: 12,
-  permissionSets: 4,
-  groups: 6,
-  assignments: 30,
-});
-const groupEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'group-1', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 
 jest.setTimeout(60_000);
 

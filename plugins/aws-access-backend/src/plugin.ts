@@ -2,14 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
+import { AuditTrail } from './audit/AuditTrail';
 import { readAwsAccessConfig } from './readAwsAccessConfig';
+import { AwsAccessMetrics } from './metrics/AwsAccessMetrics';
 import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
 import {
   SYNC_TASK_ID,
@@ -58,11 +63,14 @@ export const awsAccessPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         notifications: notificationService,
         lifecycle: coreServices.lifecycle,
+        auditor: coreServices.auditor,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger, catalog } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
         deps.permissionsRegistry.addPermissions(awsAccessPermissions);
+        const metrics = new AwsAccessMetrics(deps.metrics, logger);
 
         let source: AccessSnapshotSource;
         if (awsAccessConfig.source.type === 'static') {
@@ -74,6 +82,10 @@ export const awsAccessPlugin = createBackendPlugin({
           // Runs the plugin's migrations.
           const store = await SnapshotStore.create(deps.database);
           const syncStatus = await SyncStatusStore.create(deps.database);
+          metrics.observeSnapshotAge(async () => {
+            const { lastSuccessAt } = await syncStatus.getStatus();
+            return lastSuccessAt ? new Date(lastSuccessAt) : undefined;
+          });
           // Open pages reload when a sync or an event changes the snapshot.
           const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
           const onChange = () => changeSignal.send();
@@ -86,6 +98,7 @@ export const awsAccessPlugin = createBackendPlugin({
             catalog,
             auth: deps.auth,
             onChange,
+            metrics,
           });
           // Global scope: one instance of a cluster syncs per interval.
           await deps.scheduler.scheduleTask({
@@ -105,6 +118,7 @@ export const awsAccessPlugin = createBackendPlugin({
                 syncStatus,
                 logger,
                 onChange,
+                metrics,
               })
             : undefined;
           if (live) {
@@ -134,6 +148,7 @@ export const awsAccessPlugin = createBackendPlugin({
           resolver,
         });
         const shared = {
+          audit: new AuditTrail(deps.auditor, deps.auth),
           userInfo: deps.userInfo,
           readAuthorizer,
           entities,
@@ -148,6 +163,7 @@ export const awsAccessPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             notifications: deps.notifications,
             logger,
+            metrics,
             portal: {
               name: config.getOptionalString('app.title'),
               url: config.getOptionalString('app.baseUrl'),

@@ -1,4 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { AuditTrail } from '../audit/AuditTrail';
 import {
   ListAwsAccessActionOptions,
   registerListAwsAccessAction,
@@ -15,18 +16,21 @@ import {
 /** What the actions need together. */
 export type AwsAccessActionsOptions = LookupAwsAccountActionOptions &
   ListAwsAccessActionOptions &
-  RenderAwsConfigActionOptions;
+  RenderAwsConfigActionOptions & {
+    audit: Pick<AuditTrail, 'actions'>;
+  };
 
 /**
  * Registers the read-only actions assistants may call (through the MCP actions backend).
  * Each runs with the caller's credentials: the `aws-access.read` permission first, then
- * catalog reads as the caller, so a denied caller gets an error.
+ * catalog reads as the caller, so a denied caller gets an error. Every call is audited.
  */
 export function registerAwsAccessActions(
   actionsRegistry: ActionsRegistryService,
   options: AwsAccessActionsOptions,
 ) {
-  registerLookupAwsAccountAction(actionsRegistry, options);
-  registerListAwsAccessAction(actionsRegistry, options);
-  registerRenderAwsConfigAction(actionsRegistry, options);
+  const audited = options.audit.actions(actionsRegistry);
+  registerLookupAwsAccountAction(audited, options);
+  registerListAwsAccessAction(audited, options);
+  registerRenderAwsConfigAction(audited, options);
 }

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { IgnoreReason } from './parseIdentityCenterEvent';
 
 /** What this instance has seen of the event stream, for `GET /status`. */
@@ -21,15 +22,23 @@ export class EventStats {
   private lastEventAt?: Date;
   private readonly logged = new Set<string>();
 
-  constructor(private readonly logger: LoggerService) {}
+  constructor(
+    private readonly logger: LoggerService,
+    private readonly metrics?: Pick<
+      AwsAccessMetrics,
+      'recordEventReceived' | 'recordEventIgnored'
+    >,
+  ) {}
 
   recordReceived(at: Date = new Date()): void {
     this.received++;
     this.lastEventAt = at;
+    this.metrics?.recordEventReceived();
   }
 
   ignore(reason: IgnoreReason | 'error', detail: string): void {
     this.ignored[reason] = (this.ignored[reason] ?? 0) + 1;
+    this.metrics?.recordEventIgnored({ reason });
     const kind = `${reason}: ${detail}`;
     if (!this.logged.has(kind) && this.logged.size < MAX_LOGGED_KINDS) {
       this.logged.add(kind);

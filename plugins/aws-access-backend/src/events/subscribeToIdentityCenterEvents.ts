@@ -4,6 +4,7 @@ import { IdentityCenterEventsSettings } from '../identityCenter/config';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { EventStats } from './EventStats';
@@ -32,10 +33,12 @@ export async function subscribeToIdentityCenterEvents(options: {
   syncStatus: SyncStatusStore;
   logger: LoggerService;
   onChange: () => void;
+  metrics?: AwsAccessMetrics;
 }): Promise<{ stats: EventStats; refresh: IncrementalRefresh }> {
-  const { settings, reader, logger } = options;
-  const stats = new EventStats(logger);
+  const { settings, reader, logger, metrics } = options;
+  const stats = new EventStats(logger, metrics);
   const refresh = new IncrementalRefresh({
+    metrics,
     reader,
     store: options.store,
     syncStatus: options.syncStatus,
@@ -68,6 +71,7 @@ export async function subscribeToIdentityCenterEvents(options: {
     topics: [options.eventsSettings.topic],
     onEvent: params => subscriber.onEvent(params),
   });
+  metrics?.observeRefreshQueueDepth(() => refresh.size);
   logger.info('Listening for IAM Identity Center events', {
     topic: options.eventsSettings.topic,
   });

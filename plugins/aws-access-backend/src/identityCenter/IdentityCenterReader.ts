@@ -22,7 +22,7 @@ import {
   listAssignmentsPerPrincipal,
   RawAssignment,
 } from './assignmentStrategies';
-import { CallCounter } from './CallCounter';
+import { CallCounter, CallObserver } from './CallCounter';
 import { toSnapshotAssignments } from './snapshotAssignments';
 import {
   createIdentityCenterClients,
@@ -108,11 +108,13 @@ export class IdentityCenterReader {
   /**
    * @param pacers - the request budgets; one set per backend instance, shared by every
    *   read, so full syncs and incremental refreshes together stay within the quotas
+   * @param onCall - told of every request as it ends (the metrics)
    */
   constructor(
     private readonly settings: IdentityCenterSettings,
     private readonly credentials: AwsCredentialIdentityProvider,
     private readonly pacers: RequestPacers = createRequestPacers(settings),
+    private readonly onCall?: CallObserver,
   ) {}
 
   /**
@@ -121,7 +123,7 @@ export class IdentityCenterReader {
    * leaves the others read.
    */
   async readTargets(targets: RefreshTarget[]): Promise<TargetsReadResult> {
-    const counter = new CallCounter();
+    const counter = new CallCounter(this.onCall);
     const clients = createIdentityCenterClients({
       settings: this.settings,
       credentials: this.credentials,
@@ -147,7 +149,7 @@ export class IdentityCenterReader {
       const clients = createIdentityCenterClients({
         settings: this.settings,
         credentials: this.credentials,
-        counter: new CallCounter(),
+        counter: new CallCounter(this.onCall),
         stopped: new AbortController().signal,
         pacers: this.pacers,
       });
@@ -210,7 +212,7 @@ export class IdentityCenterReader {
    * per-principal method is tried first.
    */
   async read(options: ReadOptions = {}): Promise<IdentityCenterReadResult> {
-    const counter = new CallCounter();
+    const counter = new CallCounter(this.onCall);
     const stop = new AbortController();
     try {
       return await this.readWith(counter, stop.signal, options);

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { AwsAccessMetrics, SyncResult } from '../metrics/AwsAccessMetrics';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import {
   CatalogUserQuery,
@@ -23,10 +24,13 @@ export class IdentityCenterSync {
       'recordAttempt' | 'recordSuccess' | 'recordFailure'
     >,
     private readonly logger: LoggerService,
-    /** The catalog Users whose direct assignments to read; none when absent. */
-    private readonly users: () => Promise<CatalogUserQuery[]> = async () => [],
-    /** Called after a sync served a new snapshot. */
-    private readonly onChange?: () => void,
+    private readonly options: {
+      /** The catalog Users whose direct assignments to read; none when absent. */
+      users?: () => Promise<CatalogUserQuery[]>;
+      /** Called after a sync served a new snapshot. */
+      onChange?: () => void;
+      metrics?: Pick<AwsAccessMetrics, 'recordSync'>;
+    } = {},
   ) {}
 
   /** @param signal - aborted when the scheduler gives up on the run or the backend stops */
@@ -36,7 +40,8 @@ export class IdentityCenterSync {
     try {
       // Numbered before reading, so changes refreshed from events meanwhile are kept.
       const readSeq = await this.store.beginRead();
-      const result = await this.reader.read({ users: await this.users() });
+      const users = (await this.options.users?.()) ?? [];
+      const result = await this.reader.read({ users });
       if (signal?.aborted) {
         throw new Error('The sync was aborted before its snapshot was stored');
       }
@@ -46,6 +51,7 @@ export class IdentityCenterSync {
         this.logger.info(
           'Dropped a full sync: a newer one was stored while it was reading',
         );
+        this.recordRun('superseded', startedAt);
         return;
       }
       await this.syncStatus.recordSuccess(new Date(), {
@@ -54,7 +60,8 @@ export class IdentityCenterSync {
         assignmentsMethod: result.assignmentsMethod,
         durationMs,
       });
-      this.onChange?.();
+      this.options.onChange?.();
+      this.recordRun('success', startedAt);
       this.logger.info('Synced IAM Identity Center', {
         accounts: result.snapshot.accounts.length,
         permissionSets: result.snapshot.permissionSets.length,
@@ -84,6 +91,14 @@ export class IdentityCenterSync {
         warnings: [],
         durationMs: Date.now() - startedAt.getTime(),
       });
+      this.recordRun('failure', startedAt);
     }
+  }
+
+  private recordRun(result: SyncResult, startedAt: Date) {
+    this.options.metrics?.recordSync({
+      result,
+      durationMs: Date.now() - startedAt.getTime(),
+    });
   }
 }

@@ -41,6 +41,11 @@ export class IncrementalRefresh {
     this.queue.request(target, eventTime);
   }
 
+  /** How many targets wait to be read. */
+  get size(): number {
+    return this.queue.size;
+  }
+
   /** Resolves once nothing is pending or being read. */
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();

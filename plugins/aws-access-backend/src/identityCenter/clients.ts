@@ -20,8 +20,8 @@ function isThrottling(error: unknown): boolean {
 }
 
 /**
- * Counts every attempt (the deserialize step runs once per attempt, inside the SDK's
- * retry loop), paces each attempt to its service's budget where it has one, and sends
+ * Counts every attempt with its outcome (the deserialize step runs once per attempt,
+ * inside the SDK's retry loop), paces each attempt to its service's budget where it has one, and sends
  * nothing once the read is stopped.
  */
 function instrument(
@@ -36,17 +36,23 @@ function instrument(
         await pacer.acquire();
       }
       stopped.throwIfAborted();
-      counter.add(String(context.commandName).replace(/Command$/, ''));
+      const operation = String(context.commandName).replace(/Command$/, '');
       try {
-        return await next(args);
+        const output = await next(args);
+        counter.add(operation, 'success');
+        return output;
       } catch (error) {
-        if (pacer && isThrottling(error)) {
+        const throttled = isThrottling(error);
+        counter.add(operation, throttled ? 'throttled' : 'error');
+        if (pacer && throttled) {
           pacer.backOff();
         }
         throw error;
       }
     },
-    { step: 'deserialize', name: 'awsAccessPaceAndCount', priority: 'low' },
+    // Outside the SDK's deserializer (which has normal priority), so a failed attempt
+    // arrives here as its modelled error, e.g. ThrottlingException, not as a raw response.
+    { step: 'deserialize', name: 'awsAccessPaceAndCount', priority: 'high' },
   );
 }
 

@@ -5,9 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { catalogUserQueries } from './catalogUserQueries';
+import { createRequestPacers } from './clients';
 import { IdentityCenterReader } from './IdentityCenterReader';
 import { IdentityCenterSync } from './IdentityCenterSync';
 import { IdentityCenterSettings } from './settings';
@@ -31,6 +33,7 @@ export async function createIdentityCenterSync(options: {
   auth: AuthService;
   /** Called after a sync served a new snapshot. */
   onChange?: () => void;
+  metrics?: Pick<AwsAccessMetrics, 'recordSync' | 'recordCall'>;
 }): Promise<{ sync: IdentityCenterSync; reader: IdentityCenterReader }> {
   const { settings } = options;
   const { sdkCredentialProvider } =
@@ -39,14 +42,23 @@ export async function createIdentityCenterSync(options: {
     ).getCredentialProvider(
       settings.accountId ? { accountId: settings.accountId } : {},
     );
-  const reader = new IdentityCenterReader(settings, sdkCredentialProvider);
+  const { metrics } = options;
+  const reader = new IdentityCenterReader(
+    settings,
+    sdkCredentialProvider,
+    createRequestPacers(settings),
+    metrics && (call => metrics.recordCall(call)),
+  );
   const sync = new IdentityCenterSync(
     reader,
     options.store,
     options.syncStatus,
     options.logger,
-    catalogUserQueries(options.catalog, options.auth),
-    options.onChange,
+    {
+      users: catalogUserQueries(options.catalog, options.auth),
+      onChange: options.onChange,
+      metrics,
+    },
   );
   return { sync, reader };
 }

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { ReadPart, SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { SnapshotPart } from '../snapshot/snapshotParts';
@@ -19,6 +20,7 @@ export interface RefreshBatchDeps {
   maxRechecks: number;
   /** Called after the batch served a new snapshot. */
   onChange?: () => void;
+  metrics?: Pick<AwsAccessMetrics, 'recordChangeLag'>;
 }
 
 /** A part as read, before assignments are named: principals keep permission set ARNs. */
@@ -53,7 +55,7 @@ export async function refreshBatch(
   const { reads, calls } = await reader.readTargets(entries.map(e => e.target));
   const pieces: ReadPiece[] = [];
   const failures: string[] = [];
-  let eventTime: Date | undefined;
+  const eventTimes: Date[] = [];
   entries.forEach((entry, i) => {
     const read = reads[i];
     if (read instanceof Error) {
@@ -75,8 +77,8 @@ export async function refreshBatch(
       ]);
     }
     pieces.push(toPiece(entry.target, read));
-    if (entry.eventTime && (!eventTime || entry.eventTime < eventTime)) {
-      eventTime = entry.eventTime;
+    if (entry.eventTime) {
+      eventTimes.push(entry.eventTime);
     }
   });
   const names = new Map(
@@ -109,7 +111,17 @@ export async function refreshBatch(
   }));
   const result = await store.applyParts(parts);
   if (result.written) {
-    await deps.syncStatus.recordChange(new Date(), eventTime);
+    const writtenAt = new Date();
+    const earliest = eventTimes.reduce<Date | undefined>(
+      (min, t) => (!min || t < min ? t : min),
+      undefined,
+    );
+    await deps.syncStatus.recordChange(writtenAt, earliest);
+    for (const eventTime of eventTimes) {
+      deps.metrics?.recordChangeLag({
+        lagMs: writtenAt.getTime() - eventTime.getTime(),
+      });
+    }
   }
   logger.info('Refreshed IAM Identity Center changes from events', {
     targets: entries.length,

@@ -15,9 +15,10 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import express from 'express';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { AuditTrail } from '../audit/AuditTrail';
 import { accessRequestNotification } from '../requests/accessRequestNotification';
 import { ReadCheck } from '../resolution/SubjectResolver';
 import {
@@ -34,6 +35,7 @@ export interface AccessRequestRouterOptions extends AccountDetailsDeps {
   /** Sends access requests to teams, when `awsAccess.requestAccess.notifyTeam` is on. */
   notifications: NotificationService;
   logger: LoggerService;
+  audit: Pick<AuditTrail, 'route'>;
 }
 
 const name = (max: number) =>
@@ -59,6 +61,23 @@ const accessRequestBody = z.object(
   { invalid_type_error: 'must be a JSON object' },
 );
 
+/** An access request, recorded with what was asked for as sent (it may be invalid). */
+function requestedAccess(req: Request) {
+  const body: Record<string, unknown> =
+    req.body && typeof req.body === 'object' ? req.body : {};
+  const field = (key: string) =>
+    typeof body[key] === 'string' ? (body[key] as string).slice(0, 200) : null;
+  return {
+    eventId: 'access-request',
+    severityLevel: 'medium' as const,
+    meta: {
+      accountId: field('accountId'),
+      role: field('role'),
+      group: field('group'),
+    },
+  };
+}
+
 /**
  * `POST /access-requests`: a signed-in user asks the catalog team behind an Identity
  * Center group for a role that group grants in an account, as a Backstage notification.
@@ -66,13 +85,14 @@ const accessRequestBody = z.object(
 export function createAccessRequestRouter(
   options: AccessRequestRouterOptions,
 ): express.Router {
-  const { httpAuth, readAuthorizer, entities, notifications, logger } = options;
+  const { httpAuth, readAuthorizer, entities, notifications, logger, audit } =
+    options;
   const router = Router();
 
   router.post(
     '/access-requests',
     express.json({ limit: '16kb' }),
-    async (req, res) => {
+    audit.route(requestedAccess, async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       await readAuthorizer.authorize(credentials);
       if (!options.settings.requestAccess?.notifyTeam) {
@@ -173,7 +193,8 @@ export function createAccessRequestRouter(
       });
       const body: AccessRequestResponse = { team };
       res.status(202).json(body);
-    },
+      return { team };
+    }),
   );
 
   return router;

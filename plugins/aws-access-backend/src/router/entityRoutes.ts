@@ -19,6 +19,7 @@ import { InputError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { AuditTrail } from '../audit/AuditTrail';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { SubjectResolver } from '../resolution/SubjectResolver';
 import { accountGrants } from '../resolution/accountGrants';
@@ -34,6 +35,7 @@ export interface EntityRouterOptions {
   settings: AwsCliSettings;
   /** The portal, named in the setup script's managed block. */
   portal?: { name?: string; url?: string };
+  audit: Pick<AuditTrail, 'route'>;
 }
 
 const ENTITY = '/entities/:kind/:namespace/:name';
@@ -48,8 +50,20 @@ const SHELL_SCRIPT = 'text/x-shellscript; charset=utf-8';
 export function createEntityRouter(
   options: EntityRouterOptions,
 ): express.Router {
-  const { httpAuth, subjects, resolver, source, settings } = options;
+  const { httpAuth, subjects, resolver, source, settings, audit } = options;
   const router = Router();
+
+  /** A download, recorded with the entity asked for; on success, the one it resolved to. */
+  const download = (file: string) => (req: Request) => ({
+    eventId: 'download',
+    meta: {
+      file,
+      entityRef:
+        req.params.kind === undefined
+          ? SIGNED_IN_USER
+          : `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+    },
+  });
 
   const renderQuery = z.object({
     region: z
@@ -117,33 +131,40 @@ export function createEntityRouter(
     res.json(body);
   });
 
-  router.get([`${ENTITY}/aws-config`, `${ME}/aws-config`], async (req, res) => {
-    const { profiles, variant } = await profilesFor(req);
-    res
-      .type('text/plain; charset=utf-8')
-      .send(
-        renderAwsConfig(profiles, settings.sso, settings.profiles, variant),
-      );
-  });
+  router.get(
+    [`${ENTITY}/aws-config`, `${ME}/aws-config`],
+    audit.route(download('aws-config'), async (req, res) => {
+      const { entityRef, profiles, variant } = await profilesFor(req);
+      res
+        .type('text/plain; charset=utf-8')
+        .send(
+          renderAwsConfig(profiles, settings.sso, settings.profiles, variant),
+        );
+      return { entityRef };
+    }),
+  );
 
   router.get(
     [`${ENTITY}/verify-script`, `${ME}/verify-script`],
-    async (req, res) => {
-      const script = renderVerifyScript(await scriptInput(req));
-      res.type(SHELL_SCRIPT).send(script);
-    },
+    audit.route(download('verify-script'), async (req, res) => {
+      const input = await scriptInput(req);
+      res.type(SHELL_SCRIPT).send(renderVerifyScript(input));
+      return { entityRef: input.subject };
+    }),
   );
 
   router.get(
     [`${ENTITY}/setup-script`, `${ME}/setup-script`],
-    async (req, res) => {
+    audit.route(download('setup-script'), async (req, res) => {
+      const input = await scriptInput(req);
       const script = renderSetupScript({
-        ...(await scriptInput(req)),
+        ...input,
         settings: settings.profiles,
         portal: options.portal,
       });
       res.type(SHELL_SCRIPT).send(script);
-    },
+      return { entityRef: input.subject };
+    }),
   );
 
   router.get(`${ENTITY}/grants`, async (req, res) => {
