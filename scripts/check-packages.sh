@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds and packs the four plugin packages as they would be published, installs the
 # tarballs with npm into a new, empty app, and checks there that they load, carry their
-# migrations, config schema, README and CHANGELOG (and every file the README links to),
-# bring every package their built files import, and type-check in an app that uses their
-# public exports (scripts/fresh-app).
+# migrations, script pieces, config schema, README and CHANGELOG (and every file the
+# README links to), bring every package their built files import, and type-check in an app
+# that uses their public exports (scripts/fresh-app).
 # Needs tsc's declarations (yarn tsc) first; scripts/test.sh runs it after the typecheck.
 set -euo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"

@@ -132,6 +132,19 @@ assert.ok(
     .readdirSync(path.join(backendDir, 'migrations'))
     .some(f => f.endsWith('.js')),
 );
+// The backend renders the setup and verify scripts from these pieces when asked for one.
+const scriptPieces = fs.readdirSync(path.join(backendDir, 'scripts'));
+for (const piece of [
+  'verify-checks.sh',
+  'verify-aws-access.sh',
+  'setup-aws-access.sh',
+  'merge-config.awk',
+]) {
+  assert.ok(
+    scriptPieces.includes(piece),
+    `@aws-access/backstage-plugin-aws-access-backend: scripts/${piece} is packed`,
+  );
+}
 for (const name of [
   '@aws-access/backstage-plugin-aws-access-backend',
   '@aws-access/backstage-plugin-search-backend-module-aws-access',

@@ -8,7 +8,6 @@
 export * from './annotations';
 export * from './types';
 export * from './awsConfig';
-export * from './verifyScript';
 export * from './setupScript';
 export * from './permissions';
 export * from './accountResources';

@@ -12,8 +12,6 @@ import {
   isAwsAccountId,
   planProfiles,
   renderAwsConfig,
-  renderSetupScript,
-  renderVerifyScript,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError } from '@backstage/errors';
 import express, { Request } from 'express';
@@ -24,6 +22,7 @@ import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { SubjectResolver } from '../resolution/SubjectResolver';
 import { accountGrants } from '../resolution/accountGrants';
 import { AccessSnapshotSource } from '../snapshot/types';
+import { renderSetupScript, renderVerifyScript } from '../scripts';
 import { readQuery } from './readInput';
 
 /** What the routes about one subject (an entity, or `me`) need. */

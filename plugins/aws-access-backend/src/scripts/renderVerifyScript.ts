@@ -1,25 +1,16 @@
+import { loadScriptAsset } from './scriptAssets';
 import {
   ScriptSubjectInput,
-  VERIFY_FUNCTIONS,
   commentText,
   scriptVariables,
-} from './shellPieces';
-
-/**
- * What a verify script checks for.
- *
- * @public
- */
-export type VerifyScriptInput = ScriptSubjectInput;
+} from './scriptVariables';
 
 /**
  * Renders a POSIX shell script that checks this machine's AWS CLI setup against the
  * expected profiles: one PASS or FAIL line per check, with what to do, and a non-zero exit
  * status on any failure. It reads `AWS_CLI` (default `aws`) and `AWS_CONFIG_FILE`.
- *
- * @public
  */
-export function renderVerifyScript(input: VerifyScriptInput): string {
+export function renderVerifyScript(input: ScriptSubjectInput): string {
   const header = [
     '#!/bin/sh',
     `# Checks the AWS CLI setup for ${commentText(input.subject)}.`,
@@ -28,11 +19,7 @@ export function renderVerifyScript(input: VerifyScriptInput): string {
     '',
     ...scriptVariables(input),
   ];
-  const main = [
-    'run_verify_checks',
-    'print_summary',
-    '[ "$failed" -eq 0 ]',
-    '',
-  ];
-  return `${header.join('\n')}\n${VERIFY_FUNCTIONS}\n${main.join('\n')}`;
+  return `${header.join('\n')}\n${loadScriptAsset(
+    'verify-checks.sh',
+  )}${loadScriptAsset('verify-aws-access.sh')}`;
 }

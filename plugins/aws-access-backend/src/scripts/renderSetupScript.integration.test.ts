@@ -1,13 +1,12 @@
 /**
  * @jest-environment node
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -15,10 +14,16 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { planProfiles } from '../awsConfig/profileNames';
-import { AWS_V2, account, settings, sso } from '../__testUtils__/organisation';
+import { planProfiles } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsCliHome,
+  account,
+  aws,
+  awsCliHome,
+  settings,
+  sso,
+} from './__testUtils__/awsCliHome';
 import {
   SetupScriptInput,
   managedBlockMarkers,
@@ -67,36 +72,8 @@ const otherRunners: Runner[] = [
   { label: 'dash + BSD awk', shell: '/bin/dash', awk: BWK_AWK },
 ];
 
-interface Workspace {
-  home: string;
-  config: string;
-  env: NodeJS.ProcessEnv;
-}
-
-/** A temporary HOME; `config` is where the CLI and the script read (~/.aws/config by default). */
-function workspace(options: { configText?: string; configEnv?: boolean } = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'aws-access-setup-'));
-  const config = options.configEnv
-    ? join(home, 'elsewhere', 'aws-config')
-    : join(home, '.aws', 'config');
-  if (options.configText !== undefined) {
-    mkdirSync(dirname(config), { recursive: true });
-    writeFileSync(config, options.configText);
-  }
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_CLI: AWS_V2,
-    AWS_PAGER: '',
-    TMPDIR: tmpdir(),
-    ...(options.configEnv && { AWS_CONFIG_FILE: config }),
-  };
-  return { home, config, env };
-}
-
 function runSetup(
-  ws: Workspace,
+  ws: AwsCliHome,
   args: string[] = ['--no-verify'],
   runner: Runner = dashMawk,
   script = renderSetupScript(input),
@@ -125,13 +102,6 @@ function runSetup(
   return { status: run.status, out: tilde(run.stdout), err: tilde(run.stderr) };
 }
 
-function aws(ws: Workspace, ...args: string[]) {
-  return execFileSync(AWS_V2, args, {
-    env: { ...ws.env, AWS_CONFIG_FILE: ws.config },
-    encoding: 'utf8',
-  }).trim();
-}
-
 const read = (file: string) => readFileSync(file, 'utf8');
 
 /** The file without the managed block, its line ending included. */
@@ -145,7 +115,7 @@ function outsideBlock(text: string): string {
   return text.slice(0, begin) + text.slice(stop);
 }
 
-const backups = (ws: Workspace) =>
+const backups = (ws: AwsCliHome) =>
   readdirSync(dirname(ws.config)).filter(f => f.endsWith('.bak'));
 
 /** Runs the script the other ways too; every way must give the same result and output. */
@@ -155,7 +125,7 @@ function expectSameWithEveryRunner(
   expected: { status: number | null; out: string; file?: string },
 ) {
   for (const runner of otherRunners) {
-    const ws = workspace({ configText });
+    const ws = awsCliHome({ configText });
     const run = runSetup(ws, args, runner);
     expect({ runner: runner.label, status: run.status }).toEqual({
       runner: runner.label,
@@ -169,7 +139,7 @@ function expectSameWithEveryRunner(
 }
 
 /** Runs the script a second time: it must change nothing and make no backup. */
-function expectSecondRunChangesNothing(ws: Workspace) {
+function expectSecondRunChangesNothing(ws: AwsCliHome) {
   const before = read(ws.config);
   const backupsBefore = backups(ws);
   const again = runSetup(ws);
@@ -180,7 +150,7 @@ function expectSecondRunChangesNothing(ws: Workspace) {
   expect(backups(ws)).toEqual(backupsBefore);
 }
 
-function expectPortalProfilesReadable(ws: Workspace, extra: string[] = []) {
+function expectPortalProfilesReadable(ws: AwsCliHome, extra: string[] = []) {
   expect(aws(ws, 'configure', 'list-profiles').split('\n').sort()).toEqual(
     [...portalNames, ...extra].sort(),
   );
@@ -214,7 +184,7 @@ const userConfig = [
 
 describe('the setup script on existing config files, with the real AWS CLI v2', () => {
   it('creates a missing ~/.aws (0700) and config (0600) and installs every profile', () => {
-    const ws = workspace();
+    const ws = awsCliHome();
     const run = runSetup(ws);
     expect(run.err).toBe('');
     expect(run.status).toBe(0);
@@ -243,12 +213,12 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('writes into an empty file and an AWS_CONFIG_FILE in a new folder alike', () => {
-    const empty = workspace({ configText: '' });
+    const empty = awsCliHome({ configText: '' });
     expect(runSetup(empty).status).toBe(0);
     expect(outsideBlock(read(empty.config))).toBe('');
     expectSecondRunChangesNothing(empty);
 
-    const elsewhere = workspace({ configEnv: true });
+    const elsewhere = awsCliHome({ configEnv: true });
     const run = runSetup(elsewhere);
     expect(run.status).toBe(0);
     expect(run.out).toContain('Wrote ~/elsewhere/aws-config\n');
@@ -256,7 +226,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('leaves user profiles, comments, [default], blank lines and the file mode as they were', () => {
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     chmodSync(ws.config, 0o640);
     const run = runSetup(ws);
     expect(run.status).toBe(0);
@@ -284,7 +254,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
 
   it('keeps CRLF line endings and writes the block with them', () => {
     const crlf = userConfig.replace(/\n/g, '\r\n');
-    const ws = workspace({ configText: crlf });
+    const ws = awsCliHome({ configText: crlf });
     const run = runSetup(ws);
     expect(run.status).toBe(0);
     const text = read(ws.config);
@@ -301,7 +271,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
 
   it('keeps a missing final newline', () => {
     const noNewline = '[profile personal]\nregion = eu-central-1';
-    const ws = workspace({ configText: noNewline });
+    const ws = awsCliHome({ configText: noNewline });
     expect(runSetup(ws).status).toBe(0);
     const text = read(ws.config);
     expect(text.endsWith('region = eu-central-1')).toBe(true);
@@ -310,7 +280,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expectSecondRunChangesNothing(ws);
     expectSameWithEveryRunner(noNewline, ['--no-verify'], {
       status: 0,
-      out: runSetup(workspace({ configText: noNewline })).out,
+      out: runSetup(awsCliHome({ configText: noNewline })).out,
       file: text,
     });
   });
@@ -331,7 +301,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     const before = '[profile personal]\nregion = eu-central-1\n\n';
     const after = '\n# my notes\n[profile later]\nregion = us-west-2\n';
     const configText = `${before}${previous}${after}`;
-    const ws = workspace({ configText });
+    const ws = awsCliHome({ configText });
     const run = runSetup(ws);
     expect(run.status).toBe(0);
     expect(run.out).toBe(
@@ -382,7 +352,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       'sso_role_name = ReadOnlyAccess',
       '',
     ].join('\n');
-    const ws = workspace({ configText: pasted });
+    const ws = awsCliHome({ configText: pasted });
     const run = runSetup(ws);
     expect(run.status).toBe(0);
     expect(run.out).toContain(
@@ -418,7 +388,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       'region = us-west-2',
       '',
     ].join('\n');
-    const ws = workspace({ configText: mine });
+    const ws = awsCliHome({ configText: mine });
     const stopped = runSetup(ws);
     expect(stopped.status).toBe(1);
     expect(stopped.out).toBe('');
@@ -477,7 +447,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       'sso_region = us-east-1',
       '',
     ].join('\n');
-    const ws = workspace({ configText: other });
+    const ws = awsCliHome({ configText: other });
     const run = runSetup(ws);
     expect(run.status).toBe(1);
     expect(run.err).toContain(
@@ -497,7 +467,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       ...input,
       profiles: [{ ...profiles[0], profileName: 'default' }],
     });
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     const run = runSetup(ws, ['--no-verify'], dashMawk, withDefault);
     expect(run.status).toBe(1);
     expect(run.err).toContain(
@@ -507,7 +477,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('refuses a read-only file and writes nothing', () => {
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     chmodSync(ws.config, 0o444);
     const run = runSetup(ws);
     expect(run.status).toBe(1);
@@ -520,7 +490,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('follows a symlinked config to its target and keeps the link', () => {
-    const ws = workspace();
+    const ws = awsCliHome();
     const dotfiles = join(ws.home, 'dotfiles');
     mkdirSync(dotfiles);
     writeFileSync(join(dotfiles, 'aws-config'), userConfig);
@@ -544,7 +514,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('--dry-run prints the change as a diff and writes nothing', () => {
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     const run = runSetup(ws, ['--dry-run']);
     expect(run.status).toBe(0);
     expect(run.out).toContain(
@@ -564,7 +534,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
 
   it('refuses settings outside any section and a block without its end marker', () => {
     const orphan = 'region = eu-west-1\n[profile personal]\nregion = x\n';
-    const ws = workspace({ configText: orphan });
+    const ws = awsCliHome({ configText: orphan });
     const run = runSetup(ws);
     expect(run.status).toBe(1);
     expect(run.err).toContain(
@@ -573,7 +543,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(read(ws.config)).toBe(orphan);
 
     const broken = `${markers.begin}\n[profile old]\nregion = x\n`;
-    const ws2 = workspace({ configText: broken });
+    const ws2 = awsCliHome({ configText: broken });
     const run2 = runSetup(ws2);
     expect(run2.status).toBe(1);
     expect(run2.err).toContain(
@@ -583,7 +553,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
   });
 
   it('answers an unknown option with the usage and status 2', () => {
-    const run = runSetup(workspace(), ['--force']);
+    const run = runSetup(awsCliHome(), ['--force']);
     expect(run.status).toBe(2);
     expect(run.err).toContain("Unknown option '--force'");
     expect(run.err).toContain('--replace-mine');
@@ -603,7 +573,7 @@ describe('the setup script with hostile names and the legacy variant', () => {
       ],
       settings,
     );
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     const pwned = join(ws.home, 'pwned');
     const script = renderSetupScript({
       ...input,
@@ -633,7 +603,7 @@ describe('the setup script with hostile names and the legacy variant', () => {
 
   it('installs legacy profiles, and the checks pass them without a session', () => {
     const script = renderSetupScript({ ...input, variant: 'legacy' });
-    const ws = workspace();
+    const ws = awsCliHome();
     const run = runSetup(ws, [], dashMawk, script);
     expect(run.status).toBe(0);
     expect(read(ws.config)).not.toContain('[sso-session');
@@ -657,7 +627,7 @@ describe('the setup script with hostile names and the legacy variant', () => {
 
 describe('the setup script ends with the verify checks', () => {
   it.each([dashMawk, ...otherRunners])('under $label', runner => {
-    const ws = workspace({ configText: userConfig });
+    const ws = awsCliHome({ configText: userConfig });
     const run = runSetup(ws, [], runner);
     expect(run.status).toBe(0);
     const checks = run.out.slice(run.out.indexOf('Checking the setup'));

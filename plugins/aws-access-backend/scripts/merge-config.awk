@@ -1,17 +1,18 @@
-/**
- * The awk program that merges the managed block into a config file. POSIX awk only (macOS
- * ships the One True AWK): no gawk extensions, no whole-array delete, no length(array).
- *
- * Arguments: the new block, then the config file twice (or nothing when there is none).
- * Pass 1 reads the block, pass 2 analyses the file, pass 3 writes the merged file to
- * ENVIRON["OUT"]: every line outside the old block verbatim (CR included), the old block
- * replaced by the new one in its place, or the new one put first when there was none, so
- * that the user's bytes, a missing final newline included, stay as they were.
- *
- * Standard output is the report, one line each, a word first:
- * `error`, `conflict`, `moved`, `duplicate`, `added`, `changed`, `removed`.
- */
-export const MERGE_CONFIG_AWK = String.raw`
+# Merges the managed block into a config file. POSIX awk only (macOS ships the One True
+# AWK): no gawk extensions, no whole-array delete, no length(array).
+#
+# Arguments: the new block, then the config file twice (or nothing when there is none).
+# Pass 1 reads the block, pass 2 analyses the file, pass 3 writes the merged file to
+# ENVIRON["OUT"]: every line outside the old block verbatim (CR included), the old block
+# replaced by the new one in its place, or the new one put first when there was none, so
+# that the user's bytes, a missing final newline included, stay as they were.
+#
+# Standard output is the report, one line each, a word first:
+# error, conflict, moved, duplicate, added, changed, removed.
+#
+# The setup script writes it to a file with a here-document; the backend drops these
+# first comment lines.
+
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
 function is_header(t) { return substr(t, 1, 1) == "[" && index(t, "]") > 0 }
 function is_comment(t) { return substr(t, 1, 1) == "#" || substr(t, 1, 1) == ";" }
@@ -171,4 +172,3 @@ END {
   }
   for (i = 1; i <= old_count; i++) if (!(old_order[i] in new_has)) print "removed " bracketed(old_order[i])
 }
-`;

@@ -5,10 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planProfiles } from '../awsConfig/profileNames';
-import { renderAwsConfig } from '../awsConfig/renderAwsConfig';
-import { AWS_V2, account, settings, sso } from '../__testUtils__/organisation';
-import { workspace } from '../__testUtils__/awsCliWorkspace';
+import {
+  planProfiles,
+  renderAwsConfig,
+} from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AWS_V2,
+  account,
+  awsCliHome,
+  settings,
+  sso,
+} from './__testUtils__/awsCliHome';
 import { renderVerifyScript } from './renderVerifyScript';
 
 /*
@@ -37,17 +44,13 @@ describe('the verify script with the real AWS CLI v2', () => {
     env: NodeJS.ProcessEnv = { DISPLAY: ':0' },
     text = script,
   ) {
-    const ws = workspace(configText);
-    const path = join(ws.dir, 'verify.sh');
+    const ws = awsCliHome({ configText });
+    const path = join(ws.home, 'verify.sh');
     writeFileSync(path, text);
     chmodSync(path, 0o755);
     const run = spawnSync('sh', [path], {
       env: {
         ...ws.env,
-        SSH_CONNECTION: '',
-        SSH_TTY: '',
-        DISPLAY: '',
-        WAYLAND_DISPLAY: '',
         ...env,
         AWS_CLI: cli,
       },

@@ -1,71 +1,15 @@
-import { PlannedProfile } from '../awsConfig/profileNames';
-import { AwsConfigVariant } from '../awsConfig/renderAwsConfig';
-import {
-  AUTHORIZATION_CODE_CLI,
-  loginCommand,
-  shellQuote,
-} from '../awsConfig/cliGuide';
-import { SsoSessionSettings } from '../types';
+# The checks of the verify script as shell functions: run_verify_checks prints one PASS or
+# FAIL line per check and counts them in passed and failed; the setup script runs them too.
+# POSIX sh and POSIX awk, so that they run with dash, bash, macOS's /bin/sh and BSD awk.
+# The backend puts them after the script's variables (src/scripts/scriptVariables.ts);
+# it drops these first comment lines.
+# shellcheck shell=sh disable=SC2154 # the variables are set in the rendered header
 
-/**
- * What the generated shell scripts check for and write.
- *
- * @public
- */
-export interface ScriptSubjectInput {
-  /** Who the profiles are for, e.g. `group:default/platform`; shown in the header. */
-  subject: string;
-  sso: SsoSessionSettings;
-  profiles: PlannedProfile[];
-  /** `legacy` profiles carry the start URL themselves; default `sso-session`. */
-  variant?: AwsConfigVariant;
-  /** Sign in with a device code even where the script cannot tell it is remote. */
-  remote?: boolean;
-}
-
-/** Makes any text safe for one `#` comment line. */
-export function commentText(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
-}
-
-/**
- * The data part of a script: shell variables, every value quoted. The functions below read
- * only these, so the same functions serve the verify and the setup script.
- */
-export function scriptVariables(input: ScriptSubjectInput): string[] {
-  const { sso, profiles } = input;
-  const expected = profiles
-    .map(p => `${p.profileName}|${p.accountId}|${p.roleName}`)
-    .join(' ');
-  return [
-    `SESSION=${shellQuote(sso.sessionName)}`,
-    `START_URL=${shellQuote(sso.startUrl)}`,
-    `SSO_REGION=${shellQuote(sso.ssoRegion)}`,
-    `VARIANT=${shellQuote(input.variant ?? 'sso-session')}`,
-    `EXPECTED=${shellQuote(expected)}`,
-    `EXPECTED_NAMES=${shellQuote(profiles.map(p => p.profileName).join(' '))}`,
-    `FIRST_PROFILE=${shellQuote(profiles[0]?.profileName ?? '')}`,
-    `FIRST_ACCOUNT=${shellQuote(profiles[0]?.accountId ?? '')}`,
-    `REMOTE=${input.remote ? 1 : 0}`,
-    `LOGIN_COMMAND=${shellQuote(loginCommand(sso))}`,
-    `DEVICE_CODE_LOGIN_COMMAND=${shellQuote(
-      loginCommand(sso, { remote: true }),
-    )}`,
-    `AUTHORIZATION_CODE_CLI='${AUTHORIZATION_CODE_CLI.major} ${AUTHORIZATION_CODE_CLI.minor}'`,
-  ];
-}
-
-/**
- * The checks of the verify script as shell functions: `run_verify_checks` prints one PASS or
- * FAIL line per check and counts them in `passed` and `failed`. POSIX sh and POSIX awk, so
- * that they run with dash, bash and macOS's /bin/sh and BSD awk alike.
- */
-export const VERIFY_FUNCTIONS = String.raw`
-AWS_CLI="${'${AWS_CLI:-aws}'}"
-CONFIG_FILE="${'${AWS_CONFIG_FILE:-$HOME/.aws/config}'}"
+AWS_CLI="${AWS_CLI:-aws}"
+CONFIG_FILE="${AWS_CONFIG_FILE:-$HOME/.aws/config}"
 # The CLI expands a leading ~ in AWS_CONFIG_FILE; so do the scripts.
 case $CONFIG_FILE in
-  "~/"*) CONFIG_FILE="$HOME/${'${CONFIG_FILE#"~/"}'}" ;;
+  "~/"*) CONFIG_FILE="$HOME/${CONFIG_FILE#"~/"}" ;;
 esac
 passed=0
 failed=0
@@ -120,8 +64,8 @@ read_cli_version() {
   command -v "$AWS_CLI" >/dev/null 2>&1 || return 0
   cli_version=$("$AWS_CLI" --version 2>&1 | sed -n 's#^aws-cli/\([0-9][0-9]*\.[0-9][0-9]*\).*#\1#p' | head -n 1)
   [ -n "$cli_version" ] || return 0
-  cli_major=${'${cli_version%%.*}'}
-  cli_minor=${'${cli_version#*.}'}
+  cli_major=${cli_version%%.*}
+  cli_minor=${cli_version#*.}
 }
 
 # True when the CLI is at least version MAJOR.MINOR.
@@ -131,9 +75,9 @@ cli_at_least() {
 
 # Why the browser on this machine may not reach the CLI's 127.0.0.1 port; empty if no reason.
 remote_reason() {
-  if [ -n "${'${SSH_CONNECTION:-}${SSH_TTY:-}'}" ]; then
+  if [ -n "${SSH_CONNECTION:-}${SSH_TTY:-}" ]; then
     printf 'this is an SSH session'
-  elif [ "$(uname -s 2>/dev/null)" = Linux ] && [ -z "${'${DISPLAY:-}${WAYLAND_DISPLAY:-}'}" ]; then
+  elif [ "$(uname -s 2>/dev/null)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     printf 'this Linux host has no display'
   elif [ "$REMOTE" = 1 ]; then
     printf 'you work on a remote machine'
@@ -195,10 +139,10 @@ run_verify_checks() {
     sign_in_value=$SESSION
   fi
   for entry in $EXPECTED; do
-    name=${'${entry%%|*}'}
-    rest=${'${entry#*|}'}
-    account=${'${rest%%|*}'}
-    role=${'${rest#*|}'}
+    name=${entry%%|*}
+    rest=${entry#*|}
+    account=${rest%%|*}
+    role=${rest#*|}
     got_account=$("$AWS_CLI" configure get sso_account_id --profile "$name" 2>/dev/null)
     got_role=$("$AWS_CLI" configure get sso_role_name --profile "$name" 2>/dev/null)
     got_sign_in=$("$AWS_CLI" configure get "$sign_in_key" --profile "$name" 2>/dev/null)
@@ -235,4 +179,3 @@ run_verify_checks() {
     fi
   fi
 }
-`;

@@ -1,0 +1,2 @@
+export { renderSetupScript } from './renderSetupScript';
+export { renderVerifyScript } from './renderVerifyScript';

@@ -1,7 +1,0 @@
-export {
-  SETUP_SCRIPT_FILE_NAME,
-  managedBlockMarkers,
-  renderManagedBlock,
-  renderSetupScript,
-} from './renderSetupScript';
-export type { SetupScriptInput } from './renderSetupScript';
