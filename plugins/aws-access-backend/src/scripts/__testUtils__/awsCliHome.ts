@@ -2,28 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  AwsAccountAccess,
-  CliProfileSettings,
-  SsoSessionSettings,
-} from '@aws-access/backstage-plugin-aws-access-common';
+import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common';
+import { exampleAwsAccessConfig } from '../../__testUtils__/exampleOrg';
+import { readSharedSettings } from '../../config/readSharedSettings';
 
 /** Debian's AWS CLI v2; the `aws` first on PATH may be v1. */
 export const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
 
-/** The seed guide's session and profile settings, as the scripts' tests use them. */
-export const sso: SsoSessionSettings = {
-  sessionName: 'sikt',
-  startUrl: 'https://d-c3670fd13e.awsapps.com/start',
-  ssoRegion: 'eu-north-1',
-  registrationScopes: 'sso:account:access',
-};
-export const settings: CliProfileSettings = {
-  defaultRegion: 'eu-north-1',
-  regions: ['eu-north-1', 'eu-west-1'],
-  output: 'json',
-  profileNameTemplate: '{accountName}-{roleName}',
-};
+/** The example organisation's session and profile settings, as the backend reads them. */
+export const { sso, profiles: settings } = readSharedSettings(
+  exampleAwsAccessConfig,
+).cli;
 
 /** An account with the given roles, each granted via the group `g`. */
 export function account(
