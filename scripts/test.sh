@@ -2,11 +2,12 @@
 # Installs everything the checks need (Node 22, dependencies, Debian's Chromium, AWS CLI v2,
 # PostgreSQL and an SQS-compatible server, fauxqs) and runs
 # typecheck, API reports, a pack-and-install of the plugin packages into a fresh app, a
-# compatibility install into a new app of the supported Backstage release, lint,
-# formatting check, unit tests and browser tests. Every step runs even
-# when an earlier one fails; the last line is "N passed, M failed" and the exit code is
-# non-zero on any failure. Each of typecheck, API reports, packages install, compatibility,
-# lint and formatting counts as one check.
+# compatibility install into a new app of the supported Backstage release, lint, a check
+# of the generated scripts with shellcheck, formatting check, unit tests and browser tests.
+# Every step runs even when an earlier one fails; the last line is "N passed, M failed" and
+# the exit code is non-zero on any failure. Each of typecheck, API reports, knip reports,
+# packages install, compatibility, lint, folder imports, shellcheck and formatting counts
+# as one check.
 set -uo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -18,6 +19,7 @@ ensure_debian_package /usr/bin/aws awscli
 # The setup script must run under dash and bash, and with the One True AWK that macOS ships.
 ensure_debian_package /bin/dash dash
 ensure_debian_package /usr/bin/original-awk original-awk
+ensure_debian_package /usr/bin/shellcheck shellcheck
 ensure_postgres
 start_sqs
 trap stop_sqs EXIT
@@ -84,6 +86,14 @@ check "packages install" bash scripts/check-packages.sh
 check "compatibility" bash scripts/check-compatibility.sh
 check "lint" yarn backstage-cli repo lint
 check "folder imports" node scripts/check-folder-cycles.cjs
+# The pieces the setup and verify scripts are made of, then whole scripts rendered from them
+# (that test file runs again with the other tests; it takes a second).
+shellcheck_scripts() {
+  shellcheck plugins/aws-access-backend/scripts/*.sh &&
+    (cd plugins/aws-access-backend &&
+      yarn backstage-cli package test src/scripts/shellcheck.integration.test.ts)
+}
+check "shellcheck" shellcheck_scripts
 check "formatting" yarn prettier --check .
 
 # Both tiers in one run: the unit tests (`yarn test`, any machine with Node) and the

@@ -8,6 +8,7 @@
 AWS_CLI="${AWS_CLI:-aws}"
 CONFIG_FILE="${AWS_CONFIG_FILE:-$HOME/.aws/config}"
 # The CLI expands a leading ~ in AWS_CONFIG_FILE; so do the scripts.
+# shellcheck disable=SC2088 # the quotes match a literal ~, the one the shell left alone
 case $CONFIG_FILE in
   "~/"*) CONFIG_FILE="$HOME/${CONFIG_FILE#"~/"}" ;;
 esac
@@ -89,7 +90,7 @@ login_advice() {
   why=$(remote_reason)
   if [ -z "$why" ]; then
     printf '%s' "$LOGIN_COMMAND"
-  elif cli_at_least $AUTHORIZATION_CODE_CLI; then
+  elif cli_at_least "${AUTHORIZATION_CODE_CLI% *}" "${AUTHORIZATION_CODE_CLI#* }"; then
     printf '%s (%s: since AWS CLI %s the browser must reach the CLI on 127.0.0.1, so sign in with a device code: open the URL it prints on any device and enter the code)' \
       "$DEVICE_CODE_LOGIN_COMMAND" "$why" "$(printf '%s' "$AUTHORIZATION_CODE_CLI" | tr ' ' .)"
   else
