@@ -150,6 +150,23 @@ function expectSecondRunChangesNothing(ws: AwsCliHome) {
   expect(backups(ws)).toEqual(backupsBefore);
 }
 
+/**
+ * After a first run that succeeded and printed `out`: a second run changes nothing, and the
+ * other runners, from the same file, print the same and write the same file.
+ */
+function expectRepeatableWithEveryRunner(
+  ws: AwsCliHome,
+  configText: string | undefined,
+  out: string,
+) {
+  expectSecondRunChangesNothing(ws);
+  expectSameWithEveryRunner(configText, ['--no-verify'], {
+    status: 0,
+    out,
+    file: read(ws.config),
+  });
+}
+
 function expectPortalProfilesReadable(ws: AwsCliHome, extra: string[] = []) {
   expect(aws(ws, 'configure', 'list-profiles').split('\n').sort()).toEqual(
     [...portalNames, ...extra].sort(),
@@ -205,11 +222,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(text.endsWith(`${markers.end}\n`)).toBe(true);
     expect(text).not.toMatch(/credential_process|secret|token/i);
     expectPortalProfilesReadable(ws);
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(undefined, ['--no-verify'], {
-      status: 0,
-      out: run.out,
-    });
+    expectRepeatableWithEveryRunner(ws, undefined, run.out);
   });
 
   it('writes into an empty file and an AWS_CONFIG_FILE in a new folder alike', () => {
@@ -244,12 +257,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       'eu-central-1',
     );
     expect(aws(ws, 'configure', 'get', 'region')).toBe('us-east-1');
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(userConfig, ['--no-verify'], {
-      status: 0,
-      out: run.out,
-      file: text,
-    });
+    expectRepeatableWithEveryRunner(ws, userConfig, run.out);
   });
 
   it('keeps CRLF line endings and writes the block with them', () => {
@@ -261,28 +269,19 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(outsideBlock(text)).toBe(crlf);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expectPortalProfilesReadable(ws, ['default', 'personal']);
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(crlf, ['--no-verify'], {
-      status: 0,
-      out: run.out,
-      file: text,
-    });
+    expectRepeatableWithEveryRunner(ws, crlf, run.out);
   });
 
   it('keeps a missing final newline', () => {
     const noNewline = '[profile personal]\nregion = eu-central-1';
     const ws = awsCliHome({ configText: noNewline });
-    expect(runSetup(ws).status).toBe(0);
+    const run = runSetup(ws);
+    expect(run.status).toBe(0);
     const text = read(ws.config);
     expect(text.endsWith('region = eu-central-1')).toBe(true);
     expect(outsideBlock(text)).toBe(noNewline);
     expectPortalProfilesReadable(ws, ['personal']);
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(noNewline, ['--no-verify'], {
-      status: 0,
-      out: runSetup(awsCliHome({ configText: noNewline })).out,
-      file: text,
-    });
+    expectRepeatableWithEveryRunner(ws, noNewline, run.out);
   });
 
   it('replaces a previous block in its place: removed assignments disappear', () => {
@@ -329,12 +328,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
         'platform-prod-ReadOnlyAccess',
       ),
     ).toBe('eu-north-1');
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(configText, ['--no-verify'], {
-      status: 0,
-      out: run.out,
-      file: text,
-    });
+    expectRepeatableWithEveryRunner(ws, configText, run.out);
   });
 
   it('reports a hand-pasted copy of a portal profile as a duplicate and leaves it', () => {
@@ -363,12 +357,7 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     );
     expect(outsideBlock(read(ws.config))).toBe(pasted);
     expectPortalProfilesReadable(ws, ['dev-power', 'prod-legacy']);
-    expectSecondRunChangesNothing(ws);
-    expectSameWithEveryRunner(pasted, ['--no-verify'], {
-      status: 0,
-      out: run.out,
-      file: read(ws.config),
-    });
+    expectRepeatableWithEveryRunner(ws, pasted, run.out);
   });
 
   it('stops at a user profile of the same name, and moves it into the block with --replace-mine', () => {
