@@ -27,33 +27,6 @@ export interface ProfileBlocksProps {
   teams?: Record<string, string>;
 }
 
-/**
- * The `~/.aws/config` blocks: the SSO session once, then a card per account with a
- * profile per role.
- */
-export function ProfileBlocks(props: ProfileBlocksProps) {
-  const { settings, accounts, profiles, variant, myRoles, teams } = props;
-  const user = useSignedInUserRef();
-  const shown = useProgressiveList(accounts);
-  return (
-    <Box display="flex" flexDirection="column" gridGap={16}>
-      {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
-      {shown.map(account => (
-        <AccountCard
-          key={account.id}
-          account={account}
-          settings={settings}
-          profiles={profiles}
-          variant={variant}
-          myRoles={myRoles}
-          teams={teams}
-          user={user}
-        />
-      ))}
-    </Box>
-  );
-}
-
 /** Cards rendered at once when the list changes; the rest follow without blocking input. */
 const FIRST_CARDS = 4;
 
@@ -87,7 +60,7 @@ function useProgressiveList<T>(items: T[]): T[] {
  * One account's card. Memoised: when a filter narrows a large team, the cards that stay
  * are not rendered again, only those that come or go.
  */
-const AccountCard = memo(function AccountCard(
+const AccountCard = memo(function AccountCardContent(
   props: Omit<ProfileBlocksProps, 'accounts'> & {
     account: AwsAccountAccess;
     user?: string;
@@ -141,3 +114,30 @@ const AccountCard = memo(function AccountCard(
     </section>
   );
 });
+
+/**
+ * The `~/.aws/config` blocks: the SSO session once, then a card per account with a
+ * profile per role.
+ */
+export function ProfileBlocks(props: ProfileBlocksProps) {
+  const { settings, accounts, profiles, variant, myRoles, teams } = props;
+  const user = useSignedInUserRef();
+  const shown = useProgressiveList(accounts);
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16}>
+      {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
+      {shown.map(account => (
+        <AccountCard
+          key={account.id}
+          account={account}
+          settings={settings}
+          profiles={profiles}
+          variant={variant}
+          myRoles={myRoles}
+          teams={teams}
+          user={user}
+        />
+      ))}
+    </Box>
+  );
+}
