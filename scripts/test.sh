@@ -35,8 +35,10 @@ passed=0
 failed=0
 failures=()
 
+started_at=$SECONDS
+
 check() {
-  local name="$1"
+  local name="$1" start=$SECONDS
   shift
   log "$name"
   if "$@"; then
@@ -45,6 +47,38 @@ check() {
     failed=$((failed + 1))
     failures+=("$name")
   fi
+  log "$name: $((SECONDS - start)) s"
+}
+
+# Checks that read the tree and write nothing run side by side (the machine has two
+# cores and each of these mostly uses one); their output is printed after, in order.
+parallel_names=()
+parallel_pids=()
+check_in_parallel() {
+  local name="$1"
+  shift
+  local out="$results_dir/check-${#parallel_names[@]}.log"
+  ("$@" >"$out" 2>&1) &
+  parallel_names+=("$name")
+  parallel_pids+=("$!")
+}
+wait_for_parallel_checks() {
+  local i start=$SECONDS
+  for i in "${!parallel_names[@]}"; do
+    local name="${parallel_names[$i]}" status=0
+    wait "${parallel_pids[$i]}" || status=$?
+    log "$name"
+    cat "$results_dir/check-$i.log"
+    if [ "$status" -eq 0 ]; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+      failures+=("$name")
+    fi
+  done
+  log "${parallel_names[*]}: $((SECONDS - start)) s together"
+  parallel_names=()
+  parallel_pids=()
 }
 
 # Adds the passed/failed counts from a test runner's JSON report.
@@ -74,42 +108,40 @@ count_report() {
 check "typecheck" yarn tsc
 # The public API of each plugin package against its committed report.api.md (needs tsc's
 # declarations in dist-types): an unintended API change fails here.
-check "API reports" yarn api-reports --ci
+check_in_parallel "API reports" yarn api-reports --ci
 # Dependencies each plugin package declares but does not use, against the committed
 # knip-report.md files.
-check "knip reports" yarn knip-reports --ci
+check_in_parallel "knip reports" yarn knip-reports --ci
+check_in_parallel "lint" yarn backstage-cli repo lint
+check_in_parallel "folder imports" node scripts/check-folder-cycles.cjs
+# The pieces the setup and verify scripts are made of; whole scripts rendered from them
+# are checked by shellcheck.integration.test.ts with the other tests.
+check_in_parallel "shellcheck" shellcheck plugins/aws-access-backend/scripts/*.sh
+check_in_parallel "formatting" yarn prettier --check .
+wait_for_parallel_checks
 # Packing rewrites the package.json files for a moment (prepack/postpack), so nothing else
 # runs meanwhile.
 check "packages install" bash scripts/check-packages.sh
 # The packed packages added to a new app of the supported Backstage release bring no second
 # version of any @backstage/* package (the README's "Compatibility").
 check "compatibility" bash scripts/check-compatibility.sh
-check "lint" yarn backstage-cli repo lint
-check "folder imports" node scripts/check-folder-cycles.cjs
-# The pieces the setup and verify scripts are made of, then whole scripts rendered from them
-# (an integration test, so it runs again with the other tests; it takes a second). The path
-# goes first: --testPathIgnorePatterns would take it as one more pattern to leave out.
-shellcheck_scripts() {
-  shellcheck plugins/aws-access-backend/scripts/*.sh &&
-    (cd plugins/aws-access-backend &&
-      yarn backstage-cli package test src/scripts/shellcheck.integration.test.ts \
-        --testPathIgnorePatterns=/node_modules/)
-}
-check "shellcheck" shellcheck_scripts
-check "formatting" yarn prettier --check .
 
 # Both tiers in one run: the unit tests (`yarn test`, any machine with Node) and the
 # integration tests (`*.integration.test.ts`: the AWS CLI, dash, original-awk, PostgreSQL,
 # all installed above), which each package's jest config leaves out of `yarn test`.
 log "unit and integration tests"
+step_start=$SECONDS
 yarn backstage-cli repo test --testPathIgnorePatterns=/node_modules/ \
   --json --outputFile="$results_dir/unit.json"
 count_report "unit and integration tests" "$results_dir/unit.json" jest
+log "unit and integration tests: $((SECONDS - step_start)) s"
 
 log "browser tests"
+step_start=$SECONDS
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results_dir/e2e.json" \
   yarn playwright test -c e2e/playwright.config.ts --reporter=list,json
 count_report "browser tests" "$results_dir/e2e.json" playwright
+log "browser tests: $((SECONDS - step_start)) s; all checks: $((SECONDS - started_at)) s"
 
 if [ ${#failures[@]} -gt 0 ]; then
   printf '\nFailed:\n' >&2
