@@ -158,7 +158,7 @@ test.describe('two backend instances on one PostgreSQL database', () => {
         async () =>
           (
             await (await get(survivor, '/status')).json()
-          ).counts.assignments,
+          ).counts?.assignments,
         {
           timeout: 90_000,
         },
