@@ -193,6 +193,8 @@ async function main() {
     join(dir, 'groups.yaml'),
     `${groupEntities(org.groups.length).join('\n---\n')}\n`,
   );
+  // The ports are fixed, so one soak runs at a time: what an interrupted run left goes.
+  await dropDatabases(postgresUrl, 'aws_access_soak_');
   const prefix = `aws_access_soak_${Date.now()}_`;
   const overlays = [
     postgresOverlay(postgresUrl, prefix),
@@ -208,15 +210,24 @@ async function main() {
     sqsEventsOverlay(queueUrl, queueServer.url),
   ];
   const bundleDir = backendBundleDir();
-  const backends = BACKEND_PORTS.map(port =>
-    BackendInstance.startBuilt(bundleDir, port, [], ...overlays),
-  );
+  // One after the other, as a rolling deployment starts them: two catalogs migrating a
+  // new database at once fail on the migration lock.
+  const backends: BackendInstance[] = [];
   process.on('exit', () => backends.forEach(b => b.kill()));
-  note(
-    `backends on ${BACKEND_PORTS.join(', ')}, logs ${backends
-      .map(b => b.logFile)
-      .join(' ')}`,
-  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => process.exit(1));
+  }
+  for (const port of BACKEND_PORTS) {
+    const backend = BackendInstance.startBuilt(
+      bundleDir,
+      port,
+      [],
+      ...overlays,
+    );
+    backends.push(backend);
+    note(`backend on ${port}, log ${backend.logFile}`);
+    await backend.waitUntilHealthy(600_000);
+  }
 
   const tally = new StatusTally();
   const lag = new LagTracker();
@@ -226,7 +237,6 @@ async function main() {
   const outbox: string[] = [];
 
   try {
-    await Promise.all(backends.map(b => b.waitUntilHealthy(600_000)));
     const tokens = await Promise.all(backends.map(b => b.guestToken()));
     const get = async (i: number, path: string, tallied = true) => {
       try {
