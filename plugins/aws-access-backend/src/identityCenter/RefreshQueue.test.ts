@@ -76,6 +76,39 @@ describe('RefreshQueue', () => {
     expect(batches.map(b => b[0].rechecks)).toEqual([0, 1, 2]);
   });
 
+  it('reads a failed batch again, without counting it as a recheck', async () => {
+    const errors: Error[] = [];
+    const batches: PendingRefresh[][] = [];
+    const queue = new RefreshQueue({
+      settleMs: 5,
+      recheckMs: 5,
+      step: async batch => {
+        batches.push(batch);
+        if (batches.length < 3) {
+          throw new Error('the database system is shutting down');
+        }
+        return nothing();
+      },
+      onError: error => errors.push(error),
+    });
+    queue.request(group('g-1', { present: true }));
+    queue.request(group('g-2', { present: false }));
+    while (batches.length < 3) {
+      await queue.whenIdle();
+    }
+    await queue.whenIdle();
+    expect(errors.map(e => e.message)).toEqual([
+      'the database system is shutting down',
+      'the database system is shutting down',
+    ]);
+    expect(batches).toHaveLength(3);
+    expect(batches[2].map(e => [e.target, e.rechecks])).toEqual([
+      [group('g-1', { present: true }), 0],
+      [group('g-2', { present: false }), 0],
+    ]);
+    expect([...batches[2][0].expected.values()]).toEqual([true]);
+  });
+
   it('takes no requests once stopped', async () => {
     const { queue, batches } = queueWith(nothing);
     queue.request(group('g-1'));
