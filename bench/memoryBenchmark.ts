@@ -6,6 +6,7 @@
  * resident memory after the first sync and after the events, the heap it uses, and what
  * the same build holds with the small example organisation; then where the heap's bytes
  * are, from a heap snapshot. Asserts nothing. Run: ./scripts/bench.sh memory
+ * (MEMORY_NODE_ARGS adds arguments to the backend's node, MEMORY_HEAP_SNAPSHOT=0 skips the snapshot)
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +65,11 @@ async function startBackend(bundleDir: string, ...overlays: string[]) {
   const backend = BackendInstance.startBuilt(
     bundleDir,
     PORT,
-    [`--inspect=127.0.0.1:${INSPECTOR_PORT}`],
+    [
+      `--inspect=127.0.0.1:${INSPECTOR_PORT}`,
+      // e.g. MEMORY_NODE_ARGS=--max-old-space-size=256, to see what a heap limit does.
+      ...(process.env.MEMORY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     ...overlays,
   );
   process.on('exit', () => backend.kill());

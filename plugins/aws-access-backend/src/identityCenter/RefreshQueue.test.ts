@@ -13,7 +13,12 @@ const group = (id: string, expect?: { present: boolean }) => ({
   }),
 });
 
-function queueWith(step: (batch: PendingRefresh[]) => BatchOutcome) {
+function queueWith(
+  step: (batch: PendingRefresh[]) => BatchOutcome,
+  onError: (error: Error) => void = error => {
+    throw error;
+  },
+) {
   const batches: PendingRefresh[][] = [];
   const queue = new RefreshQueue({
     settleMs: 5,
@@ -22,9 +27,7 @@ function queueWith(step: (batch: PendingRefresh[]) => BatchOutcome) {
       batches.push(batch);
       return step(batch);
     },
-    onError: error => {
-      throw error;
-    },
+    onError,
   });
   return { queue, batches };
 }
@@ -78,19 +81,17 @@ describe('RefreshQueue', () => {
 
   it('reads a failed batch again, without counting it as a recheck', async () => {
     const errors: Error[] = [];
-    const batches: PendingRefresh[][] = [];
-    const queue = new RefreshQueue({
-      settleMs: 5,
-      recheckMs: 5,
-      step: async batch => {
-        batches.push(batch);
-        if (batches.length < 3) {
+    let calls = 0;
+    const { queue, batches } = queueWith(
+      () => {
+        calls++;
+        if (calls < 3) {
           throw new Error('the database system is shutting down');
         }
         return nothing();
       },
-      onError: error => errors.push(error),
-    });
+      error => errors.push(error),
+    );
     queue.request(group('g-1', { present: true }));
     queue.request(group('g-2', { present: false }));
     while (batches.length < 3) {
