@@ -44,8 +44,10 @@ const EVENTS_PER_GROUP = 2;
 /** Time for the backend to settle (search collators, caches) before a reading. */
 const SETTLE_MS = 30_000;
 
+const HEAP_SNAPSHOTS = process.env.MEMORY_HEAP_SNAPSHOT !== '0';
+const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
 
 async function waitFor(
   what: string,
@@ -86,18 +88,31 @@ async function startBackend(bundleDir: string, ...overlays: string[]) {
 }
 
 /** The same build with app-config.yaml's small static organisation: what Backstage itself holds. */
-async function baseline(bundleDir: string) {
+async function baseline(bundleDir: string, dir: string) {
   const { backend, inspector, stop } = await startBackend(bundleDir);
   await sleep(SETTLE_MS);
   const rss = rssMb(backend.pid);
   await inspector.collectGarbage();
   const live = await inspector.heapUsedBytes();
   const rssAfterGc = rssMb(backend.pid);
+  const heap = HEAP_SNAPSHOTS
+    ? await heapKinds(inspector, join(dir, 'baseline.heapsnapshot'))
+    : undefined;
   await stop();
   print(
     `baseline source=static rss_mb=${rss.toFixed(
       0,
     )} rss_after_gc_mb=${rssAfterGc.toFixed(0)} heap_live_mb=${mb(live)}`,
+  );
+  return heap;
+}
+
+/** A heap snapshot written to `file` and summed up by kind of object. */
+async function heapKinds(inspector: Inspector, file: string) {
+  await inspector.writeHeapSnapshot(file);
+  return heapSummary(
+    JSON.parse(readFileSync(file, 'utf8')) as HeapSnapshotJson,
+    Infinity,
   );
 }
 
@@ -107,7 +122,8 @@ async function main() {
     throw new Error('AWS_ACCESS_TEST_SQS_URL is set by scripts/bench.sh');
   }
   const bundleDir = backendBundleDir();
-  await baseline(bundleDir);
+  const dir = mkdtempSync(join(tmpdir(), 'aws-access-memory-'));
+  const baselineHeap = await baseline(bundleDir, dir);
 
   process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEBENCH';
   process.env.AWS_SECRET_ACCESS_KEY = 'fake';
@@ -121,7 +137,6 @@ async function main() {
     ssoAdminRequestsPerSecond: 20,
     organizationsRequestsPerSecond: 10,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'aws-access-memory-'));
   writeFileSync(
     join(dir, 'groups.yaml'),
     `${groupEntities(SHAPE.groups).join('\n---\n')}\n`,
@@ -233,19 +248,23 @@ async function main() {
       )}`,
     );
 
-    if (process.env.MEMORY_HEAP_SNAPSHOT !== '0') {
+    if (HEAP_SNAPSHOTS) {
       const file = join(dir, 'backend.heapsnapshot');
-      await inspector.writeHeapSnapshot(file);
-      const { totalBytes, groups: kinds } = heapSummary(
-        JSON.parse(readFileSync(file, 'utf8')) as HeapSnapshotJson,
+      const { totalBytes, groups: kinds } = await heapKinds(inspector, file);
+      const before = new Map(
+        baselineHeap?.groups.map(k => [k.name, k.selfBytes]),
       );
-      print(`heap_snapshot file=${file} self_total_mb=${mb(totalBytes)}`);
-      for (const kind of kinds) {
+      print(
+        `heap_snapshot file=${file} self_total_mb=${mb(
+          totalBytes,
+        )} baseline_self_total_mb=${mb(baselineHeap?.totalBytes ?? 0)}`,
+      );
+      for (const kind of kinds.slice(0, 12)) {
         print(
           `heap ${kind.name} count=${kind.count} self_mb=${(
-            kind.selfBytes /
-            1024 /
-            1024
+            kind.selfBytes / MB
+          ).toFixed(1)} baseline_self_mb=${(
+            (before.get(kind.name) ?? 0) / MB
           ).toFixed(1)}`,
         );
       }
