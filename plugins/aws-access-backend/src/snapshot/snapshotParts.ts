@@ -85,8 +85,8 @@ export function applyPart(
  * A new snapshot with each part's piece replaced, in order (a later part of the same key
  * wins), as `applyPart` one after the other would make it. The principals' assignments
  * are replaced in one pass: part by part, a batch of N principals would copy the whole
- * assignment list N times, which at 40,000 assignments and a burst of events is hundreds
- * of megabytes of garbage for one write.
+ * assignment list N times: at 40,000 assignments and 500 principals, some 160
+ * megabytes of garbage for one write.
  */
 export function applyParts(
   snapshot: AccessSnapshot,
