@@ -90,7 +90,20 @@ class QueueServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  private answers() {
+    return fetch(this.url).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async start() {
+    // A server left on the port (an interrupted run) would take this one's place unseen.
+    if (await this.answers()) {
+      throw new Error(
+        `Port ${this.port} is taken; the soak's queue server needs it`,
+      );
+    }
     const log = openSync(join(this.dir, 'fauxqs.log'), 'a');
     // fauxqs's own command-line entry ignores FAUXQS_DATA_DIR and logs every request.
     const options = JSON.stringify({
@@ -109,14 +122,10 @@ class QueueServer {
       ],
       { cwd: repoRoot, stdio: ['ignore', log, log] },
     );
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(this.url).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
+    const child = this.child;
+    process.on('exit', () => child.kill('SIGKILL'));
+    for (let i = 0; i < 100 && child.exitCode === null; i++) {
+      if (await this.answers()) return;
       await sleep(200);
     }
     throw new Error(`fauxqs did not start on port ${this.port}`);
@@ -124,11 +133,18 @@ class QueueServer {
 
   async stop() {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise(r => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(5000)]);
-    child.kill('SIGKILL');
+    if (child && child.exitCode === null) {
+      const exited = new Promise(r => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      child.kill('SIGKILL');
+      await sleep(200);
+    }
+    if (await this.answers()) {
+      throw new Error(
+        `The queue server on port ${this.port} still answers after it was stopped`,
+      );
+    }
   }
 }
 
