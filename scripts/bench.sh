@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page | fresh
+# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page | fresh | memory
 set -euo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -9,14 +9,19 @@ case "${1:-}" in
   lookup) script=bench/lookupBenchmark.ts ;;
   page) script=bench/pageBenchmark.ts ;;
   fresh) script=bench/freshBenchmark.ts ;;
+  memory) script=bench/memoryBenchmark.ts ;;
   *)
-    echo "usage: $0 sync|read|lookup|page|fresh" >&2
+    echo "usage: $0 sync|read|lookup|page|fresh|memory" >&2
     exit 2
     ;;
 esac
 bootstrap
 cd "$REPO_ROOT"
-if [ "$1" = fresh ]; then
+if [ "$1" = memory ]; then
+  # The production build of the backend, as a deployment runs it.
+  build_backend_bundle
+fi
+if [ "$1" = fresh ] || [ "$1" = memory ]; then
   # The events arrive through a queue on a local SQS-compatible server.
   start_sqs
   trap stop_sqs EXIT

@@ -5,7 +5,29 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(__dirname, '../..');
 
-/** A backend, or the whole portal, started with `yarn start` and extra config as its own process group. */
+/** `yarn start` in the package or repository it runs in, with the given config files. */
+const yarnStart = (configArgs: string[]) => ({
+  args: [
+    join(repoRoot, '.yarn/releases/yarn-4.13.0.cjs'),
+    'start',
+    ...configArgs,
+  ],
+});
+
+/** Guest sign-in, which NODE_ENV=production turns off, for the benchmarks' callers. */
+const GUEST_IN_PRODUCTION_OVERLAY = `auth:
+  providers:
+    guest:
+      dangerouslyAllowOutsideDevelopment: true
+`;
+
+const listenOverlay = (port: number) =>
+  `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n`;
+
+/**
+ * A backend, or the whole portal, started with `yarn start` (or the backend from its
+ * production build) and extra config, as its own process group.
+ */
 export class BackendInstance {
   private constructor(
     readonly baseUrl: string,
@@ -22,25 +44,52 @@ export class BackendInstance {
     return BackendInstance.spawn(
       join(repoRoot, 'packages/backend'),
       `http://localhost:${port}`,
-      `backend:\n  baseUrl: http://localhost:${port}\n  listen: { port: ${port} }\n`,
-      ...overlaysYaml,
+      yarnStart,
+      [listenOverlay(port), ...overlaysYaml],
+    );
+  }
+
+  /**
+   * The production build of the backend, unpacked in `bundleDir` (see
+   * bench/backendBundle.ts), run as Backstage's Dockerfile runs it: `node packages/backend`
+   * with NODE_ENV=production, one process. `nodeArgs` go to node (e.g. `--inspect`).
+   */
+  static startBuilt(
+    bundleDir: string,
+    port: number,
+    nodeArgs: string[],
+    ...overlaysYaml: string[]
+  ): BackendInstance {
+    return BackendInstance.spawn(
+      bundleDir,
+      `http://localhost:${port}`,
+      configs => ({
+        args: [...nodeArgs, 'packages/backend', ...configs],
+        env: { ...process.env, NODE_ENV: 'production' },
+      }),
+      [listenOverlay(port), GUEST_IN_PRODUCTION_OVERLAY, ...overlaysYaml],
     );
   }
 
   /** The whole portal from the repository root: backend on :7007, app on :3000. */
   static startPortal(overlayYaml: string): BackendInstance {
-    return BackendInstance.spawn(
-      repoRoot,
-      'http://localhost:7007',
+    return BackendInstance.spawn(repoRoot, 'http://localhost:7007', yarnStart, [
       overlayYaml,
-    );
+    ]);
   }
 
-  /** Starts `yarn start` with app-config.yaml and then each overlay, later ones winning. */
+  /**
+   * Starts `command` in `cwd` with app-config.yaml and then each overlay as `--config`
+   * arguments, later ones winning.
+   */
   private static spawn(
     cwd: string,
     baseUrl: string,
-    ...overlaysYaml: string[]
+    command: (configArgs: string[]) => {
+      args: string[];
+      env?: NodeJS.ProcessEnv;
+    },
+    overlaysYaml: string[],
   ): BackendInstance {
     const dir = mkdtempSync(join(tmpdir(), 'aws-access-backend-'));
     const logFile = join(dir, 'backend.log');
@@ -49,22 +98,23 @@ export class BackendInstance {
       writeFileSync(file, yaml);
       return ['--config', file];
     });
-    const child = spawn(
-      process.execPath,
-      [
-        join(repoRoot, '.yarn/releases/yarn-4.13.0.cjs'),
-        'start',
-        '--config',
-        join(repoRoot, 'app-config.yaml'),
-        ...overlays.flat(),
-      ],
-      {
-        cwd,
-        detached: true,
-        stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
-      },
-    );
+    const { args, env } = command([
+      '--config',
+      join(repoRoot, 'app-config.yaml'),
+      ...overlays.flat(),
+    ]);
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
+    });
     return new BackendInstance(baseUrl, child, logFile);
+  }
+
+  /** The id of the process started (for `startBuilt`, the backend itself). */
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Waits until the plugin's health route answers 200: there is data to serve. */

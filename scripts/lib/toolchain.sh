@@ -57,6 +57,24 @@ ensure_dependencies() {
   echo "$stamp" >"$stamp_file"
 }
 
+# Builds the backend's production bundle (packages/backend/dist/bundle.tar.gz, with the
+# app and the plugins it serves) as a deployment would: `yarn build:backend`.
+build_backend_bundle() {
+  local log_file="$REPO_ROOT/node_modules/.cache/build-backend.log"
+  log "Building the backend bundle (yarn build:backend, ~1 min)"
+  mkdir -p "$(dirname "$log_file")"
+  # One build at a time: a second benchmark started meanwhile waits for the first's bundle.
+  if ! (
+    cd "$REPO_ROOT"
+    flock 9
+    yarn build:backend
+  ) >"$log_file" 2>&1 9>"$log_file.lock"; then
+    tail -30 "$log_file" >&2
+    log "The backend build failed; see $log_file"
+    return 1
+  fi
+}
+
 apt_updated=""
 ensure_debian_package() {
   # ensure_debian_package <file that proves it is installed> <package>...

@@ -29,7 +29,7 @@ export class IncrementalRefresh {
       recheckMs: options.recheckMs,
       step: batch => refreshBatch(batch, options),
       onError: error =>
-        // The scheduled full sync repairs whatever this batch missed.
+        // The queue reads the batch again later.
         options.logger.error('Incremental refresh failed', {
           error: `${error.name}: ${error.message}`,
         }),

@@ -13,7 +13,12 @@ const group = (id: string, expect?: { present: boolean }) => ({
   }),
 });
 
-function queueWith(step: (batch: PendingRefresh[]) => BatchOutcome) {
+function queueWith(
+  step: (batch: PendingRefresh[]) => BatchOutcome,
+  onError: (error: Error) => void = error => {
+    throw error;
+  },
+) {
   const batches: PendingRefresh[][] = [];
   const queue = new RefreshQueue({
     settleMs: 5,
@@ -22,9 +27,7 @@ function queueWith(step: (batch: PendingRefresh[]) => BatchOutcome) {
       batches.push(batch);
       return step(batch);
     },
-    onError: error => {
-      throw error;
-    },
+    onError,
   });
   return { queue, batches };
 }
@@ -74,6 +77,37 @@ describe('RefreshQueue', () => {
     queue.request(group('g-1', { present: true }));
     await queue.whenIdle();
     expect(batches.map(b => b[0].rechecks)).toEqual([0, 1, 2]);
+  });
+
+  it('reads a failed batch again, without counting it as a recheck', async () => {
+    const errors: Error[] = [];
+    let calls = 0;
+    const { queue, batches } = queueWith(
+      () => {
+        calls++;
+        if (calls < 3) {
+          throw new Error('the database system is shutting down');
+        }
+        return nothing();
+      },
+      error => errors.push(error),
+    );
+    queue.request(group('g-1', { present: true }));
+    queue.request(group('g-2', { present: false }));
+    while (batches.length < 3) {
+      await queue.whenIdle();
+    }
+    await queue.whenIdle();
+    expect(errors.map(e => e.message)).toEqual([
+      'the database system is shutting down',
+      'the database system is shutting down',
+    ]);
+    expect(batches).toHaveLength(3);
+    expect(batches[2].map(e => [e.target, e.rechecks])).toEqual([
+      [group('g-1', { present: true }), 0],
+      [group('g-2', { present: false }), 0],
+    ]);
+    expect([...batches[2][0].expected.values()]).toEqual([true]);
   });
 
   it('takes no requests once stopped', async () => {

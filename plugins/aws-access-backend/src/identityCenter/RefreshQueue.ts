@@ -33,7 +33,8 @@ export const expectationKey = (e: {
  * Collects refresh requests and hands them to a batch step once they have settled.
  * Requests for the same target coalesce until their read starts; a late copy of a change
  * the last listing already showed is dropped (SQS delivers at least once, and a burst's
- * stragglers arrive after their principal was read). One batch runs at a time.
+ * stragglers arrive after their principal was read). One batch runs at a time; a batch
+ * that fails (the database restarting, Identity Center unreachable) is tried again.
  */
 export class RefreshQueue {
   private readonly pending = new Map<string, PendingRefresh>();
@@ -41,6 +42,8 @@ export class RefreshQueue {
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
   private stopped = false;
+  /** Batches failed since the last one that went through; retries wait longer each time. */
+  private failedInARow = 0;
 
   constructor(
     private readonly options: {
@@ -50,7 +53,7 @@ export class RefreshQueue {
       recheckMs: number;
       /** Reads the batch and writes what it read. */
       step: (batch: PendingRefresh[]) => Promise<BatchOutcome>;
-      /** A batch that failed; the scheduled full sync repairs what it missed. */
+      /** A batch that failed; its entries are read again after a growing delay. */
       onError: (error: Error) => void;
     },
   ) {}
@@ -138,19 +141,38 @@ export class RefreshQueue {
     for (const [key] of batch) {
       this.pending.delete(key);
     }
-    const { recheck, listings } = await this.options.step(
-      batch.map(([, p]) => p),
-    );
+    let outcome: BatchOutcome;
+    try {
+      outcome = await this.options.step(batch.map(([, p]) => p));
+      this.failedInARow = 0;
+    } catch (error) {
+      // The events behind the batch are gone from the queue and the next full sync may be
+      // half an hour off: read it again once the database or Identity Center is back.
+      this.failedInARow++;
+      const delayMs =
+        this.options.recheckMs * Math.min(2 ** (this.failedInARow - 1), 30);
+      batch.forEach(([, entry]) => this.requeue(entry, delayMs, false));
+      throw error;
+    }
+    const { recheck, listings } = outcome;
     for (const [key, listing] of listings) {
       if (this.lastListings.size >= MAX_REMEMBERED_LISTINGS) {
         this.lastListings.clear();
       }
       this.lastListings.set(key, listing);
     }
-    recheck.forEach(entry => this.requeue(entry));
+    recheck.forEach(entry => this.requeue(entry, this.options.recheckMs, true));
   }
 
-  private requeue(entry: PendingRefresh): void {
+  /**
+   * @param counted - whether this is a recheck (the listing did not show the change yet),
+   *   which the batch step limits, or a retry after a failed batch, which it does not
+   */
+  private requeue(
+    entry: PendingRefresh,
+    delayMs: number,
+    counted: boolean,
+  ): void {
     if (this.stopped) {
       return;
     }
@@ -164,8 +186,8 @@ export class RefreshQueue {
     }
     this.pending.set(key, {
       ...entry,
-      rechecks: entry.rechecks + 1,
-      notBefore: Date.now() + this.options.recheckMs,
+      rechecks: entry.rechecks + (counted ? 1 : 0),
+      notBefore: Date.now() + delayMs,
     });
   }
 }

@@ -60,7 +60,14 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
     const [status, snapshot] = await Promise.all([
       this.syncStatus.getStatus(),
       this.store.getSnapshot(),
-    ]);
+    ]).catch(error => {
+      // The database is away for a moment (a restart): try again later, not a fault.
+      throw new ServiceUnavailableError(
+        `The sync status cannot be read right now: ${String(
+          (error as Error)?.message ?? error,
+        )}`,
+      );
+    });
     const events = this.events?.toStatus();
     const staleReason = this.staleReason(status, events);
     return {

@@ -210,6 +210,22 @@ describe('SnapshotStore', () => {
       );
     });
 
+    it('serves the version read last while the database cannot be read', async () => {
+      const {
+        knex,
+        stores: [writer, fresh],
+      } = await stores(2);
+      await writer.replaceSnapshot(snapshotWith(2));
+      await knex.schema.dropTable('aws_access_sync_state');
+      expect((await writer.getSnapshot())?.accounts).toHaveLength(2);
+      await expect(fresh.getSnapshot()).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: expect.stringContaining(
+          'The AWS access snapshot cannot be read right now',
+        ),
+      });
+    });
+
     it('sees another instance’s write once its pointer check expires', async () => {
       const knex = await databases.init(databaseId);
       const writer = await SnapshotStore.create(databaseService(knex));

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   STATE_ID,
@@ -74,11 +75,30 @@ export class SnapshotStore {
     );
   }
 
-  /** The served snapshot, or undefined before the first successful sync. */
+  /**
+   * The served snapshot, or undefined before the first successful sync. While the
+   * database cannot be read (a restart, a failover) the version read last is served;
+   * without one, the error is a ServiceUnavailableError (503), not a fault.
+   */
   async getSnapshot(): Promise<AccessSnapshot | undefined> {
     if (this.cached && Date.now() - this.cached.checkedAt < this.pointerTtlMs) {
       return this.cached.snapshot;
     }
+    try {
+      return await this.readSnapshot();
+    } catch (error) {
+      if (this.cached) {
+        return this.cached.snapshot;
+      }
+      throw new ServiceUnavailableError(
+        `The AWS access snapshot cannot be read right now: ${String(
+          (error as Error)?.message ?? error,
+        )}`,
+      );
+    }
+  }
+
+  private async readSnapshot(): Promise<AccessSnapshot | undefined> {
     // A sync may replace the row between the two reads; then follow the new pointer.
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = (await this.readPointer())?.snapshot_id ?? undefined;

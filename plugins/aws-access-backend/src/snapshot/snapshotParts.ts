@@ -82,6 +82,41 @@ export function applyPart(
 }
 
 /**
+ * A new snapshot with each part's piece replaced, in order (a later part of the same key
+ * wins), as `applyPart` one after the other would make it. The principals' assignments
+ * are replaced in one pass: part by part, a batch of N principals would copy the whole
+ * assignment list N times: at 40,000 assignments and 500 principals, some 160
+ * megabytes of garbage for one write.
+ */
+export function applyParts(
+  snapshot: AccessSnapshot,
+  parts: SnapshotPart[],
+): AccessSnapshot {
+  const principals = new Map<string, SnapshotAssignment[]>();
+  let next = snapshot;
+  for (const part of parts) {
+    if (part.kind === 'principal') {
+      const key = partKey(part);
+      // Delete first, so that the later read's assignments come last, as applyPart puts them.
+      principals.delete(key);
+      principals.set(key, part.assignments);
+    } else {
+      next = applyPart(next, part);
+    }
+  }
+  if (principals.size === 0) {
+    return next;
+  }
+  const others = next.assignments.filter(
+    a => !principals.has(principalKey(a.principalType, a.principalId)),
+  );
+  return {
+    ...next,
+    assignments: [...others, ...[...principals.values()].flat()],
+  };
+}
+
+/**
  * The part with the given key as the snapshot holds it, so a newer piece can be carried
  * over onto a snapshot read earlier. Undefined for a key that names no kind of part.
  */

@@ -1,4 +1,9 @@
-import { SnapshotPart, applyPart, extractPart, partKey } from './snapshotParts';
+import {
+  SnapshotPart,
+  applyParts,
+  extractPart,
+  partKey,
+} from './snapshotParts';
 import { AccessSnapshot } from './types';
 
 /**
@@ -39,7 +44,7 @@ export function versionAfterFullRead(
   if (current.freshness.fullRead > readSeq) {
     return undefined;
   }
-  let next = snapshot;
+  const carried: SnapshotPart[] = [];
   const parts: Record<string, number> = {};
   for (const [key, partSeq] of Object.entries(current.freshness.parts)) {
     const newer =
@@ -47,11 +52,14 @@ export function versionAfterFullRead(
       partSeq > readSeq &&
       extractPart(current.snapshot, key);
     if (newer) {
-      next = applyPart(next, newer);
+      carried.push(newer);
       parts[key] = partSeq;
     }
   }
-  return { snapshot: next, freshness: { fullRead: readSeq, parts } };
+  return {
+    snapshot: applyParts(snapshot, carried),
+    freshness: { fullRead: readSeq, parts },
+  };
 }
 
 /** What became of a batch of parts. */
@@ -76,7 +84,7 @@ export function versionAfterParts(
   if (!current.snapshot) {
     return { applied: 0, outdated: parts.length };
   }
-  let next = current.snapshot;
+  const accepted: SnapshotPart[] = [];
   const freshParts = { ...current.freshness.parts };
   let applied = 0;
   let outdated = 0;
@@ -86,7 +94,7 @@ export function versionAfterParts(
       outdated++;
       continue;
     }
-    next = applyPart(next, part);
+    accepted.push(part);
     freshParts[key] = readSeq;
     applied++;
   }
@@ -95,7 +103,7 @@ export function versionAfterParts(
     outdated,
     ...(applied > 0 && {
       version: {
-        snapshot: next,
+        snapshot: applyParts(current.snapshot, accepted),
         freshness: { ...current.freshness, parts: freshParts },
       },
     }),
