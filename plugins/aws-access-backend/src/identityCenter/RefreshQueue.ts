@@ -23,6 +23,9 @@ export interface BatchOutcome {
 /** Listings remembered to drop late duplicates; beyond it they are forgotten (and read again). */
 const MAX_REMEMBERED_LISTINGS = 10_000;
 
+/** Entries due this close after a batch starts join it rather than wait for the next. */
+const SAME_MOMENT_MS = 20;
+
 /** The key of one expected assignment: `account|permission set ARN`. */
 export const expectationKey = (e: {
   accountId: string;
@@ -134,9 +137,10 @@ export class RefreshQueue {
   }
 
   private async runBatch(): Promise<void> {
-    const now = Date.now();
+    // Requests made a few milliseconds apart (one burst of events) share the batch.
+    const dueBy = Date.now() + SAME_MOMENT_MS;
     const batch = [...this.pending.entries()].filter(
-      ([, p]) => p.notBefore <= now,
+      ([, p]) => p.notBefore <= dueBy,
     );
     for (const [key] of batch) {
       this.pending.delete(key);
@@ -151,7 +155,9 @@ export class RefreshQueue {
       this.failedInARow++;
       const delayMs =
         this.options.recheckMs * Math.min(2 ** (this.failedInARow - 1), 30);
-      batch.forEach(([, entry]) => this.requeue(entry, delayMs, false));
+      // One moment for the whole batch, so that it is read again as one batch.
+      const notBefore = Date.now() + delayMs;
+      batch.forEach(([, entry]) => this.requeue(entry, notBefore, false));
       throw error;
     }
     const { recheck, listings } = outcome;
@@ -161,7 +167,8 @@ export class RefreshQueue {
       }
       this.lastListings.set(key, listing);
     }
-    recheck.forEach(entry => this.requeue(entry, this.options.recheckMs, true));
+    const notBefore = Date.now() + this.options.recheckMs;
+    recheck.forEach(entry => this.requeue(entry, notBefore, true));
   }
 
   /**
@@ -170,7 +177,7 @@ export class RefreshQueue {
    */
   private requeue(
     entry: PendingRefresh,
-    delayMs: number,
+    notBefore: number,
     counted: boolean,
   ): void {
     if (this.stopped) {
@@ -187,7 +194,7 @@ export class RefreshQueue {
     this.pending.set(key, {
       ...entry,
       rechecks: entry.rechecks + (counted ? 1 : 0),
-      notBefore: Date.now() + delayMs,
+      notBefore,
     });
   }
 }
