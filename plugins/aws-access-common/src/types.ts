@@ -30,10 +30,32 @@ export interface CliProfileSettings {
   output: string;
   /**
    * Template for profile names. Placeholders: `{accountName}`, `{accountId}`, `{roleName}`,
-   * `{region}`, `{environment}`.
+   * `{region}`, `{environment}`, `{org}` (the organisation id).
    */
   profileNameTemplate: string;
 }
+
+/**
+ * One organisation the portal serves: an IAM Identity Center instance (or a declared
+ * organisation) with its own `[sso-session]` and profile defaults.
+ *
+ * @public
+ */
+export interface AwsOrganizationSettings {
+  /** Short, stable id used in URLs, profile names and setup-script markers, e.g. `prod`. */
+  id: string;
+  /** Display name, e.g. `Production`. */
+  title: string;
+  sso: SsoSessionSettings;
+  profiles: CliProfileSettings;
+}
+
+/**
+ * The organisation id that today's single-organisation configuration stands for.
+ *
+ * @public
+ */
+export const DEFAULT_ORGANIZATION_ID = 'default';
 
 /**
  * Everything a client needs to render AWS CLI configuration, and to ask for access.
@@ -41,8 +63,8 @@ export interface CliProfileSettings {
  * @public
  */
 export interface AwsCliSettings {
-  sso: SsoSessionSettings;
-  profiles: CliProfileSettings;
+  /** Every organisation the portal serves, in configuration order; at least one. */
+  organizations: AwsOrganizationSettings[];
   /** What "ask for access" links to; absent unless configured. */
   requestAccess?: RequestAccessSettings;
 }
@@ -68,6 +90,8 @@ export interface AwsRole {
  * @public
  */
 export interface AwsAccountAccess {
+  /** The id of the organisation the account belongs to (see {@link AwsCliSettings}). */
+  organization: string;
   /** The 12-digit account id. */
   id: string;
   name: string;
@@ -76,6 +100,31 @@ export interface AwsAccountAccess {
   /** The account's default region, if it differs from the organisation's. */
   region?: string;
   roles: AwsRole[];
+}
+
+/**
+ * The catalog team (Group entity ref) behind Identity Center groups, by organisation id and
+ * then group display name: the same group name in two organisations may be two teams.
+ * Read it with {@link teamOfGroup}.
+ *
+ * @public
+ */
+export type GrantingTeams = Record<string, Record<string, string>>;
+
+/**
+ * The catalog team behind a group that grants a role in an account, if known.
+ *
+ * @public
+ */
+export function teamOfGroup(
+  teams: GrantingTeams | undefined,
+  account: Pick<AwsAccountAccess, 'organization'>,
+  groupName: string,
+): string | undefined {
+  const ofOrganization = teams?.[account.organization];
+  return ofOrganization && Object.hasOwn(ofOrganization, groupName)
+    ? ofOrganization[groupName]
+    : undefined;
 }
 
 /**
@@ -93,16 +142,21 @@ export interface EntityAccessResponse {
    * The catalog team (Group entity ref) behind each Identity Center group named in a role's
    * `grantedVia`, where the caller can see one: whom to ask for access.
    */
-  teams?: Record<string, string>;
+  teams?: GrantingTeams;
 }
 
 /**
- * What `GET /status` returns: how fresh the served data is.
+ * How fresh one organisation's data is.
  *
  * @public
  */
-export interface AwsAccessStatus {
+export interface AwsOrganizationStatus {
+  /** The organisation id. */
+  id: string;
+  title: string;
   source: 'static' | 'identityCenter';
+  /** False until the organisation's first successful sync: its accounts are not served yet. */
+  hasData: boolean;
   lastAttemptAt?: string;
   lastSuccessAt?: string;
   lastError?: string;
@@ -120,16 +174,27 @@ export interface AwsAccessStatus {
   assignmentsMethod?: string;
   durationMs?: number;
   warnings?: string[];
-  /** Events this instance received since it started; present when events are on. */
-  eventsReceived?: number;
-  /** Received events that changed nothing, by reason (malformed, otherInstance, …). */
-  eventsIgnored?: Record<string, number>;
-  /** When this instance last received an event. */
-  lastEventAt?: string;
   /** When an event last changed the snapshot (any instance). */
   lastChangeAt?: string;
   /** That change's lag: from the event's time to the snapshot write, in milliseconds. */
   lastChangeLagMs?: number;
+}
+
+/**
+ * What `GET /status` returns: how fresh the served data is, for each organisation.
+ *
+ * @public
+ */
+export interface AwsAccessStatus {
+  /** True when any organisation's data may be out of date or missing. */
+  stale: boolean;
+  organizations: AwsOrganizationStatus[];
+  /** Events this instance received since it started; present when events are on. */
+  eventsReceived?: number;
+  /** Received events that changed nothing, by reason (malformed, unknownInstance, …). */
+  eventsIgnored?: Record<string, number>;
+  /** When this instance last received an event. */
+  lastEventAt?: string;
 }
 
 /**
@@ -139,7 +204,12 @@ export interface AwsAccessStatus {
  */
 export interface AccountGrantsResponse {
   entityRef: string;
-  account: { id: string; name: string; environment?: string };
+  account: {
+    organization: string;
+    id: string;
+    name: string;
+    environment?: string;
+  };
   grants: Array<{
     groupId: string;
     group: string;
@@ -162,6 +232,8 @@ export type AccountMatch = 'id' | 'name' | 'permissionSet';
  * @public
  */
 export interface AccountSearchHit {
+  /** The organisation id. */
+  organization: string;
   id: string;
   name: string;
   environment?: string;
@@ -191,6 +263,10 @@ export interface AccountSearchResponse {
  * @public
  */
 export interface AccountIndexEntry {
+  /** The organisation id. */
+  organization: string;
+  /** The organisation's display name. */
+  organizationTitle: string;
   id: string;
   name: string;
   environment?: string;
@@ -223,7 +299,7 @@ export interface AccountLookupResponse {
   /** Every role assigned in the account, each with the groups that grant it. */
   account: AwsAccountAccess;
   /** The catalog team behind each granting Identity Center group the caller can see. */
-  teams: Record<string, string>;
+  teams: GrantingTeams;
   /** The permission sets the signed-in caller holds in the account; absent for services. */
   myRoles?: string[];
   settings: AwsCliSettings;
