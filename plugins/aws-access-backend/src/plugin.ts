@@ -10,31 +10,27 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { awsAccessPermissions } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsCliSettings,
+  awsAccessPermissions,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { registerAwsAccessActions } from './actions/registerAwsAccessActions';
 import { AuditTrail } from './audit/AuditTrail';
 import { readAwsAccessConfig } from './readAwsAccessConfig';
 import { AwsAccessMetrics } from './metrics/AwsAccessMetrics';
+import { EventStats } from './events/EventStats';
 import { subscribeToIdentityCenterEvents } from './events/subscribeToIdentityCenterEvents';
+import { Organizations } from './organizations/Organizations';
 import {
-  SYNC_TASK_ID,
-  createIdentityCenterSync,
-} from './identityCenter/createIdentityCenterSync';
+  StartedOrganization,
+  startOrganization,
+} from './organizations/startOrganization';
 import { ReadAuthorizer } from './permissions/ReadAuthorizer';
 import { CallerEntityCache } from './resolution/CallerEntityCache';
 import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { SubjectResolver } from './resolution/SubjectResolver';
 import { createRouter } from './router/createRouter';
-import {
-  DatabaseSnapshotSource,
-  staleAfterForSchedule,
-} from './snapshot/DatabaseSnapshotSource';
-import { SnapshotStore } from './snapshot/SnapshotStore';
-import { SyncStatusStore } from './snapshot/SyncStatusStore';
 import { SnapshotChangeSignal } from './signals/SnapshotChangeSignal';
-import { StaticSnapshotSource } from './staticOrganization/StaticSnapshotSource';
-import { buildStaticSnapshot } from './staticOrganization/buildStaticSnapshot';
-import { AccessSnapshotSource } from './snapshot/types';
 
 /**
  * The AWS Access backend plugin: serves which AWS accounts and roles catalog entities
@@ -72,71 +68,56 @@ export const awsAccessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(awsAccessPermissions);
         const metrics = new AwsAccessMetrics(deps.metrics, logger);
 
-        let source: AccessSnapshotSource;
-        if (awsAccessConfig.source.type === 'static') {
-          source = new StaticSnapshotSource(
-            buildStaticSnapshot(awsAccessConfig.source.organization),
-          );
-        } else {
-          const { settings, schedule, events } = awsAccessConfig.source;
-          // Runs the plugin's migrations.
-          const store = await SnapshotStore.create(deps.database);
-          const syncStatus = await SyncStatusStore.create(deps.database);
-          metrics.observeSnapshotAge(async () => {
-            const { lastSuccessAt } = await syncStatus.getStatus();
-            return lastSuccessAt ? new Date(lastSuccessAt) : undefined;
-          });
-          // Open pages reload when a sync or an event changes the snapshot.
-          const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
-          const onChange = () => changeSignal.send();
-          const { sync, reader } = await createIdentityCenterSync({
-            settings,
-            store,
-            syncStatus,
-            rootConfig: config,
-            logger,
-            catalog,
-            auth: deps.auth,
-            onChange,
-            metrics,
-          });
-          // Global scope: one instance of a cluster syncs per interval.
-          await deps.scheduler.scheduleTask({
-            id: SYNC_TASK_ID,
-            ...schedule,
-            scope: 'global',
-            fn: signal => sync.run(signal),
-          });
-          // Subscribes to the events topic: changes are read as they happen.
-          const live = events
-            ? await subscribeToIdentityCenterEvents({
-                events: deps.events,
-                settings,
-                eventsSettings: events,
-                reader,
-                store,
-                syncStatus,
-                logger,
-                onChange,
-                metrics,
-              })
-            : undefined;
-          if (live) {
-            deps.lifecycle.addShutdownHook(() => live.refresh.stop());
-          }
-          source = new DatabaseSnapshotSource(
-            store,
-            syncStatus,
-            staleAfterForSchedule(schedule),
-            live?.stats,
+        // Open pages reload when a sync or an event changes a snapshot.
+        const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
+        let eventStats: EventStats | undefined;
+        const started: StartedOrganization[] = [];
+        // One after another: the first runs the plugin's database migrations.
+        for (const organization of awsAccessConfig.organizations) {
+          started.push(
+            await startOrganization(organization, {
+              rootConfig: config,
+              logger,
+              database: deps.database,
+              scheduler: deps.scheduler,
+              catalog,
+              auth: deps.auth,
+              metrics,
+              onChange: () => changeSignal.send(),
+              lastEventAt: id => eventStats?.lastEventAtOf(id),
+            }),
           );
         }
+        // Subscribes to the events topics: changes are read as they happen.
+        const withEvents = started.flatMap(o => (o.events ? [o.events] : []));
+        if (withEvents.length > 0) {
+          const live = await subscribeToIdentityCenterEvents({
+            events: deps.events,
+            organizations: withEvents,
+            logger,
+            metrics,
+          });
+          eventStats = live.stats;
+          deps.lifecycle.addShutdownHook(() =>
+            live.refreshes.forEach(r => r.stop()),
+          );
+        }
+        const organizations = new Organizations(
+          started.map(o => o.entry),
+          eventStats,
+        );
+        const settings: AwsCliSettings = {
+          organizations: organizations.settings,
+          ...(awsAccessConfig.requestAccess && {
+            requestAccess: awsAccessConfig.requestAccess,
+          }),
+        };
 
         const entities = new CallerEntityCache(catalog);
         const readAuthorizer = new ReadAuthorizer(deps.permissions);
         const resolver = new EntityAccessResolver({
           entities,
-          source,
+          organizations,
           matching: awsAccessConfig.groupMatching,
           logger,
         });
@@ -154,8 +135,8 @@ export const awsAccessPlugin = createBackendPlugin({
           entities,
           resolver,
           subjects,
-          source,
-          settings: awsAccessConfig.cli,
+          organizations,
+          settings,
         };
         deps.httpRouter.use(
           createRouter({

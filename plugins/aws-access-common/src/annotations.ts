@@ -1,6 +1,8 @@
 /**
  * Names the IAM Identity Center group (by group id or display name) that a catalog Group
- * stands for. Takes precedence over every other way of matching a Group.
+ * stands for. Takes precedence over every other way of matching a Group. With several
+ * organisations: a comma-separated list, each entry optionally qualified by an
+ * organisation id (`prod:1234abcd-…`); an unqualified entry applies in every organisation.
  *
  * @public
  */
@@ -38,3 +40,11 @@ export const ANNOTATION_ROADIE_ACCOUNT_ID = 'amazon.com/account-id';
  */
 export const ANNOTATION_IDENTITY_CENTER_USER =
   'aws-access/identity-center-user';
+
+/**
+ * The organisation id of an account Resource, when its account id is known to several
+ * organisations of the portal.
+ *
+ * @public
+ */
+export const ANNOTATION_AWS_ORGANIZATION = 'aws-access/organization';

@@ -5,6 +5,7 @@
  * @public
  */
 export const REQUEST_ACCESS_PLACEHOLDERS = [
+  'organization',
   'accountId',
   'accountName',
   'role',
@@ -46,6 +47,8 @@ export interface RequestAccessSettings {
  * @public
  */
 export interface AccessRequest {
+  /** The organisation id; needed only when several organisations know the account id. */
+  organization?: string;
   /** The 12-digit account id. */
   accountId: string;
   /** The permission set name. */

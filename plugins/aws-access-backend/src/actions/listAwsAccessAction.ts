@@ -1,18 +1,20 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { SubjectResolver } from '../resolution/SubjectResolver';
-import { shapes } from './shapes';
+import { Organizations } from '../organizations/Organizations';
+import { organizationsOf, shapes } from './shapes';
 
 /** What `list-aws-access` needs. */
 export interface ListAwsAccessActionOptions {
   subjects: SubjectResolver;
   resolver: Pick<EntityAccessResolver, 'teamsFor'>;
+  organizations: Pick<Organizations, 'settings'>;
 }
 
 /** `list-aws-access`: a catalog entity's (or the caller's) accounts, roles and teams. */
 export function registerListAwsAccessAction(
   actionsRegistry: ActionsRegistryService,
-  { subjects, resolver }: ListAwsAccessActionOptions,
+  { subjects, resolver, organizations }: ListAwsAccessActionOptions,
 ) {
   actionsRegistry.register({
     name: 'list-aws-access',
@@ -26,6 +28,7 @@ export function registerListAwsAccessAction(
         zod.object({
           entityRef: zod.string(),
           accounts: zod.array(shapes(zod).account),
+          organizations: shapes(zod).organizations,
           teams: shapes(zod).teams,
           warnings: zod.array(zod.string()),
         }),
@@ -39,6 +42,10 @@ export function registerListAwsAccessAction(
         output: {
           entityRef,
           accounts: resolution.accounts,
+          organizations: organizationsOf(
+            resolution.accounts,
+            organizations.settings,
+          ),
           teams: await resolver.teamsFor(resolution.accounts, credentials),
           warnings: resolution.warnings,
         },

@@ -7,7 +7,7 @@ import {
   accountDetails,
 } from '../resolution/accountDetails';
 import { searchAccounts } from '../resolution/accountLookup';
-import { shapes } from './shapes';
+import { organizationsOf, shapes } from './shapes';
 
 const MAX_HITS = 20;
 
@@ -25,7 +25,7 @@ export function registerLookupAwsAccountAction(
   actionsRegistry: ActionsRegistryService,
   options: LookupAwsAccountActionOptions,
 ) {
-  const { auth, readAuthorizer, source } = options;
+  const { auth, readAuthorizer, organizations } = options;
   actionsRegistry.register({
     name: 'lookup-aws-account',
     title: 'Look up an AWS account',
@@ -44,8 +44,10 @@ export function registerLookupAwsAccountAction(
       output: zod =>
         zod.object({
           totalCount: zod.number(),
+          organizations: shapes(zod).organizations,
           accounts: zod.array(
             zod.object({
+              organization: zod.string(),
               id: zod.string(),
               name: zod.string(),
               environment: zod.string().optional(),
@@ -65,20 +67,24 @@ export function registerLookupAwsAccountAction(
     },
     action: async ({ input, credentials }) => {
       await readAuthorizer.authorize(credentials);
-      const found = searchAccounts(await source.getSnapshot(), input.query, {
-        offset: 0,
-        limit: MAX_HITS,
-      });
+      const found = searchAccounts(
+        await organizations.snapshots(),
+        input.query,
+        { offset: 0, limit: MAX_HITS },
+      );
       const id = accountIdInText(input.query);
       return {
         output: {
           totalCount: found.totalCount,
+          organizations: organizationsOf(found.items, organizations.settings),
           accounts: found.items,
+          // One account in detail: the named id, in the one organisation that has it.
           ...(id &&
-            found.totalCount > 0 && {
+            found.totalCount === 1 && {
               account: await accountDetails(
                 options,
                 id,
+                found.items[0].organization,
                 credentials,
                 auth.isPrincipal(credentials, 'user'),
               ),

@@ -2,10 +2,13 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   AwsCliSettings,
   SIGNED_IN_USER,
-  planProfiles,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { SubjectResolver } from '../resolution/SubjectResolver';
+import {
+  offeredRegions,
+  subjectProfiles,
+} from '../resolution/subjectProfiles';
 import { shapes } from './shapes';
 
 /** What `render-aws-config` needs. */
@@ -23,14 +26,14 @@ export function registerRenderAwsConfigAction(
     name: 'render-aws-config',
     title: 'Render ~/.aws/config',
     description:
-      "Renders the AWS CLI configuration (~/.aws/config: the [sso-session] and one [profile] per account and role) of a catalog entity, or of the caller with 'me'. Contains no secrets.",
+      "Renders the AWS CLI configuration (~/.aws/config: one [sso-session] per organisation and one [profile] per account and role) of a catalog entity, or of the caller with 'me'. Contains no secrets.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: zod =>
         zod.object({
           entityRef: shapes(zod).subject.default(SIGNED_IN_USER),
           region: zod
-            .enum(settings.profiles.regions as [string, ...string[]])
+            .enum(offeredRegions(settings.organizations) as [string, ...string[]])
             .optional()
             .describe('The default region for the profiles'),
           variant: zod
@@ -49,19 +52,15 @@ export function registerRenderAwsConfigAction(
         SubjectResolver.parse(input.entityRef),
         credentials,
       );
-      const profiles = planProfiles(resolution.accounts, {
-        ...settings.profiles,
-        ...(input.region && { defaultRegion: input.region }),
-      });
+      const { profiles, organizations } = subjectProfiles(
+        resolution.accounts,
+        settings.organizations,
+        input.region,
+      );
       return {
         output: {
           entityRef,
-          config: renderAwsConfig(
-            profiles,
-            settings.sso,
-            settings.profiles,
-            input.variant,
-          ),
+          config: renderAwsConfig(profiles, organizations, input.variant),
         },
       };
     },

@@ -16,6 +16,7 @@ type AnySchema = Parameters<Zod['array']>[0];
 export function shapes(zod: Zod): {
   account: AnySchema;
   teams: AnySchema;
+  organizations: AnySchema;
   subject: ReturnType<Zod['string']>;
 } {
   const role = zod.object({
@@ -28,6 +29,9 @@ export function shapes(zod: Zod): {
   });
   return {
     account: zod.object({
+      organization: zod
+        .string()
+        .describe('The id of the organisation the account belongs to'),
       id: zod.string().describe('The 12-digit AWS account id'),
       name: zod.string(),
       environment: zod.string().optional(),
@@ -35,10 +39,13 @@ export function shapes(zod: Zod): {
       roles: zod.array(role),
     }),
     teams: zod
-      .record(zod.string())
+      .record(zod.record(zod.string()))
       .describe(
-        'The catalog team (Group entity ref) behind each granting group',
+        'The catalog team (Group entity ref) behind each granting group, by organisation id and then group name',
       ),
+    organizations: zod
+      .array(zod.object({ id: zod.string(), title: zod.string() }))
+      .describe('The organisations the accounts belong to: id and title'),
     subject: zod
       .string()
       .min(1)
@@ -47,4 +54,15 @@ export function shapes(zod: Zod): {
         `A catalog entity ref such as 'group:default/payments', or '${SIGNED_IN_USER}' for the caller`,
       ),
   };
+}
+
+/** The id and title of each organisation the accounts belong to, in configuration order. */
+export function organizationsOf(
+  accounts: Array<{ organization: string }>,
+  organizations: Array<{ id: string; title: string }>,
+): Array<{ id: string; title: string }> {
+  const used = new Set(accounts.map(a => a.organization));
+  return organizations
+    .filter(o => used.has(o.id))
+    .map(({ id, title }) => ({ id, title }));
 }

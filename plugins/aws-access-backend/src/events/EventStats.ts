@@ -20,6 +20,7 @@ export class EventStats {
   private received = 0;
   private readonly ignored: EventsStatus['eventsIgnored'] = {};
   private lastEventAt?: Date;
+  private readonly lastEventAtByOrganization = new Map<string, Date>();
   private readonly logged = new Set<string>();
 
   constructor(
@@ -34,6 +35,16 @@ export class EventStats {
     this.received++;
     this.lastEventAt = at;
     this.metrics?.recordEventReceived();
+  }
+
+  /** An event that names an organisation's instance: it shows that organisation's stream is alive. */
+  recordRouted(organizationId: string, at: Date = new Date()): void {
+    this.lastEventAtByOrganization.set(organizationId, at);
+  }
+
+  /** When this instance last received an event for the organisation. */
+  lastEventAtOf(organizationId: string): Date | undefined {
+    return this.lastEventAtByOrganization.get(organizationId);
   }
 
   ignore(reason: IgnoreReason | 'error', detail: string): void {

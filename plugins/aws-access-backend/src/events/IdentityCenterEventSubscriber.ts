@@ -4,39 +4,74 @@ import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { EventStats } from './EventStats';
 import {
   EventScope,
+  ParsedEvent,
   parseIdentityCenterEvent,
 } from './parseIdentityCenterEvent';
 
+/** Where the events of one organisation go. */
+export interface EventRoute {
+  /** The organisation id. */
+  organization: string;
+  /** The events-system topic its events arrive on. */
+  topic: string;
+  /** The instance its events belong to, looked up on the first event. */
+  scope: () => Promise<EventScope>;
+  refresh: Pick<IncrementalRefresh, 'request'>;
+}
+
 /**
- * Turns events from the topic into refresh requests. It never throws: an event it
- * cannot use is counted and dropped, so the queue behind the topic keeps draining.
+ * Turns events from the topics into refresh requests of the organisation whose instance
+ * they name. An event that names no instance (an Organizations account change, a SCIM
+ * group change without ids) goes to every organisation on its topic. It never throws: an
+ * event it cannot use is counted and dropped, so the queue behind the topic keeps draining.
  */
 export class IdentityCenterEventSubscriber {
-  private scope?: Promise<EventScope>;
+  private readonly scopes = new Map<EventRoute, Promise<EventScope>>();
 
   constructor(
     private readonly options: {
-      /** The instance events must belong to, looked up on the first event. */
-      scope: () => Promise<EventScope>;
-      refresh: Pick<IncrementalRefresh, 'request'>;
+      routes: EventRoute[];
       stats: EventStats;
       logger: LoggerService;
     },
   ) {}
 
   async onEvent(params: EventParams): Promise<void> {
-    const { stats, refresh } = this.options;
+    const { stats } = this.options;
     stats.recordReceived();
     try {
-      const parsed = parseIdentityCenterEvent(
-        params.eventPayload,
-        await this.currentScope(),
+      const routes = this.options.routes.filter(r => r.topic === params.topic);
+      const parsed = await Promise.all(
+        routes.map(async route => ({
+          route,
+          event: parseIdentityCenterEvent(
+            params.eventPayload,
+            await this.scopeOf(route),
+          ),
+        })),
       );
-      if (parsed.type === 'ignore') {
-        stats.ignore(parsed.reason, parsed.detail);
+      const refreshes = parsed.filter(
+        (p): p is typeof p & { event: Extract<ParsedEvent, { type: 'refresh' }> } =>
+          p.event.type === 'refresh',
+      );
+      // An event that matched an instance goes to that organisation alone.
+      const matched = refreshes.filter(p => p.event.matchedInstance);
+      const targets = matched.length > 0 ? matched : refreshes;
+      if (targets.length === 0) {
+        const ignored =
+          parsed.find(p => p.event.type === 'ignore' && p.event.reason !== 'otherInstance') ??
+          parsed[0];
+        if (!ignored || ignored.event.type !== 'ignore') {
+          stats.ignore('otherInstance', `no organisation listens on '${params.topic}'`);
+          return;
+        }
+        stats.ignore(ignored.event.reason, ignored.event.detail);
         return;
       }
-      refresh.request(parsed.target, parsed.eventTime);
+      for (const { route, event } of targets) {
+        stats.recordRouted(route.organization);
+        route.refresh.request(event.target, event.eventTime);
+      }
     } catch (error) {
       stats.ignore(
         'error',
@@ -45,12 +80,16 @@ export class IdentityCenterEventSubscriber {
     }
   }
 
-  private currentScope(): Promise<EventScope> {
-    this.scope ??= this.options.scope().catch(error => {
-      // Without the instance, events cannot be checked; try again on the next event.
-      this.scope = undefined;
-      throw error;
-    });
-    return this.scope;
+  private scopeOf(route: EventRoute): Promise<EventScope> {
+    let scope = this.scopes.get(route);
+    if (!scope) {
+      scope = route.scope().catch(error => {
+        // Without the instance, events cannot be checked; try again on the next event.
+        this.scopes.delete(route);
+        throw error;
+      });
+      this.scopes.set(route, scope);
+    }
+    return scope;
   }
 }

@@ -9,7 +9,13 @@ export type IgnoreReason =
   | 'membership';
 
 export type ParsedEvent =
-  | { type: 'refresh'; target: RefreshTarget; eventTime?: Date }
+  | {
+      type: 'refresh';
+      target: RefreshTarget;
+      eventTime?: Date;
+      /** Whether the event named the scope's instance or identity store (not just no other). */
+      matchedInstance: boolean;
+    }
   | { type: 'ignore'; reason: IgnoreReason; detail: string };
 
 /** The instance events must belong to; a field left out is not checked. */
@@ -115,9 +121,13 @@ export function parseIdentityCenterEvent(
   const response = isObject(record.responseElements)
     ? record.responseElements
     : {};
-  const refresh = (target: RefreshTarget): ParsedEvent => ({
+  const refresh = (
+    target: RefreshTarget,
+    matchedInstance: boolean,
+  ): ParsedEvent => ({
     type: 'refresh',
     target,
+    matchedInstance,
     ...(eventTime && { eventTime }),
   });
 
@@ -133,6 +143,7 @@ export function parseIdentityCenterEvent(
     if (scope.instanceArn && instanceArn !== scope.instanceArn) {
       return ignore('otherInstance', `${what} for '${instanceArn}'`);
     }
+    const matchedInstance = scope.instanceArn === instanceArn;
     if (
       name === 'CreateAccountAssignment' ||
       name === 'DeleteAccountAssignment'
@@ -149,16 +160,19 @@ export function parseIdentityCenterEvent(
       ) {
         return ignore('malformed', `${what} names no principal and target`);
       }
-      return refresh({
-        kind: 'principal',
-        principalType,
-        principalId,
-        expect: {
-          accountId,
-          permissionSetArn,
-          present: name === 'CreateAccountAssignment',
+      return refresh(
+        {
+          kind: 'principal',
+          principalType,
+          principalId,
+          expect: {
+            accountId,
+            permissionSetArn,
+            present: name === 'CreateAccountAssignment',
+          },
         },
-      });
+        matchedInstance,
+      );
     }
     if (PERMISSION_SET_CHANGES.has(name)) {
       const created = isObject(response.permissionSet)
@@ -166,7 +180,7 @@ export function parseIdentityCenterEvent(
         : undefined;
       const arn = text(request.permissionSetArn) ?? created;
       return arn
-        ? refresh({ kind: 'permissionSet', arn })
+        ? refresh({ kind: 'permissionSet', arn }, matchedInstance)
         : ignore('malformed', `${what} names no permission set`);
     }
     return ignore('unknownEvent', what);
@@ -183,7 +197,11 @@ export function parseIdentityCenterEvent(
     }
     if (GROUP_CHANGES.has(name)) {
       // SCIM records often hide their ids; the group list is cheap to read whole.
-      return refresh({ kind: 'groups' });
+      return refresh(
+        { kind: 'groups' },
+        identityStoreId !== undefined &&
+          identityStoreId === scope.identityStoreId,
+      );
     }
     if (MEMBERSHIP_CHANGES.has(name)) {
       // Who is in a group comes from the catalog, not from Identity Center.
@@ -194,7 +212,7 @@ export function parseIdentityCenterEvent(
 
   if (source === 'organizations.amazonaws.com') {
     return ACCOUNT_CHANGES.has(name)
-      ? refresh({ kind: 'accounts' })
+      ? refresh({ kind: 'accounts' }, false)
       : ignore('unknownEvent', what);
   }
   return ignore('unknownEvent', what);

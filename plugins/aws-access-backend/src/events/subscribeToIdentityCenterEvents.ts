@@ -4,11 +4,17 @@ import { IdentityCenterEventsSettings } from '../identityCenter/config';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';
-import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
+import {
+  AwsAccessMetrics,
+  OrganizationMetrics,
+} from '../metrics/AwsAccessMetrics';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { EventStats } from './EventStats';
-import { IdentityCenterEventSubscriber } from './IdentityCenterEventSubscriber';
+import {
+  EventRoute,
+  IdentityCenterEventSubscriber,
+} from './IdentityCenterEventSubscriber';
 
 /**
  * Every instance of a cluster subscribes with this id; the events system hands each
@@ -20,60 +26,80 @@ const EVENTS_SUBSCRIBER_ID = 'aws-access-identity-center';
 const RECHECK_MS = 2000;
 const MAX_RECHECKS = 5;
 
-/**
- * Subscribes to the Identity Center events topic and wires the incremental refresh
- * behind it; the returned parts report status and stop with the backend.
- */
-export async function subscribeToIdentityCenterEvents(options: {
-  events: EventsService;
+/** One organisation whose Identity Center changes arrive as events. */
+export interface EventsOrganization {
+  id: string;
   settings: IdentityCenterSettings;
   eventsSettings: IdentityCenterEventsSettings;
   reader: IdentityCenterReader;
   store: SnapshotStore;
   syncStatus: SyncStatusStore;
-  logger: LoggerService;
   onChange: () => void;
+  metrics?: OrganizationMetrics;
+}
+
+/**
+ * Subscribes once to every organisation's events topic and wires each organisation's
+ * incremental refresh behind it; an event reaches only the organisation whose instance
+ * it names. The returned parts report status and stop with the backend.
+ */
+export async function subscribeToIdentityCenterEvents(options: {
+  events: EventsService;
+  organizations: EventsOrganization[];
+  logger: LoggerService;
   metrics?: AwsAccessMetrics;
-}): Promise<{ stats: EventStats; refresh: IncrementalRefresh }> {
-  const { settings, reader, logger, metrics } = options;
-  const stats = new EventStats(logger, metrics);
-  const refresh = new IncrementalRefresh({
-    metrics,
-    reader,
-    store: options.store,
-    syncStatus: options.syncStatus,
-    logger,
-    settleMs: options.eventsSettings.settleMs,
-    recheckMs: RECHECK_MS,
-    maxRechecks: MAX_RECHECKS,
-    onChange: options.onChange,
-  });
-  const subscriber = new IdentityCenterEventSubscriber({
-    scope: async () => {
-      if (settings.instanceArn && settings.identityStoreId) {
+}): Promise<{ stats: EventStats; refreshes: IncrementalRefresh[] }> {
+  const { logger } = options;
+  const stats = new EventStats(logger, options.metrics);
+  const routes: EventRoute[] = [];
+  const refreshes: IncrementalRefresh[] = [];
+  for (const organization of options.organizations) {
+    const { settings, reader, metrics } = organization;
+    const refresh = new IncrementalRefresh({
+      metrics,
+      reader,
+      store: organization.store,
+      syncStatus: organization.syncStatus,
+      logger: logger.child({ organization: organization.id }),
+      settleMs: organization.eventsSettings.settleMs,
+      recheckMs: RECHECK_MS,
+      maxRechecks: MAX_RECHECKS,
+      onChange: organization.onChange,
+    });
+    refreshes.push(refresh);
+    metrics?.observeRefreshQueueDepth(() => refresh.size);
+    routes.push({
+      organization: organization.id,
+      topic: organization.eventsSettings.topic,
+      scope: async () => {
+        if (settings.instanceArn && settings.identityStoreId) {
+          return {
+            instanceArn: settings.instanceArn,
+            identityStoreId: settings.identityStoreId,
+          };
+        }
+        const instance = await reader.instanceOfEvents();
         return {
-          instanceArn: settings.instanceArn,
-          identityStoreId: settings.identityStoreId,
+          instanceArn: instance.instanceArn,
+          identityStoreId: instance.identityStoreId,
         };
-      }
-      const instance = await reader.instanceOfEvents();
-      return {
-        instanceArn: instance.instanceArn,
-        identityStoreId: instance.identityStoreId,
-      };
-    },
-    refresh,
+      },
+      refresh,
+    });
+  }
+  const subscriber = new IdentityCenterEventSubscriber({
+    routes,
     stats,
     logger,
   });
+  const topics = [...new Set(routes.map(r => r.topic))];
   await options.events.subscribe({
     id: EVENTS_SUBSCRIBER_ID,
-    topics: [options.eventsSettings.topic],
+    topics,
     onEvent: params => subscriber.onEvent(params),
   });
-  metrics?.observeRefreshQueueDepth(() => refresh.size);
   logger.info('Listening for IAM Identity Center events', {
-    topic: options.eventsSettings.topic,
+    topics: topics.join(', '),
   });
-  return { stats, refresh };
+  return { stats, refreshes };
 }

@@ -21,6 +21,15 @@ const PREFIX = 'aws_access';
 const LAG_BUCKETS_S = [0.5, 1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 300, 600];
 const SYNC_BUCKETS_S = [1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600];
 
+/** The recorders of one organisation, each figure labelled with its id. */
+export type OrganizationMetrics = {
+  recordSync(sync: { result: SyncResult; durationMs: number }): void;
+  recordCall(call: { operation: string; outcome: CallOutcome }): void;
+  recordChangeLag(change: { lagMs: number }): void;
+  observeSnapshotAge(lastSuccessAt: () => Promise<Date | undefined>): void;
+  observeRefreshQueueDepth(depth: () => number): void;
+};
+
 /**
  * The plugin's metrics, created once from Backstage's metrics service and handed to what
  * records them. The README lists each with its unit and attributes.
@@ -91,25 +100,51 @@ export class AwsAccessMetrics {
     });
   }
 
+  /**
+   * The metrics of one organisation: the same recorders, each figure labelled with the
+   * organisation id.
+   */
+  forOrganization(organization: string): OrganizationMetrics {
+    return {
+      recordSync: sync => this.recordSync({ ...sync, organization }),
+      recordCall: call => this.recordCall({ ...call, organization }),
+      recordChangeLag: change =>
+        this.recordChangeLag({ ...change, organization }),
+      observeSnapshotAge: lastSuccessAt =>
+        this.observeSnapshotAge(lastSuccessAt, organization),
+      observeRefreshQueueDepth: depth =>
+        this.observeRefreshQueueDepth(depth, organization),
+    };
+  }
+
   recordSync({
     result,
     durationMs,
+    organization,
   }: {
     result: SyncResult;
     durationMs: number;
+    organization?: string;
   }) {
-    this.syncRuns.add(1, { result });
-    this.syncDuration.record(durationMs / 1000, { result });
+    const labels = { result, ...(organization && { organization }) };
+    this.syncRuns.add(1, labels);
+    this.syncDuration.record(durationMs / 1000, labels);
   }
 
   recordCall({
     operation,
     outcome,
+    organization,
   }: {
     operation: string;
     outcome: CallOutcome;
+    organization?: string;
   }) {
-    this.calls.add(1, { operation, outcome });
+    this.calls.add(1, {
+      operation,
+      outcome,
+      ...(organization && { organization }),
+    });
   }
 
   recordEventReceived() {
@@ -120,8 +155,17 @@ export class AwsAccessMetrics {
     this.eventsIgnored.add(1, { reason });
   }
 
-  recordChangeLag({ lagMs }: { lagMs: number }) {
-    this.changeLag.record(Math.max(0, lagMs) / 1000);
+  recordChangeLag({
+    lagMs,
+    organization,
+  }: {
+    lagMs: number;
+    organization?: string;
+  }) {
+    this.changeLag.record(
+      Math.max(0, lagMs) / 1000,
+      organization ? { organization } : {},
+    );
   }
 
   recordRequest(request: { route: string; method: string; status: number }) {
@@ -132,12 +176,18 @@ export class AwsAccessMetrics {
    * Reports the snapshot's age on each collection. Read from the database, so every
    * instance of a cluster reports the age of the snapshot they all serve.
    */
-  observeSnapshotAge(lastSuccessAt: () => Promise<Date | undefined>) {
+  observeSnapshotAge(
+    lastSuccessAt: () => Promise<Date | undefined>,
+    organization?: string,
+  ) {
     this.snapshotAge.addCallback(async result => {
       try {
         const at = await lastSuccessAt();
         if (at) {
-          result.observe(Math.max(0, Date.now() - at.getTime()) / 1000);
+          result.observe(
+            Math.max(0, Date.now() - at.getTime()) / 1000,
+            organization ? { organization } : {},
+          );
         }
       } catch (error) {
         // No figure rather than a made-up one; the alert on an absent age fires.
@@ -149,7 +199,9 @@ export class AwsAccessMetrics {
   }
 
   /** Reports how many targets wait to be read, on each collection. */
-  observeRefreshQueueDepth(depth: () => number) {
-    this.queueDepth.addCallback(result => result.observe(depth()));
+  observeRefreshQueueDepth(depth: () => number, organization?: string) {
+    this.queueDepth.addCallback(result =>
+      result.observe(depth(), organization ? { organization } : {}),
+    );
   }
 }

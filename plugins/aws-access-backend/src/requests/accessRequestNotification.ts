@@ -11,7 +11,9 @@ export interface CheckedAccessRequest {
   };
   /** The catalog Group behind the Identity Center group, who receive the notification. */
   team: string;
-  account: { id: string; name: string };
+  account: { organization: string; id: string; name: string };
+  /** The organisation's title, when the portal has several (named in the title). */
+  organizationTitle?: string;
   role: string;
   /** The Identity Center group that grants the role in the account. */
   group: string;
@@ -31,6 +33,7 @@ function clip(text: string, max: number): string {
 export function accessRequestScope(request: CheckedAccessRequest): string {
   const key = JSON.stringify([
     request.requester.ref,
+    request.account.organization,
     request.account.id,
     request.role,
   ]);
@@ -49,7 +52,9 @@ export function accessRequestNotification(
 ): NotificationSendOptions {
   const { requester, account, role, group, team } = request;
   const who = requester.displayName ?? requester.ref;
-  const where = `${account.name} (${account.id})`;
+  const where = request.organizationTitle
+    ? `${account.name} (${account.id}, ${request.organizationTitle})`
+    : `${account.name} (${account.id})`;
   return {
     recipients: {
       type: 'entity',
@@ -61,7 +66,9 @@ export function accessRequestNotification(
       // Short: the notifications list cuts descriptions at about 100 characters, and the
       // title already names the role and the account.
       description: `Add ${who} (${requester.ref}) to the IAM Identity Center group "${group}".`,
-      link: `/aws-access/accounts/${account.id}`,
+      link: `/aws-access/accounts/${account.id}?organization=${encodeURIComponent(
+        account.organization,
+      )}`,
       topic: 'AWS access request',
       severity: 'normal',
       scope: accessRequestScope(request),

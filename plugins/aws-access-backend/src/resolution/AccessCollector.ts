@@ -7,8 +7,21 @@ import {
 export const byName = (a: { name: string }, b: { name: string }) =>
   a.name.localeCompare(b.name);
 
+/** Orders accounts by name, then organisation and id: the same name in two organisations stays two entries. */
+export const accountOrder = (
+  a: { name: string; organization: string; id: string },
+  b: { name: string; organization: string; id: string },
+) =>
+  byName(a, b) ||
+  a.organization.localeCompare(b.organization) ||
+  a.id.localeCompare(b.id);
+
+/** An account's identity across organisations. */
+export const accountKey = (a: { organization: string; id: string }) =>
+  `${a.organization}|${a.id}`;
+
 /**
- * Builds an account list one grant at a time: one entry per account, one role per
+ * Builds an account list one grant at a time: one entry per account (of an organisation), one role per
  * permission set in it, and each granting group once per role. Never changes the objects
  * it is given, so memoised lists can be merged safely.
  */
@@ -21,10 +34,11 @@ export class AccessCollector {
     role: Omit<AwsRole, 'grantedVia'>,
     grantedVia: string[],
   ): void {
-    let entry = this.accounts.get(account.id);
+    const key = accountKey(account);
+    let entry = this.accounts.get(key);
     if (!entry) {
       entry = { ...account, roles: [] };
-      this.accounts.set(account.id, entry);
+      this.accounts.set(key, entry);
     }
     let held = entry.roles.find(r => r.name === role.name);
     if (!held) {
@@ -40,7 +54,7 @@ export class AccessCollector {
 
   /** The accounts by name, each with its roles by name. */
   toList(): AwsAccountAccess[] {
-    const list = [...this.accounts.values()].sort(byName);
+    const list = [...this.accounts.values()].sort(accountOrder);
     list.forEach(a => a.roles.sort(byName));
     return list;
   }

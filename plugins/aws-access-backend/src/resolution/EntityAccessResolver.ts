@@ -13,13 +13,18 @@ import {
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   AwsAccountAccess,
+  GrantingTeams,
   isAwsAccountId,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { AccessSnapshot, AccessSnapshotSource } from '../snapshot/types';
+import {
+  OrganizationSnapshot,
+  Organizations,
+} from '../organizations/Organizations';
 import { EntityReader } from './CallerEntityCache';
 import {
   GroupMatchingOptions,
-  matchIdentityCenterGroup,
+  OrganizationGroups,
+  matchIdentityCenterGroups,
 } from './groupMatching';
 import { accountAccessForGroups } from './accountAccess';
 import { mergeAccess } from './mergeAccess';
@@ -30,28 +35,49 @@ export interface Resolution {
   warnings: string[];
 }
 
+const groupsOf = (snapshots: OrganizationSnapshot[]): OrganizationGroups[] =>
+  snapshots.map(s => ({
+    organization: s.organization.id,
+    groups: s.snapshot.groups,
+  }));
+
 /**
- * For each Identity Center group (by display name) that grants one of the roles, the
- * catalog Group (team) that stands for it, among the Groups the caller may see.
+ * For each Identity Center group (by organisation and display name) that grants one of
+ * the roles, the catalog Group (team) that stands for it, among the Groups the caller may
+ * see.
  */
-async function teamsOfGroups(
+function teamsOfGroups(
   accounts: AwsAccountAccess[],
   groupsVisibleToCaller: Entity[],
-  snapshot: AccessSnapshot,
+  snapshots: OrganizationSnapshot[],
   matching: GroupMatchingOptions,
-): Promise<Record<string, string>> {
+): GrantingTeams {
   const wanted = new Set(
-    accounts.flatMap(a => a.roles.flatMap(r => r.grantedVia)),
+    accounts.flatMap(a =>
+      a.roles.flatMap(r => r.grantedVia.map(g => `${a.organization}|${g}`)),
+    ),
   );
-  const teams: Record<string, string> = {};
+  const organizations = groupsOf(snapshots);
+  const teams: GrantingTeams = {};
   for (const entity of groupsVisibleToCaller) {
-    const { group } = matchIdentityCenterGroup(
+    const { matches } = matchIdentityCenterGroups(
       entity,
-      snapshot.groups,
+      organizations,
       matching,
     );
-    if (group && wanted.has(group.displayName) && !teams[group.displayName]) {
-      teams[group.displayName] = stringifyEntityRef(entity);
+    for (const { organization, group } of matches) {
+      const ofOrganization = (teams[organization] ??= {});
+      if (
+        wanted.has(`${organization}|${group.displayName}`) &&
+        !Object.hasOwn(ofOrganization, group.displayName)
+      ) {
+        ofOrganization[group.displayName] = stringifyEntityRef(entity);
+      }
+    }
+  }
+  for (const [organization, ofOrganization] of Object.entries(teams)) {
+    if (Object.keys(ofOrganization).length === 0) {
+      delete teams[organization];
     }
   }
   return teams;
@@ -106,7 +132,7 @@ function annotatedAccountIds(entity: Entity): {
  */
 export class EntityAccessResolver {
   private readonly entities: EntityReader;
-  private readonly source: AccessSnapshotSource;
+  private readonly organizations: Organizations;
   private readonly matching: GroupMatchingOptions;
   private readonly logger: LoggerService;
   /** Messages of team-hint failures already logged: a broken catalog logs once, not per request. */
@@ -114,12 +140,12 @@ export class EntityAccessResolver {
 
   constructor(options: {
     entities: EntityReader;
-    source: AccessSnapshotSource;
+    organizations: Organizations;
     matching: GroupMatchingOptions;
     logger: LoggerService;
   }) {
     this.entities = options.entities;
-    this.source = options.source;
+    this.organizations = options.organizations;
     this.matching = options.matching;
     this.logger = options.logger;
   }
@@ -128,16 +154,16 @@ export class EntityAccessResolver {
   async teamsFor(
     accounts: AwsAccountAccess[],
     credentials: BackstageCredentials,
-  ): Promise<Record<string, string>> {
+  ): Promise<GrantingTeams> {
     if (accounts.length === 0) {
       return {};
     }
     try {
-      const [snapshot, groups] = await Promise.all([
-        this.source.getSnapshot(),
+      const [snapshots, groups] = await Promise.all([
+        this.organizations.snapshots(),
         this.entities.getGroups(credentials),
       ]);
-      return teamsOfGroups(accounts, groups, snapshot, this.matching);
+      return teamsOfGroups(accounts, groups, snapshots, this.matching);
     } catch (error) {
       // Whom to ask is a hint; without it the accounts are still worth showing.
       const message = String((error as Error)?.message ?? error);
@@ -159,10 +185,10 @@ export class EntityAccessResolver {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<Resolution> {
-    const snapshot = await this.source.getSnapshot();
+    const snapshots = await this.organizations.snapshots();
     const kind = entity.kind.toLocaleLowerCase('en-US');
     if (kind !== 'system') {
-      return this.resolveOne(entity, credentials, snapshot);
+      return this.resolveOne(entity, credentials, snapshots);
     }
     const parts = await this.entities.getEntitiesByRefs(
       relationTargets(entity, RELATION_HAS_PART, [
@@ -173,8 +199,8 @@ export class EntityAccessResolver {
       credentials,
     );
     const resolutions = await Promise.all([
-      this.resolveOne(entity, credentials, snapshot),
-      ...parts.map(part => this.resolveOne(part, credentials, snapshot)),
+      this.resolveOne(entity, credentials, snapshots),
+      ...parts.map(part => this.resolveOne(part, credentials, snapshots)),
     ]);
     return {
       accounts: mergeAccess(resolutions.map(r => r.accounts)),
@@ -185,7 +211,7 @@ export class EntityAccessResolver {
   private async resolveOne(
     entity: Entity,
     credentials: BackstageCredentials,
-    snapshot: AccessSnapshot,
+    snapshots: OrganizationSnapshot[],
   ): Promise<Resolution> {
     const kind = entity.kind.toLocaleLowerCase('en-US');
     const warnings: string[] = [];
@@ -210,7 +236,7 @@ export class EntityAccessResolver {
     }
     // A User also has the roles assigned to them directly.
     const userRef = kind === 'user' ? stringifyEntityRef(entity) : undefined;
-    const result = this.accessOf(snapshot, groupEntities, userRef, narrowTo);
+    const result = this.accessOf(snapshots, groupEntities, userRef, narrowTo);
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
@@ -223,42 +249,51 @@ export class EntityAccessResolver {
     ownershipEntityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Resolution> {
-    const snapshot = await this.source.getSnapshot();
+    const snapshots = await this.organizations.snapshots();
     const groupRefs = ownershipEntityRefs.filter(
       ref => kindOf(ref) === 'group',
     );
     const groups = groupRefs.length
       ? await this.entities.getEntitiesByRefs(groupRefs, credentials)
       : [];
-    return this.accessOf(snapshot, groups, userRef, undefined);
+    return this.accessOf(snapshots, groups, userRef, undefined);
   }
 
   private accessOf(
-    snapshot: AccessSnapshot,
+    snapshots: OrganizationSnapshot[],
     groupEntities: Entity[],
     userRef: string | undefined,
     narrowTo: Set<string> | undefined,
   ): Resolution {
     const warnings: string[] = [];
-    const groupIds = new Set<string>();
+    const groupIds = new Map(snapshots.map(s => [s.organization.id, new Set<string>()]));
+    const organizations = groupsOf(snapshots);
     for (const group of groupEntities) {
-      const match = matchIdentityCenterGroup(
+      const match = matchIdentityCenterGroups(
         group,
-        snapshot.groups,
+        organizations,
         this.matching,
       );
       warnings.push(...match.warnings);
-      if (match.group) {
-        groupIds.add(match.group.id);
+      for (const { organization, group: matched } of match.matches) {
+        groupIds.get(organization)!.add(matched.id);
       }
     }
-    const userIds = new Set(
-      (snapshot.users ?? [])
-        .filter(u => u.catalogRef === userRef)
-        .map(u => u.id),
-    );
+    const lists = snapshots.map(s => {
+      const userIds = new Set(
+        (s.snapshot.users ?? [])
+          .filter(u => u.catalogRef === userRef)
+          .map(u => u.id),
+      );
+      return accountAccessForGroups(
+        s,
+        groupIds.get(s.organization.id)!,
+        narrowTo,
+        userIds,
+      );
+    });
     return {
-      accounts: accountAccessForGroups(snapshot, groupIds, narrowTo, userIds),
+      accounts: lists.length === 1 ? lists[0] : mergeAccess(lists),
       warnings,
     };
   }

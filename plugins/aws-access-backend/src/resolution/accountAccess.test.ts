@@ -2,7 +2,7 @@ import { DIRECT_ASSIGNMENT } from '@aws-access/backstage-plugin-aws-access-commo
 import { AccessSnapshot } from '../snapshot/types';
 import { accountAccessForGroups } from './accountAccess';
 
-const snapshot: AccessSnapshot = {
+const shop: AccessSnapshot = {
   accounts: [
     { id: '111111111111', name: 'shop-dev', environment: 'dev' },
     { id: '222222222222', name: 'shop-prod', region: 'eu-west-1' },
@@ -44,10 +44,13 @@ const snapshot: AccessSnapshot = {
   ],
 };
 
+const snapshot = { organization: { id: 'prod' }, snapshot: shop };
+
 describe('accountAccessForGroups', () => {
   it("collects a group's accounts with names, tags and role details", () => {
     expect(accountAccessForGroups(snapshot, new Set(['g-shop']))).toEqual([
       {
+        organization: 'prod',
         id: '111111111111',
         name: 'shop-dev',
         environment: 'dev',
@@ -61,6 +64,7 @@ describe('accountAccessForGroups', () => {
         ],
       },
       {
+        organization: 'prod',
         id: '222222222222',
         name: 'shop-prod',
         region: 'eu-west-1',
@@ -80,11 +84,13 @@ describe('accountAccessForGroups', () => {
     ).toEqual([
       // An account Organizations does not list is known by its id.
       {
+        organization: 'prod',
         id: '333333333333',
         name: '333333333333',
         roles: [{ name: 'ReadOnly', grantedVia: [DIRECT_ASSIGNMENT] }],
       },
       {
+        organization: 'prod',
         id: '222222222222',
         name: 'shop-prod',
         region: 'eu-west-1',
@@ -97,7 +103,20 @@ describe('accountAccessForGroups', () => {
     const first = accountAccessForGroups(snapshot, new Set(['g-sre']));
     expect(accountAccessForGroups(snapshot, new Set(['g-sre']))).toBe(first);
     expect(
-      accountAccessForGroups(structuredClone(snapshot), new Set(['g-sre'])),
+      accountAccessForGroups(
+        { ...snapshot, snapshot: structuredClone(shop) },
+        new Set(['g-sre']),
+      ),
     ).not.toBe(first);
+  });
+
+  it('refuses one snapshot object for two organisations', () => {
+    accountAccessForGroups(snapshot, new Set(['g-sre']));
+    expect(() =>
+      accountAccessForGroups(
+        { organization: { id: 'sandbox' }, snapshot: shop },
+        new Set(['g-sre']),
+      ),
+    ).toThrow("One snapshot object was given for organisations 'prod' and 'sandbox'");
   });
 });

@@ -10,9 +10,16 @@ import {
 } from '../snapshot/types';
 import { AccessCollector } from './AccessCollector';
 
+/** One organisation's snapshot; an `OrganizationSnapshot` is one. */
+export interface OrganizationSnapshotRef {
+  organization: { id: string };
+  snapshot: AccessSnapshot;
+}
+
 const principalKey = (type: 'GROUP' | 'USER', id: string) => `${type}:${id}`;
 
 interface SnapshotIndex {
+  organization: string;
   byPrincipal: Map<string, SnapshotAssignment[]>;
   accounts: Map<string, SnapshotAccount>;
   permissionSets: Map<string, SnapshotPermissionSet>;
@@ -24,9 +31,17 @@ interface SnapshotIndex {
 const MAX_RESULTS_PER_SNAPSHOT = 5000;
 const indexes = new WeakMap<AccessSnapshot, SnapshotIndex>();
 
-/** Lookup tables for one snapshot, built on first use and dropped with the snapshot. */
-function indexOf(snapshot: AccessSnapshot): SnapshotIndex {
+/**
+ * Lookup tables for one organisation's snapshot, built on first use and dropped with the
+ * snapshot. Every organisation has snapshot objects of its own.
+ */
+function indexOf(snapshot: AccessSnapshot, organization: string): SnapshotIndex {
   let index = indexes.get(snapshot);
+  if (index && index.organization !== organization) {
+    throw new TypeError(
+      `One snapshot object was given for organisations '${index.organization}' and '${organization}'`,
+    );
+  }
   if (!index) {
     const byPrincipal = new Map<string, SnapshotAssignment[]>();
     for (const assignment of snapshot.assignments) {
@@ -39,6 +54,7 @@ function indexOf(snapshot: AccessSnapshot): SnapshotIndex {
       byPrincipal.set(key, list);
     }
     index = {
+      organization,
       byPrincipal,
       accounts: new Map(snapshot.accounts.map(a => [a.id, a])),
       permissionSets: new Map(snapshot.permissionSets.map(p => [p.name, p])),
@@ -67,6 +83,7 @@ function collect(
       );
       collector.add(
         {
+          organization: index.organization,
           id: assignment.accountId,
           name: account?.name ?? assignment.accountId,
           ...(account?.environment && { environment: account.environment }),
@@ -100,12 +117,12 @@ function collect(
  * not modify them.
  */
 export function accountAccessForGroups(
-  snapshot: AccessSnapshot,
+  { organization, snapshot }: OrganizationSnapshotRef,
   groupIds: ReadonlySet<string>,
   onlyAccountIds?: ReadonlySet<string>,
   userIds: ReadonlySet<string> = new Set(),
 ): AwsAccountAccess[] {
-  const index = indexOf(snapshot);
+  const index = indexOf(snapshot, organization.id);
   const principals = [
     ...[...groupIds].map(id => principalKey('GROUP', id)),
     ...[...userIds].map(id => principalKey('USER', id)),
@@ -128,10 +145,11 @@ export function accountAccessForGroups(
  * Every account with every role assigned in it and the groups that grant each: the whole
  * organisation as one list, built once per snapshot. Callers must not modify it.
  */
-export function accountAccessOfEveryone(
-  snapshot: AccessSnapshot,
-): AwsAccountAccess[] {
-  const index = indexOf(snapshot);
+export function accountAccessOfEveryone({
+  organization,
+  snapshot,
+}: OrganizationSnapshotRef): AwsAccountAccess[] {
+  const index = indexOf(snapshot, organization.id);
   if (!index.everyone) {
     index.everyone = collect(index, [...index.byPrincipal.keys()].sort());
   }

@@ -1,10 +1,10 @@
 import { AccountGrantsResponse } from '@aws-access/backstage-plugin-aws-access-common';
-import { AccessSnapshot } from '../snapshot/types';
 import { byName } from './AccessCollector';
+import { OrganizationSnapshotRef } from './accountAccess';
 
-/** Which groups hold which permission sets in one account, by group display name. */
+/** Which groups hold which permission sets in one account of an organisation, by group display name. */
 export function accountGrants(
-  snapshot: AccessSnapshot,
+  { organization, snapshot }: OrganizationSnapshotRef,
   accountId: string,
 ): Pick<AccountGrantsResponse, 'account' | 'grants'> {
   const account = snapshot.accounts.find(a => a.id === accountId);
@@ -39,6 +39,7 @@ export function accountGrants(
   list.forEach(g => g.roles.sort(byName));
   return {
     account: {
+      organization: organization.id,
       id: accountId,
       name: account?.name ?? accountId,
       ...(account?.environment && { environment: account.environment }),

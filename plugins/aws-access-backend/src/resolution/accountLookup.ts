@@ -5,8 +5,16 @@ import {
   accountIdInText,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { AccessSnapshot } from '../snapshot/types';
-import { byName } from './AccessCollector';
-import { accountAccessOfEveryone } from './accountAccess';
+import { accountOrder } from './AccessCollector';
+import {
+  OrganizationSnapshotRef,
+  accountAccessOfEveryone,
+} from './accountAccess';
+
+interface RankedHit {
+  rank: number;
+  hit: AccountSearchHit;
+}
 
 interface Entry {
   access: AwsAccountAccess;
@@ -20,7 +28,7 @@ interface LookupIndex {
   entries: Entry[];
   byId: Map<string, Entry>;
   /** Ranked hits per normalised query; bounded, as queries come from anyone. */
-  searches: Map<string, AccountSearchHit[]>;
+  searches: Map<string, RankedHit[]>;
 }
 
 const MAX_SEARCHES_PER_SNAPSHOT = 1000;
@@ -30,16 +38,16 @@ const indexes = new WeakMap<AccessSnapshot, LookupIndex>();
 const lower = (text: string) => text.toLocaleLowerCase('en-US');
 
 /** The accounts of one snapshot ready to search, built on first use and dropped with it. */
-function indexOf(snapshot: AccessSnapshot): LookupIndex {
+function indexOf(ref: OrganizationSnapshotRef): LookupIndex {
+  const { snapshot, organization } = ref;
   let index = indexes.get(snapshot);
   if (!index) {
-    const access = new Map(
-      accountAccessOfEveryone(snapshot).map(a => [a.id, a]),
-    );
+    const access = new Map(accountAccessOfEveryone(ref).map(a => [a.id, a]));
     // Accounts without assignments are still worth finding: "nobody has access" is an answer.
     for (const account of snapshot.accounts) {
       if (!access.has(account.id)) {
         access.set(account.id, {
+          organization: organization.id,
           id: account.id,
           name: account.name,
           ...(account.environment && { environment: account.environment }),
@@ -49,12 +57,13 @@ function indexOf(snapshot: AccessSnapshot): LookupIndex {
       }
     }
     const entries = [...access.values()]
-      .sort((a, b) => byName(a, b) || a.id.localeCompare(b.id))
+      .sort(accountOrder)
       .map(a => ({
         access: a,
         lowerName: lower(a.name),
         lowerRoles: a.roles.map(r => lower(r.name)),
         hit: {
+          organization: organization.id,
           id: a.id,
           name: a.name,
           ...(a.environment && { environment: a.environment }),
@@ -91,11 +100,11 @@ function rankOf(
   return undefined;
 }
 
-function rankedHits(index: LookupIndex, query: string): AccountSearchHit[] {
+function rankedHits(index: LookupIndex, query: string): RankedHit[] {
   const id = accountIdInText(query);
   if (id !== undefined) {
     const entry = index.byId.get(id);
-    return entry ? [{ ...entry.hit, matchedBy: 'id' }] : [];
+    return entry ? [{ rank: 0, hit: { ...entry.hit, matchedBy: 'id' } }] : [];
   }
   const needle = lower(query.trim());
   const ranked: Array<{ rank: number; hit: AccountSearchHit }> = [];
@@ -109,21 +118,10 @@ function rankedHits(index: LookupIndex, query: string): AccountSearchHit[] {
       });
     }
   }
-  return ranked.sort((a, b) => a.rank - b.rank).map(r => r.hit);
+  return ranked.sort((a, b) => a.rank - b.rank);
 }
 
-/**
- * The accounts that match a query, best first: the account an id (or an ARN or message
- * holding one) names; else ids starting with the digits typed, names equal to, starting
- * with or containing the text, and accounts where a permission set of that name is
- * assigned. Queries are compared ignoring case and surrounding space.
- */
-export function searchAccounts(
-  snapshot: AccessSnapshot,
-  query: string,
-  page: { offset: number; limit: number },
-): { items: AccountSearchHit[]; totalCount: number } {
-  const index = indexOf(snapshot);
+function cachedHits(index: LookupIndex, query: string): RankedHit[] {
   const key = lower(query.trim());
   let hits = index.searches.get(key);
   if (!hits) {
@@ -133,32 +131,58 @@ export function searchAccounts(
     }
     index.searches.set(key, hits);
   }
+  return hits;
+}
+
+/**
+ * The accounts that match a query in every organisation, best first: the account an id
+ * (or an ARN or message holding one) names; else ids starting with the digits typed,
+ * names equal to, starting with or containing the text, and accounts where a permission
+ * set of that name is assigned. Queries are compared ignoring case and surrounding space;
+ * equal ranks are in name order, then organisation.
+ */
+export function searchAccounts(
+  snapshots: OrganizationSnapshotRef[],
+  query: string,
+  page: { offset: number; limit: number },
+): { items: AccountSearchHit[]; totalCount: number } {
+  const perOrganization = snapshots.map(s => cachedHits(indexOf(s), query));
+  const hits =
+    perOrganization.length === 1
+      ? perOrganization[0]
+      : perOrganization
+          .flat()
+          .sort((a, b) => a.rank - b.rank || accountOrder(a.hit, b.hit));
   return {
-    items: hits.slice(page.offset, page.offset + page.limit),
+    items: hits.slice(page.offset, page.offset + page.limit).map(h => h.hit),
     totalCount: hits.length,
   };
 }
 
 /**
- * One account with every role assigned in it and the groups granting each, or undefined
- * when the snapshot does not know the id. Callers must not modify the result.
+ * The account with this id in each organisation that knows it (one, unless account ids
+ * repeat across organisations), with every role assigned in it and the groups granting
+ * each. Callers must not modify the result.
  */
 export function lookupAccount(
-  snapshot: AccessSnapshot,
+  snapshots: OrganizationSnapshotRef[],
   accountId: string,
-): AwsAccountAccess | undefined {
-  return indexOf(snapshot).byId.get(accountId)?.access;
+): AwsAccountAccess[] {
+  return snapshots.flatMap(s => {
+    const entry = indexOf(s).byId.get(accountId);
+    return entry ? [entry.access] : [];
+  });
 }
 
 /**
- * One page of every account in name order, accounts nobody holds a role in included.
- * Callers must not modify the result.
+ * One page of every account of every organisation, each organisation's accounts in name
+ * order, accounts nobody holds a role in included. Callers must not modify the result.
  */
 export function listAccounts(
-  snapshot: AccessSnapshot,
+  snapshots: OrganizationSnapshotRef[],
   page: { offset: number; limit: number },
 ): { items: AwsAccountAccess[]; totalCount: number } {
-  const { entries } = indexOf(snapshot);
+  const entries = snapshots.flatMap(s => indexOf(s).entries);
   return {
     items: entries
       .slice(page.offset, page.offset + page.limit)

@@ -5,6 +5,7 @@ import {
   AwsCliSettings,
   grantingGroups,
   isAwsAccountId,
+  teamOfGroup,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import {
   RELATION_HAS_MEMBER,
@@ -57,6 +58,8 @@ const accessRequestBody = z.object(
       .refine(isAwsAccountId, 'must be a 12-digit AWS account id'),
     role: name(200),
     group: name(1024),
+    /** Needed only when the account id is known to several organisations. */
+    organization: name(64).optional(),
   },
   { invalid_type_error: 'must be a JSON object' },
 );
@@ -71,6 +74,7 @@ function requestedAccess(req: Request) {
     eventId: 'access-request',
     severityLevel: 'medium' as const,
     meta: {
+      organization: field('organization'),
       accountId: field('accountId'),
       role: field('role'),
       group: field('group'),
@@ -100,14 +104,24 @@ export function createAccessRequestRouter(
           'awsAccess.requestAccess.notifyTeam is not enabled',
         );
       }
-      const { accountId, role, group } = readBody(accessRequestBody, req.body);
+      const { accountId, role, group, organization } = readBody(
+        accessRequestBody,
+        req.body,
+      );
       const { account, teams, myRoles } = await accountDetails(
         options,
         accountId,
+        organization,
         credentials,
         true,
       );
-      const where = `'${account.name}' (${account.id})`;
+      const title =
+        options.organizations.find(account.organization)?.title ??
+        account.organization;
+      const where =
+        options.organizations.settings.length > 1
+          ? `'${account.name}' (${account.id}) of ${title}`
+          : `'${account.name}' (${account.id})`;
       const granted = account.roles.find(r => r.name === role);
       if (!granted) {
         throw new NotFoundError(
@@ -124,7 +138,7 @@ export function createAccessRequestRouter(
           `You already hold '${role}' in the AWS account ${where}`,
         );
       }
-      const team = teams[group];
+      const team = teamOfGroup(teams, account, group);
       if (!team) {
         // Without the catalog the teams come back empty; that is not "no team".
         await entities.getGroups(credentials).catch(error => {
@@ -169,6 +183,8 @@ export function createAccessRequestRouter(
             requester: { ref: requesterRef, displayName },
             team,
             account,
+            organizationTitle:
+              options.organizations.settings.length > 1 ? title : undefined,
             role,
             group,
           }),
@@ -187,6 +203,7 @@ export function createAccessRequestRouter(
       logger.info('Sent an access request notification', {
         requester: requesterRef,
         team,
+        organization: account.organization,
         accountId,
         role,
         group,

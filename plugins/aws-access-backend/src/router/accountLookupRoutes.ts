@@ -31,6 +31,14 @@ const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 
+const accountQuery = z.object({
+  organization: z
+    .string({ invalid_type_error: 'must be one organization id' })
+    .min(1, 'must not be empty')
+    .max(64)
+    .optional(),
+});
+
 const searchQuery = pageQuery.extend({
   query: z
     .string({ required_error: 'is required' })
@@ -40,8 +48,9 @@ const searchQuery = pageQuery.extend({
 });
 
 /**
- * Account lookup across the organisation: `GET /accounts?query=` finds accounts by id,
- * ARN, name or permission set; `GET /accounts/{id}` shows who holds which role there;
+ * Account lookup across every organisation: `GET /accounts?query=` finds accounts by id,
+ * ARN, name or permission set; `GET /accounts/{id}?organization=` shows who holds which
+ * role there;
  * `GET /account-index` pages through every account with its roles and teams, for the
  * portal's search.
  */
@@ -49,7 +58,8 @@ export function createAccountLookupRouter(
   options: AccountLookupRouterOptions,
 ): express.Router {
   const { httpAuth, userInfo, readAuthorizer, entities } = options;
-  const { resolver, source, settings } = options;
+  const { resolver, organizations, settings } = options;
+  const titles = new Map(settings.organizations.map(o => [o.id, o.title]));
   const router = Router();
 
   router.get('/accounts', async (req, res) => {
@@ -61,7 +71,10 @@ export function createAccountLookupRouter(
       query,
       offset,
       limit,
-      ...searchAccounts(await source.getSnapshot(), query, { offset, limit }),
+      ...searchAccounts(await organizations.snapshots(), query, {
+        offset,
+        limit,
+      }),
     };
     res.json(body);
   });
@@ -71,10 +84,12 @@ export function createAccountLookupRouter(
       allow: ['user', 'service'],
     });
     await readAuthorizer.authorize(credentials);
+    const { organization } = readQuery(accountQuery, req.query);
     const body: AccountLookupResponse = {
       ...(await accountDetails(
-        { source, resolver, userInfo, entities },
+        { organizations, resolver, userInfo, entities },
         req.params.id,
+        organization,
         credentials,
         credentials.principal.type === 'user',
       )),
@@ -89,14 +104,15 @@ export function createAccountLookupRouter(
     });
     await readAuthorizer.authorize(credentials);
     const { offset, limit } = readQuery(pageQuery, req.query);
-    const { items, totalCount } = listAccounts(await source.getSnapshot(), {
-      offset,
-      limit,
-    });
+    const { items, totalCount } = listAccounts(
+      await organizations.snapshots(),
+      { offset, limit },
+    );
     const body: AccountIndexResponse = {
       items: accountIndexEntries(
         items,
         await resolver.teamsFor(items, credentials),
+        titles,
       ),
       totalCount,
       offset,

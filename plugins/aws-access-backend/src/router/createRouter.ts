@@ -3,7 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { ReadCheck } from '../resolution/SubjectResolver';
-import { AccessSnapshotSource } from '../snapshot/types';
+import { Organizations } from '../organizations/Organizations';
 import {
   AccessRequestRouterOptions,
   createAccessRequestRouter,
@@ -21,37 +21,42 @@ export type RouterOptions = EntityRouterOptions &
   AccessRequestRouterOptions & {
     httpAuth: HttpAuthService;
     readAuthorizer: ReadCheck;
-    source: AccessSnapshotSource;
+    organizations: Organizations;
     metrics?: Pick<AwsAccessMetrics, 'recordRequest'>;
   };
 
 /** The HTTP API. Only `/health` is open; every other route needs a caller. */
 export function createRouter(options: RouterOptions): express.Router {
-  const { httpAuth, readAuthorizer, source } = options;
+  const { httpAuth, readAuthorizer, organizations } = options;
   const router = Router();
   if (options.metrics) {
     router.use(requestMetrics(options.metrics));
   }
 
-  // Open to load balancers: healthy once there is a snapshot to serve. Says no more than
-  // that; the reason for a failed sync is on the authenticated status route.
+  // Open to load balancers: healthy while at least one organisation has a snapshot to
+  // serve, naming those without. Says no more than that; the reason for a failed sync is
+  // on the authenticated status route.
   router.get('/health', async (_req, res) => {
-    try {
-      await source.getSnapshot();
-      res.json({ status: 'ok' });
-    } catch {
+    const { serving, withoutData } = await organizations.availability();
+    if (serving.length === 0) {
       res.status(503).json({
         status: 'unavailable',
         message: 'No AWS access data to serve yet; see /status',
+        organizationsWithoutData: withoutData,
       });
+      return;
     }
+    res.json({
+      status: 'ok',
+      ...(withoutData.length > 0 && { organizationsWithoutData: withoutData }),
+    });
   });
 
   router.get('/status', async (req, res) => {
     await readAuthorizer.authorize(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
-    res.json(await source.getStatus());
+    res.json(await organizations.status());
   });
 
   router.use(createEntityRouter(options));

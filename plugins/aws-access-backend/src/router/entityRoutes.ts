@@ -4,13 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANNOTATION_AWS_ORGANIZATION,
   AccountGrantsResponse,
   AwsCliSettings,
   EntityAccessResponse,
   SIGNED_IN_USER,
   accountIdOfResource,
   isAwsAccountId,
-  planProfiles,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { InputError } from '@backstage/errors';
@@ -21,7 +21,11 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { SubjectResolver } from '../resolution/SubjectResolver';
 import { accountGrants } from '../resolution/accountGrants';
-import { AccessSnapshotSource } from '../snapshot/types';
+import {
+  offeredRegions,
+  subjectProfiles,
+} from '../resolution/subjectProfiles';
+import { Organizations } from '../organizations/Organizations';
 import { renderSetupScript, renderVerifyScript } from '../scripts';
 import { readQuery } from './readInput';
 
@@ -30,7 +34,7 @@ export interface EntityRouterOptions {
   httpAuth: HttpAuthService;
   subjects: SubjectResolver;
   resolver: Pick<EntityAccessResolver, 'teamsFor'>;
-  source: AccessSnapshotSource;
+  organizations: Organizations;
   settings: AwsCliSettings;
   /** The portal, named in the setup script's managed block. */
   portal?: { name?: string; url?: string };
@@ -49,7 +53,9 @@ const SHELL_SCRIPT = 'text/x-shellscript; charset=utf-8';
 export function createEntityRouter(
   options: EntityRouterOptions,
 ): express.Router {
-  const { httpAuth, subjects, resolver, source, settings, audit } = options;
+  const { httpAuth, subjects, resolver, organizations, settings, audit } =
+    options;
+  const regions = offeredRegions(settings.organizations);
   const router = Router();
 
   /** A download, recorded with the entity asked for; on success, the one it resolved to. */
@@ -67,8 +73,8 @@ export function createEntityRouter(
   const renderQuery = z.object({
     region: z
       .string()
-      .refine(r => settings.profiles.regions.includes(r), {
-        message: `must be one of ${settings.profiles.regions.join(', ')}`,
+      .refine(r => regions.includes(r), {
+        message: `must be one of ${regions.join(', ')}`,
       })
       .optional(),
     variant: z
@@ -105,16 +111,17 @@ export function createEntityRouter(
   async function profilesFor(req: Request) {
     const { region, variant, remote } = readQuery(renderQuery, req.query);
     const { entityRef, resolution } = await resolveSubject(req);
-    const profiles = planProfiles(resolution.accounts, {
-      ...settings.profiles,
-      ...(region && { defaultRegion: region }),
-    });
-    return { entityRef, profiles, variant, remote };
+    return {
+      entityRef,
+      ...subjectProfiles(resolution.accounts, settings.organizations, region),
+      variant,
+      remote,
+    };
   }
 
   async function scriptInput(req: Request) {
-    const { entityRef, profiles, variant, remote } = await profilesFor(req);
-    return { subject: entityRef, sso: settings.sso, profiles, variant, remote };
+    const { entityRef, ...rest } = await profilesFor(req);
+    return { subject: entityRef, ...rest };
   }
 
   router.get([`${ENTITY}/accounts`, `${ME}/accounts`], async (req, res) => {
@@ -133,12 +140,11 @@ export function createEntityRouter(
   router.get(
     [`${ENTITY}/aws-config`, `${ME}/aws-config`],
     audit.route(download('aws-config'), async (req, res) => {
-      const { entityRef, profiles, variant } = await profilesFor(req);
+      const { entityRef, profiles, organizations: used, variant } =
+        await profilesFor(req);
       res
         .type('text/plain; charset=utf-8')
-        .send(
-          renderAwsConfig(profiles, settings.sso, settings.profiles, variant),
-        );
+        .send(renderAwsConfig(profiles, used, variant));
       return { entityRef };
     }),
   );
@@ -156,11 +162,7 @@ export function createEntityRouter(
     [`${ENTITY}/setup-script`, `${ME}/setup-script`],
     audit.route(download('setup-script'), async (req, res) => {
       const input = await scriptInput(req);
-      const script = renderSetupScript({
-        ...input,
-        settings: settings.profiles,
-        portal: options.portal,
-      });
+      const script = renderSetupScript({ ...input, portal: options.portal });
       res.type(SHELL_SCRIPT).send(script);
       return { entityRef: input.subject };
     }),
@@ -186,13 +188,28 @@ export function createEntityRouter(
         )}, which is not a 12-digit AWS account id`,
       );
     }
+    const snapshots = await organizations.snapshots();
+    const wanted = entity.metadata.annotations?.[ANNOTATION_AWS_ORGANIZATION];
+    if (wanted !== undefined && !organizations.find(wanted)) {
+      throw new InputError(
+        `Annotation '${ANNOTATION_AWS_ORGANIZATION}' on '${ref}' names ${JSON.stringify(
+          wanted,
+        )}, which is not an organization of this portal`,
+      );
+    }
+    // The organisation the annotation names, else the first that knows the account.
+    const owner =
+      snapshots.find(s => s.organization.id === wanted) ??
+      snapshots.find(s => s.snapshot.accounts.some(a => a.id === accountId)) ??
+      snapshots[0];
     const body: AccountGrantsResponse = {
       entityRef: ref,
       settings,
-      ...accountGrants(await source.getSnapshot(), accountId),
+      ...accountGrants(owner, accountId),
     };
     res.json(body);
   });
 
   return router;
 }
+

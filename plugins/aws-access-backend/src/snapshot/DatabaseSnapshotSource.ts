@@ -5,12 +5,6 @@ import { SnapshotStore } from './SnapshotStore';
 import { SyncStatus, SyncStatusStore } from './SyncStatusStore';
 import { AccessSnapshot, AccessSnapshotSource, SourceStatus } from './types';
 
-/** What the event subscriber reports about the event stream. */
-type EventsStatus = Pick<
-  SourceStatus,
-  'eventsReceived' | 'eventsIgnored' | 'lastEventAt'
->;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -39,8 +33,8 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
     private readonly store: Pick<SnapshotStore, 'getSnapshot'>,
     private readonly syncStatus: Pick<SyncStatusStore, 'getStatus'>,
     private readonly staleAfterMs: number,
-    /** This instance's view of the event stream, when events are on. */
-    private readonly events?: { toStatus(): EventsStatus },
+    /** When this instance last received an event for this organisation, when events are on. */
+    private readonly lastEventAt?: () => Date | undefined,
   ) {}
 
   async getSnapshot(): Promise<AccessSnapshot> {
@@ -68,8 +62,7 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
         )}`,
       );
     });
-    const events = this.events?.toStatus();
-    const staleReason = this.staleReason(status, events);
+    const staleReason = this.staleReason(status, this.lastEventAt?.());
     return {
       source: 'identityCenter',
       stale: staleReason !== undefined,
@@ -91,7 +84,6 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
         durationMs: status.details.durationMs,
         warnings: status.details.warnings,
       }),
-      ...events,
       ...(status.lastChangeAt && { lastChangeAt: status.lastChangeAt }),
       ...(status.lastChangeLagMs !== undefined && {
         lastChangeLagMs: status.lastChangeLagMs,
@@ -101,7 +93,7 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
 
   private staleReason(
     status: SyncStatus,
-    events?: EventsStatus,
+    lastEventAt?: Date,
   ): string | undefined {
     if (!status.lastSuccessAt) {
       return 'AWS access has not been synced from IAM Identity Center yet';
@@ -114,7 +106,7 @@ export class DatabaseSnapshotSource implements AccessSnapshotSource {
     const freshAt = Math.max(
       Date.parse(status.lastSuccessAt),
       status.lastChangeAt ? Date.parse(status.lastChangeAt) : 0,
-      events?.lastEventAt ? Date.parse(events.lastEventAt) : 0,
+      lastEventAt?.getTime() ?? 0,
     );
     const ageMs = Date.now() - freshAt;
     if (ageMs > this.staleAfterMs) {

@@ -1,4 +1,4 @@
-import { AwsAccessStatus } from '@aws-access/backstage-plugin-aws-access-common';
+import { AwsOrganizationStatus } from '@aws-access/backstage-plugin-aws-access-common';
 
 /** An AWS account as the snapshot knows it. */
 export interface SnapshotAccount {
@@ -49,12 +49,13 @@ export interface AccessSnapshot {
   assignments: SnapshotAssignment[];
 }
 
-/** What `GET /status` answers. */
-export type SourceStatus = AwsAccessStatus;
+/** How fresh one organisation's data is; the organisation's id and title are added by its caller. */
+export type SourceStatus = Omit<AwsOrganizationStatus, 'id' | 'title' | 'hasData'>;
 
 /**
- * Where the routes get the current snapshot from. The config-declared source answers from
- * memory; the Identity Center source answers from the synced copy in the database.
+ * Where one organisation's current snapshot comes from. The config-declared source
+ * answers from memory; the Identity Center source answers from the synced copy in the
+ * database.
  */
 export interface AccessSnapshotSource {
   /** Throws ServiceUnavailableError while there is no snapshot to serve yet. */

@@ -1,0 +1,125 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsOrganization } from '../events/subscribeToIdentityCenterEvents';
+import {
+  SYNC_TASK_ID,
+  createIdentityCenterSync,
+} from '../identityCenter/createIdentityCenterSync';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
+import { OrganizationConfig } from '../readAwsAccessConfig';
+import {
+  DatabaseSnapshotSource,
+  staleAfterForSchedule,
+} from '../snapshot/DatabaseSnapshotSource';
+import { SnapshotStore } from '../snapshot/SnapshotStore';
+import { SyncStatusStore } from '../snapshot/SyncStatusStore';
+import { StaticSnapshotSource } from '../staticOrganization/StaticSnapshotSource';
+import { buildStaticSnapshot } from '../staticOrganization/buildStaticSnapshot';
+import { OrganizationEntry } from './Organizations';
+
+/** What starting an organisation needs from the backend. */
+export interface OrganizationStartDeps {
+  rootConfig: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  auth: AuthService;
+  metrics: AwsAccessMetrics;
+  /** Called when any organisation's served snapshot changes. */
+  onChange: () => void;
+  /** When this instance last received an event for an organisation. */
+  lastEventAt: (organization: string) => Date | undefined;
+}
+
+/** A started organisation: its entry, and its events part when events are on. */
+export interface StartedOrganization {
+  entry: OrganizationEntry;
+  events?: EventsOrganization;
+}
+
+/** The scheduler task of one organisation's full sync. */
+export function syncTaskId(organization: string): string {
+  return `${SYNC_TASK_ID}:${organization}`;
+}
+
+/**
+ * Starts one organisation: a declared one is served from memory; an Identity Center one
+ * gets its own stores, reader (with its own request pacers: each instance has its own
+ * quota) and scheduled full sync, so one organisation's outage never holds up another.
+ */
+export async function startOrganization(
+  config: OrganizationConfig,
+  deps: OrganizationStartDeps,
+): Promise<StartedOrganization> {
+  const { settings, source } = config;
+  if (source.type === 'static') {
+    return {
+      entry: {
+        settings,
+        source: new StaticSnapshotSource(
+          buildStaticSnapshot(source.organization),
+        ),
+      },
+    };
+  }
+  const organization = settings.id;
+  const logger = deps.logger.child({ organization });
+  const metrics = deps.metrics.forOrganization(organization);
+  // Runs the plugin's migrations.
+  const store = await SnapshotStore.create(deps.database, { organization });
+  const syncStatus = await SyncStatusStore.create(deps.database, {
+    organization,
+  });
+  metrics.observeSnapshotAge(async () => {
+    const { lastSuccessAt } = await syncStatus.getStatus();
+    return lastSuccessAt ? new Date(lastSuccessAt) : undefined;
+  });
+  const { sync, reader } = await createIdentityCenterSync({
+    settings: source.settings,
+    store,
+    syncStatus,
+    rootConfig: deps.rootConfig,
+    logger,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    onChange: deps.onChange,
+    metrics,
+  });
+  // Global scope: one instance of a cluster syncs each organisation per interval.
+  await deps.scheduler.scheduleTask({
+    id: syncTaskId(organization),
+    ...source.schedule,
+    scope: 'global',
+    fn: signal => sync.run(signal),
+  });
+  return {
+    entry: {
+      settings,
+      source: new DatabaseSnapshotSource(
+        store,
+        syncStatus,
+        staleAfterForSchedule(source.schedule),
+        source.events && (() => deps.lastEventAt(organization)),
+      ),
+    },
+    ...(source.events && {
+      events: {
+        id: organization,
+        settings: source.settings,
+        eventsSettings: source.events,
+        reader,
+        store,
+        syncStatus,
+        onChange: deps.onChange,
+        metrics,
+      },
+    }),
+  };
+}
