@@ -15,10 +15,14 @@ export const AWS_ACCOUNT_SEARCH_TYPE = 'aws-account';
 export interface AwsAccountSearchDocument {
   /** The account name. */
   title: string;
-  /** The id, environment, team names and roles as one line of words to match. */
+  /** The id, organisation, environment, team names and roles as one line of words to match. */
   text: string;
-  /** The account's page, e.g. `/aws-access/accounts/605112784586`. */
+  /** The account's page, e.g. `/aws-access/accounts/605112784586?organization=prod`. */
   location: string;
+  /** The id of the organisation the account belongs to. */
+  organization: string;
+  /** The organisation's display name. */
+  organizationTitle: string;
   accountId: string;
   /** The account's environment tag, or empty when it has none. */
   environment: string;

@@ -103,8 +103,10 @@ describe('AwsAccountCollatorFactory', () => {
     expect(new Set(documents.map(d => d.accountId)).size).toBe(ACCOUNTS);
     expect(documents[0]).toEqual({
       title: 'acct-000',
-      text: 'AWS account 100000000000 · environment prod · teams payments, platform · roles Deploy, ReadOnly',
-      location: '/aws-access/accounts/100000000000',
+      text: 'AWS account 100000000000 · organization sikt · environment prod · teams payments, platform · roles Deploy, ReadOnly',
+      location: '/aws-access/accounts/100000000000?organization=default',
+      organization: 'default',
+      organizationTitle: 'sikt',
       accountId: '100000000000',
       environment: 'prod',
       roles: ['Deploy', 'ReadOnly'],

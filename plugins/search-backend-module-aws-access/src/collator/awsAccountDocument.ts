@@ -24,8 +24,9 @@ function namesOf(refs: string[]): string[] {
 }
 
 /**
- * One account as a search document. The text carries the id, environment, team names and
- * roles, so any of them finds the account; `accountsPath` is where the AWS Access page
+ * One account as a search document. The text carries the id, organisation, environment,
+ * team names and roles, so any of them finds the account; the location names the
+ * organisation, as account ids are only unique within one; `accountsPath` is where the AWS Access page
  * is mounted (`/aws-access` by default).
  *
  * @public
@@ -37,6 +38,7 @@ export function awsAccountDocument(
   const teams = namesOf(entry.teams);
   const text = [
     `AWS account ${entry.id}`,
+    `organization ${entry.organizationTitle}`,
     entry.environment && `environment ${entry.environment}`,
     teams.length > 0 && `teams ${teams.join(', ')}`,
     entry.roles.length > 0 && `roles ${entry.roles.join(', ')}`,
@@ -46,7 +48,11 @@ export function awsAccountDocument(
   return {
     title: entry.name,
     text,
-    location: `${accountsPath.replace(/\/+$/, '')}/accounts/${entry.id}`,
+    location: `${accountsPath.replace(/\/+$/, '')}/accounts/${
+      entry.id
+    }?organization=${encodeURIComponent(entry.organization)}`,
+    organization: entry.organization,
+    organizationTitle: entry.organizationTitle,
     accountId: entry.id,
     environment: entry.environment ?? '',
     roles: entry.roles,
