@@ -5,10 +5,7 @@ import {
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { SubjectResolver } from '../resolution/SubjectResolver';
-import {
-  offeredRegions,
-  subjectProfiles,
-} from '../resolution/subjectProfiles';
+import { offeredRegions, subjectProfiles } from '../resolution/subjectProfiles';
 import { shapes } from './shapes';
 
 /** What `render-aws-config` needs. */
@@ -33,7 +30,9 @@ export function registerRenderAwsConfigAction(
         zod.object({
           entityRef: shapes(zod).subject.default(SIGNED_IN_USER),
           region: zod
-            .enum(offeredRegions(settings.organizations) as [string, ...string[]])
+            .enum(
+              offeredRegions(settings.organizations) as [string, ...string[]],
+            )
             .optional()
             .describe('The default region for the profiles'),
           variant: zod

@@ -51,18 +51,26 @@ export class IdentityCenterEventSubscriber {
         })),
       );
       const refreshes = parsed.filter(
-        (p): p is typeof p & { event: Extract<ParsedEvent, { type: 'refresh' }> } =>
-          p.event.type === 'refresh',
+        (
+          p,
+        ): p is typeof p & {
+          event: Extract<ParsedEvent, { type: 'refresh' }>;
+        } => p.event.type === 'refresh',
       );
       // An event that matched an instance goes to that organisation alone.
       const matched = refreshes.filter(p => p.event.matchedInstance);
       const targets = matched.length > 0 ? matched : refreshes;
       if (targets.length === 0) {
         const ignored =
-          parsed.find(p => p.event.type === 'ignore' && p.event.reason !== 'otherInstance') ??
-          parsed[0];
+          parsed.find(
+            p =>
+              p.event.type === 'ignore' && p.event.reason !== 'otherInstance',
+          ) ?? parsed[0];
         if (!ignored || ignored.event.type !== 'ignore') {
-          stats.ignore('otherInstance', `no organisation listens on '${params.topic}'`);
+          stats.ignore(
+            'otherInstance',
+            `no organisation listens on '${params.topic}'`,
+          );
           return;
         }
         stats.ignore(ignored.event.reason, ignored.event.detail);

@@ -66,6 +66,7 @@ describe('parseIdentityCenterEvent', () => {
     );
     expect(parseIdentityCenterEvent(event, scope)).toEqual({
       type: 'refresh',
+      matchedInstance: true,
       eventTime: new Date('2026-11-26T10:00:00Z'),
       target: {
         kind: 'principal',
@@ -136,6 +137,7 @@ describe('parseIdentityCenterEvent', () => {
     });
     expect(parseIdentityCenterEvent(event, scope)).toMatchObject({
       type: 'refresh',
+      matchedInstance: true,
       target: { kind: 'groups' },
     });
   });
@@ -151,8 +153,10 @@ describe('parseIdentityCenterEvent', () => {
     const event = envelope('organizations.amazonaws.com', name, {
       accountId: '123456789012',
     });
+    // Organizations names no Identity Center instance.
     expect(parseIdentityCenterEvent(event, scope)).toMatchObject({
       type: 'refresh',
+      matchedInstance: false,
       target: { kind: 'accounts' },
     });
   });
@@ -243,6 +247,7 @@ describe('parseIdentityCenterEvent', () => {
     );
     expect(parsed).toEqual({
       type: 'refresh',
+      matchedInstance: true,
       target: { kind: 'permissionSet', arn: PS },
     });
   });

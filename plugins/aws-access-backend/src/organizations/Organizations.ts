@@ -75,7 +75,9 @@ export class Organizations {
       throw new ServiceUnavailableError(
         this.entries.length === 1
           ? missing[0].replace(/^.*?: /, '')
-          : `No organisation has AWS access data to serve yet: ${missing.join('; ')}`,
+          : `No organisation has AWS access data to serve yet: ${missing.join(
+              '; ',
+            )}`,
       );
     }
     return served;

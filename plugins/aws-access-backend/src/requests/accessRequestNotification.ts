@@ -66,9 +66,9 @@ export function accessRequestNotification(
       // Short: the notifications list cuts descriptions at about 100 characters, and the
       // title already names the role and the account.
       description: `Add ${who} (${requester.ref}) to the IAM Identity Center group "${group}".`,
-      link: `/aws-access/accounts/${account.id}?organization=${encodeURIComponent(
-        account.organization,
-      )}`,
+      link: `/aws-access/accounts/${
+        account.id
+      }?organization=${encodeURIComponent(account.organization)}`,
       topic: 'AWS access request',
       severity: 'normal',
       scope: accessRequestScope(request),

@@ -266,7 +266,9 @@ export class EntityAccessResolver {
     narrowTo: Set<string> | undefined,
   ): Resolution {
     const warnings: string[] = [];
-    const groupIds = new Map(snapshots.map(s => [s.organization.id, new Set<string>()]));
+    const groupIds = new Map(
+      snapshots.map(s => [s.organization.id, new Set<string>()]),
+    );
     const organizations = groupsOf(snapshots);
     for (const group of groupEntities) {
       const match = matchIdentityCenterGroups(

@@ -117,6 +117,8 @@ describe('accountAccessForGroups', () => {
         { organization: { id: 'sandbox' }, snapshot: shop },
         new Set(['g-sre']),
       ),
-    ).toThrow("One snapshot object was given for organisations 'prod' and 'sandbox'");
+    ).toThrow(
+      "One snapshot object was given for organisations 'prod' and 'sandbox'",
+    );
   });
 });

@@ -35,7 +35,10 @@ const indexes = new WeakMap<AccessSnapshot, SnapshotIndex>();
  * Lookup tables for one organisation's snapshot, built on first use and dropped with the
  * snapshot. Every organisation has snapshot objects of its own.
  */
-function indexOf(snapshot: AccessSnapshot, organization: string): SnapshotIndex {
+function indexOf(
+  snapshot: AccessSnapshot,
+  organization: string,
+): SnapshotIndex {
   let index = indexes.get(snapshot);
   if (index && index.organization !== organization) {
     throw new TypeError(

@@ -82,7 +82,9 @@ export async function accountDetails(
     );
     myRoles =
       mine.accounts
-        .find(a => a.id === accountId && a.organization === account.organization)
+        .find(
+          a => a.id === accountId && a.organization === account.organization,
+        )
         ?.roles.map(r => r.name) ?? [];
   }
   return {

@@ -47,8 +47,15 @@ const snapshot: AccessSnapshot = {
 
 describe('accountGrants', () => {
   it('lists the groups holding roles in one account, by group and role name', () => {
-    expect(accountGrants(snapshot, '222222222222')).toEqual({
-      account: { id: '222222222222', name: 'shop-prod', environment: 'prod' },
+    expect(
+      accountGrants({ organization: { id: 'prod' }, snapshot }, '222222222222'),
+    ).toEqual({
+      account: {
+        organization: 'prod',
+        id: '222222222222',
+        name: 'shop-prod',
+        environment: 'prod',
+      },
       grants: [
         {
           groupId: 'g-shop',
@@ -68,8 +75,14 @@ describe('accountGrants', () => {
   });
 
   it('knows an account outside the snapshot by its id, with no grants', () => {
-    expect(accountGrants(snapshot, '999999999999')).toEqual({
-      account: { id: '999999999999', name: '999999999999' },
+    expect(
+      accountGrants({ organization: { id: 'prod' }, snapshot }, '999999999999'),
+    ).toEqual({
+      account: {
+        organization: 'prod',
+        id: '999999999999',
+        name: '999999999999',
+      },
       grants: [],
     });
   });

@@ -7,6 +7,7 @@ describe('accountIndexEntries', () => {
       accountIndexEntries(
         [
           {
+            organization: 'prod',
             id: '605112784586',
             name: 'payments-prod',
             environment: 'prod',
@@ -18,23 +19,45 @@ describe('accountIndexEntries', () => {
               },
             ],
           },
-          { id: '111111111111', name: 'empty', roles: [] },
+          {
+            organization: 'sandbox',
+            id: '111111111111',
+            name: 'empty',
+            roles: [],
+          },
         ],
         {
-          'payments-admins': 'group:default/payments',
-          payments: 'group:default/payments',
-          platform: 'group:default/platform',
+          prod: {
+            'payments-admins': 'group:default/payments',
+            payments: 'group:default/payments',
+            platform: 'group:default/platform',
+          },
+          // The same group name in another organisation is another team.
+          sandbox: { platform: 'group:default/sandbox-platform' },
         },
+        new Map([
+          ['prod', 'Production'],
+          ['sandbox', 'Sandbox'],
+        ]),
       ),
     ).toEqual([
       {
+        organization: 'prod',
+        organizationTitle: 'Production',
         id: '605112784586',
         name: 'payments-prod',
         environment: 'prod',
         roles: ['Admin', 'ReadOnly'],
         teams: ['group:default/payments', 'group:default/platform'],
       },
-      { id: '111111111111', name: 'empty', roles: [], teams: [] },
+      {
+        organization: 'sandbox',
+        organizationTitle: 'Sandbox',
+        id: '111111111111',
+        name: 'empty',
+        roles: [],
+        teams: [],
+      },
     ]);
   });
 });

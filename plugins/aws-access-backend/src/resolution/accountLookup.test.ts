@@ -1,8 +1,8 @@
 import { DIRECT_ASSIGNMENT } from '@aws-access/backstage-plugin-aws-access-common';
 import { AccessSnapshot } from '../snapshot/types';
-import { lookupAccount, searchAccounts } from './accountLookup';
+import { listAccounts, lookupAccount, searchAccounts } from './accountLookup';
 
-const snapshot: AccessSnapshot = {
+const payments: AccessSnapshot = {
   accounts: [
     { id: '605112784586', name: 'payments-prod', environment: 'prod' },
     { id: '605112784419', name: 'payments-dev', environment: 'dev' },
@@ -53,6 +53,26 @@ const snapshot: AccessSnapshot = {
   ],
 };
 
+const snapshot = [{ organization: { id: 'prod' }, snapshot: payments }];
+
+/** A second organisation with an account of the same name and a group of the same name. */
+const sandbox = {
+  organization: { id: 'sandbox' },
+  snapshot: {
+    accounts: [{ id: '444444444444', name: 'payments-prod' }],
+    permissionSets: [{ name: 'ReadOnly' }],
+    groups: [{ id: 'g-pay-2', displayName: 'payments', externalIds: [] }],
+    assignments: [
+      {
+        accountId: '444444444444',
+        permissionSetName: 'ReadOnly',
+        principalType: 'GROUP' as const,
+        principalId: 'g-pay-2',
+      },
+    ],
+  },
+};
+
 const all = { offset: 0, limit: 100 };
 const ids = (query: string) =>
   searchAccounts(snapshot, query, all).items.map(h => `${h.id}:${h.matchedBy}`);
@@ -101,6 +121,7 @@ describe('searchAccounts', () => {
     expect(page.totalCount).toBe(3);
     expect(page.items).toEqual([
       {
+        organization: 'prod',
         id: '605112784586',
         name: 'payments-prod',
         environment: 'prod',
@@ -118,31 +139,80 @@ describe('searchAccounts', () => {
 
 describe('lookupAccount', () => {
   it('gives every role in the account with the groups that grant it', () => {
-    expect(lookupAccount(snapshot, '605112784586')).toEqual({
-      id: '605112784586',
-      name: 'payments-prod',
-      environment: 'prod',
-      roles: [
-        {
-          name: 'PowerUser',
-          sessionDuration: 'PT8H',
-          grantedVia: ['payments'],
-        },
-        { name: 'ReadOnly', grantedVia: ['SRE', DIRECT_ASSIGNMENT] },
-      ],
-    });
+    expect(lookupAccount(snapshot, '605112784586')).toEqual([
+      {
+        organization: 'prod',
+        id: '605112784586',
+        name: 'payments-prod',
+        environment: 'prod',
+        roles: [
+          {
+            name: 'PowerUser',
+            sessionDuration: 'PT8H',
+            grantedVia: ['payments'],
+          },
+          { name: 'ReadOnly', grantedVia: ['SRE', DIRECT_ASSIGNMENT] },
+        ],
+      },
+    ]);
   });
 
   it('knows accounts nobody holds a role in, and accounts known by id only', () => {
-    expect(lookupAccount(snapshot, '222222222222')).toEqual({
-      id: '222222222222',
-      name: 'orphan',
-      roles: [],
-    });
-    expect(lookupAccount(snapshot, '333333333333')?.name).toBe('333333333333');
+    expect(lookupAccount(snapshot, '222222222222')).toEqual([
+      { organization: 'prod', id: '222222222222', name: 'orphan', roles: [] },
+    ]);
+    expect(lookupAccount(snapshot, '333333333333')[0].name).toBe(
+      '333333333333',
+    );
   });
 
   it('answers undefined for an unknown account', () => {
-    expect(lookupAccount(snapshot, '999999999999')).toBeUndefined();
+    expect(lookupAccount(snapshot, '999999999999')).toEqual([]);
+  });
+});
+
+describe('in several organisations', () => {
+  const both = [...snapshot, sandbox];
+
+  it('finds the same account name in each organisation, never merged', () => {
+    expect(
+      searchAccounts(both, 'payments-prod', all).items.map(
+        h => `${h.organization}:${h.id}:${h.roles.join('+')}`,
+      ),
+    ).toEqual([
+      'prod:605112784586:PowerUser+ReadOnly',
+      'sandbox:444444444444:ReadOnly',
+    ]);
+  });
+
+  it('ranks across organisations: a better match first whatever its organisation', () => {
+    expect(
+      searchAccounts(both, 'payments', all).items.map(
+        h => `${h.organization}:${h.name}`,
+      ),
+    ).toEqual([
+      'prod:payments-dev',
+      'prod:payments-prod',
+      'sandbox:payments-prod',
+      'prod:Shared Payments Tools',
+    ]);
+  });
+
+  it('names the group of each organisation on its own account', () => {
+    expect(
+      lookupAccount(both, '444444444444').map(a => [
+        a.organization,
+        a.roles[0].grantedVia,
+      ]),
+    ).toEqual([['sandbox', ['payments']]]);
+  });
+
+  it('pages through every organisation in turn', () => {
+    const page = listAccounts(both, { offset: 4, limit: 10 });
+    expect(page.totalCount).toBe(6);
+    expect(page.items.map(a => `${a.organization}:${a.name}`)).toEqual([
+      'prod:Shared Payments Tools',
+      'sandbox:payments-prod',
+    ]);
   });
 });

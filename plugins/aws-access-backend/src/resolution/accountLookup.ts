@@ -56,20 +56,18 @@ function indexOf(ref: OrganizationSnapshotRef): LookupIndex {
         });
       }
     }
-    const entries = [...access.values()]
-      .sort(accountOrder)
-      .map(a => ({
-        access: a,
-        lowerName: lower(a.name),
-        lowerRoles: a.roles.map(r => lower(r.name)),
-        hit: {
-          organization: organization.id,
-          id: a.id,
-          name: a.name,
-          ...(a.environment && { environment: a.environment }),
-          roles: a.roles.map(r => r.name),
-        },
-      }));
+    const entries = [...access.values()].sort(accountOrder).map(a => ({
+      access: a,
+      lowerName: lower(a.name),
+      lowerRoles: a.roles.map(r => lower(r.name)),
+      hit: {
+        organization: organization.id,
+        id: a.id,
+        name: a.name,
+        ...(a.environment && { environment: a.environment }),
+        roles: a.roles.map(r => r.name),
+      },
+    }));
     index = {
       entries,
       byId: new Map(entries.map(e => [e.access.id, e])),

@@ -92,15 +92,14 @@ describe('matchIdentityCenterGroups', () => {
 
     it('limits a qualified annotation to its organisation', () => {
       expect(matchesOf(annotated('sandbox:s-2'))).toEqual(['sandbox:s-2']);
-      expect(matchesOf(annotated('sandbox:Platform'))).toEqual([
-        'sandbox:s-1',
-      ]);
+      expect(matchesOf(annotated('sandbox:Platform'))).toEqual(['sandbox:s-1']);
     });
 
     it('takes a list, and an unqualified entry in every organisation', () => {
-      expect(matchesOf(annotated('prod:p-1, sandbox:Sandbox Admins'))).toEqual(
-        ['prod:p-1', 'sandbox:s-2'],
-      );
+      expect(matchesOf(annotated('prod:p-1, sandbox:Sandbox Admins'))).toEqual([
+        'prod:p-1',
+        'sandbox:s-2',
+      ]);
       expect(matchesOf(annotated('Platform'))).toEqual([
         'prod:p-1',
         'sandbox:s-1',

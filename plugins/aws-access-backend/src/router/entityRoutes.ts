@@ -21,10 +21,7 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
 import { SubjectResolver } from '../resolution/SubjectResolver';
 import { accountGrants } from '../resolution/accountGrants';
-import {
-  offeredRegions,
-  subjectProfiles,
-} from '../resolution/subjectProfiles';
+import { offeredRegions, subjectProfiles } from '../resolution/subjectProfiles';
 import { Organizations } from '../organizations/Organizations';
 import { renderSetupScript, renderVerifyScript } from '../scripts';
 import { readQuery } from './readInput';
@@ -140,8 +137,12 @@ export function createEntityRouter(
   router.get(
     [`${ENTITY}/aws-config`, `${ME}/aws-config`],
     audit.route(download('aws-config'), async (req, res) => {
-      const { entityRef, profiles, organizations: used, variant } =
-        await profilesFor(req);
+      const {
+        entityRef,
+        profiles,
+        organizations: used,
+        variant,
+      } = await profilesFor(req);
       res
         .type('text/plain; charset=utf-8')
         .send(renderAwsConfig(profiles, used, variant));
@@ -212,4 +213,3 @@ export function createEntityRouter(
 
   return router;
 }
-

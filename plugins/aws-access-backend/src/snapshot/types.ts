@@ -50,7 +50,10 @@ export interface AccessSnapshot {
 }
 
 /** How fresh one organisation's data is; the organisation's id and title are added by its caller. */
-export type SourceStatus = Omit<AwsOrganizationStatus, 'id' | 'title' | 'hasData'>;
+export type SourceStatus = Omit<
+  AwsOrganizationStatus,
+  'id' | 'title' | 'hasData'
+>;
 
 /**
  * Where one organisation's current snapshot comes from. The config-declared source
