@@ -32,3 +32,11 @@ export const flag = () =>
 
 export const number = () =>
   z.number({ invalid_type_error: 'must be a number' });
+
+/** An organisation's id: it goes into URLs, profile names and setup-script markers. */
+export const organizationId = text('an organisation id')
+  .max(20, 'must be at most 20 characters')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be lower-case letters and digits, in words joined by single "-", such as prod or eu-sandbox',
+  );

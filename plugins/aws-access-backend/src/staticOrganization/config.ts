@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { parseConfig } from '../config/AwsAccessConfigError';
+import {
+  AwsAccessConfigError,
+  keyOf,
+  parseConfig,
+} from '../config/AwsAccessConfigError';
 import { accountId, region, text } from '../config/fields';
 
 const permissionSetName = text('a permission set name').regex(
@@ -56,18 +60,31 @@ const schema = z.object(
         }),
     ),
   },
-  { required_error: "is required when 'awsAccess.source' is 'static'" },
+  { invalid_type_error: 'must be an object' },
 );
 
 /** The organisation declared under `awsAccess.static`, validated field by field. */
 export type StaticOrganizationConfig = z.infer<typeof schema>;
 
 /**
- * Reads `awsAccess.static` field by field; the cross-references between its lists are
- * checked when the snapshot is built ({@link buildStaticSnapshot}).
+ * Reads an organisation's `static` block field by field; the cross-references between its
+ * lists are checked when the snapshot is built ({@link buildStaticSnapshot}).
+ *
+ * @param value - the block
+ * @param path - where the organisation's keys are inside `awsAccess`, e.g. `['organizations', 1]`
  */
 export function readStaticOrganizationConfig(
   value: unknown,
+  path: (string | number)[],
 ): StaticOrganizationConfig {
-  return parseConfig(schema, value, ['static']);
+  if (value === undefined) {
+    throw new AwsAccessConfigError(
+      keyOf([...path, 'static']),
+      `is required when '${keyOf([
+        ...path,
+        'source',
+      ])}' is 'static' (the default)`,
+    );
+  }
+  return parseConfig(schema, value, [...path, 'static']);
 }
