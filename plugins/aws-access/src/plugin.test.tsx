@@ -37,7 +37,9 @@ describe('legacy frontend system plugin', () => {
   const paymentsProd: AwsAccountSearchDocument = {
     title: 'payments-prod',
     text: 'AWS account 605112784586',
-    location: '/aws-access/accounts/605112784586',
+    location: '/aws-access/accounts/605112784586?organization=default',
+    organization: 'default',
+    organizationTitle: 'sikt',
     accountId: '605112784586',
     environment: 'prod',
     teams: ['group:default/payments'],

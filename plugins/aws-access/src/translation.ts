@@ -52,6 +52,10 @@ export const awsAccessMessages = {
       'You hold {{held, number}} of the {{count}} role in this account.',
     youHold_other:
       'You hold {{held, number}} of the {{count}} roles in this account.',
+    titleInOrganization: '{{accountName}} ({{accountId}}) in {{organization}}',
+    chooseOrganizationTitle:
+      'Account {{accountId}} is in several organisations: choose one',
+    chooseOrganizationLabel: 'Organisations with this account',
   },
   accountGrants: {
     error: 'Could not load who has access',
@@ -65,6 +69,8 @@ export const awsAccessMessages = {
   account: {
     subheader: 'Account {{accountId}}',
     region: 'Account {{accountName}} ({{accountId}})',
+    regionInOrganization:
+      'Account {{accountName}} ({{accountId}}) in {{organization}}',
     groupColumn: 'IAM Identity Center group',
     roleColumn: 'Role',
     openConsole: 'Open console',
@@ -73,6 +79,8 @@ export const awsAccessMessages = {
     loadError: 'Could not load AWS access',
     cardTitle: 'AWS accounts',
     cardNoAccounts: 'No AWS accounts found for this entity.',
+    cardAccountInOrganization:
+      '{{accountName}} ({{accountId}}) in {{organization}}',
     noAccountsTitle: "No AWS accounts found for '{{entityRef}}'",
     noAccountsUser:
       'You get AWS access through your teams: ask to join a team (Group) that has an IAM Identity Center group, or check that your User entity lists it under spec.memberOf.',
@@ -95,6 +103,7 @@ export const awsAccessMessages = {
     lastSyncFailed: 'The last sync did not succeed.',
     dataAsOf: 'Data as of {{date, datetime}}.',
     neverSynced: 'No data has been synced yet.',
+    organization: '{{organization}}: {{message}}',
   },
   filter: {
     text: 'Filter accounts',
@@ -103,12 +112,17 @@ export const awsAccessMessages = {
     allRoles: 'All roles',
     environment: 'Environment',
     allEnvironments: 'All environments',
+    organization: 'Organisation',
+    allOrganizations: 'All organisations',
     noMatch: 'No account matches the filter.',
     showMore_one: 'Show {{shown, number}} more of {{count}} account',
     showMore_other: 'Show {{shown, number}} more of {{count}} accounts',
   },
   toolbar: {
     defaultRegion: 'Default region',
+    organizationDefaultRegion: "Each organisation's own default",
+    regionAcrossOrganizations:
+      'Used by every organisation that offers it; the others keep their own default.',
     legacyCli: 'My AWS CLI is older than 2.9',
     remote: 'I work on a remote machine (SSH, container, WSL)',
     copyAll: 'Copy all',
@@ -122,6 +136,8 @@ export const awsAccessMessages = {
     run: 'Run the downloaded script in the folder it was saved to, on the machine where you use the AWS CLI:',
     whatItDoes:
       'It writes the SSO session and every profile into ~/.aws/config (or AWS_CONFIG_FILE) between two marker comments and leaves the rest of the file as it is. Run it again whenever your access changes: it replaces the block, removes profiles you no longer have, keeps a backup and ends with the verify checks.',
+    whatItDoesSeveral:
+      "It writes each organisation's SSO session and profiles into ~/.aws/config (or AWS_CONFIG_FILE), one block between two marker comments per session, and leaves the rest of the file as it is. Run it again whenever your access changes: it replaces each block, removes profiles you no longer have, keeps a backup and ends with the verify checks. Sign in once per session.",
     flags:
       '{{dryRun}} shows the change without writing; {{replaceMine}} lets the block take over your own sections that have the same names; {{noVerify}} skips the checks.',
     close: 'Close',
@@ -131,6 +147,8 @@ export const awsAccessMessages = {
     title: 'SSO session "{{session}}"',
     subheader:
       'Add this once to ~/.aws/config; every profile below refers to it.',
+    subheaderOrganization:
+      'For {{organization}}: add this once to ~/.aws/config; every profile of {{organization}} below refers to it.',
   },
   role: {
     consoleLabel: 'Open console in {{accountName}} as {{role}}',
@@ -185,12 +203,15 @@ export const awsAccessMessages = {
     cliHelp:
       'Version 1 and versions before 2.9 cannot read [sso-session] sections.',
     sessionTitle: 'SSO session "{{session}}" configured',
+    sessionTitleOrganization:
+      'SSO session "{{session}}" of {{organization}} configured',
     sessionHelp:
       '"Set up this machine" above writes it, or paste the [sso-session] block into ~/.aws/config, or answer the questions of:',
     profilesTitle: 'Profiles added',
     profilesHelp:
       '"Set up this machine" above installs them and keeps them up to date; or use "Copy all" or "Download config" and add them to ~/.aws/config by hand.',
     loginTitle: 'Signed in',
+    loginTitleSession: 'Signed in to session "{{session}}"',
     loginHelp: 'Once per session, not per profile.',
     identityTitle: 'Identity verified',
     identityHelp: 'The account in the answer must be the profile’s account.',
@@ -198,6 +219,7 @@ export const awsAccessMessages = {
     profileEnvHelp:
       'Set it per terminal window to work in several accounts side by side.',
     mfaTitle: 'MFA enabled',
+    mfaTitleOrganization: 'MFA enabled in {{organization}}',
     mfaHelp:
       'Register an MFA device in the AWS access portal ({{startUrl}}) under MFA devices.',
   },
@@ -219,6 +241,8 @@ export const awsAccessMessages = {
     awsLoginTitle: '"aws login" is not Identity Center sign-in',
     awsLoginExplanation:
       'aws login (AWS CLI 2.32 and later) signs in with IAM console credentials, the ones of the AWS Management Console for an IAM user or root; it does not use IAM Identity Center and knows nothing of session "{{session}}". For the profiles here, sign in with aws sso login.',
+    awsLoginExplanationSessions:
+      'aws login (AWS CLI 2.32 and later) signs in with IAM console credentials, the ones of the AWS Management Console for an IAM user or root; it does not use IAM Identity Center and knows nothing of your sessions {{sessions}}. For the profiles here, sign in with aws sso login.',
     mixedSsoTitle:
       'A profile mixes sso_session with sso_start_url or sso_region',
     mixedSsoExplanation:
@@ -229,6 +253,8 @@ export const awsAccessMessages = {
     sessionOrProfileTitle: 'Session login or profile login?',
     sessionOrProfileExplanation:
       '"aws sso login --sso-session {{session}}" signs in once for all profiles that use the session. "aws sso login --profile NAME" signs in through that profile\'s session and gives the same token; it is needed only for legacy profiles without sso_session.',
+    severalSessions:
+      'Each organisation has its own session ({{sessions}}): sign in to each one whose profiles you use.',
   },
   searchResult: {
     account: 'AWS account {{accountId}}',

@@ -1,28 +1,34 @@
 import {
   AwsAccessStatus,
+  AwsOrganizationSettings,
   EntityAccessResponse,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { Entity } from '@backstage/catalog-model';
 
 /** Test data for the frontend tests; not part of the public surface. */
+export const defaultOrganization: AwsOrganizationSettings = {
+  id: 'default',
+  title: 'sikt',
+  sso: {
+    sessionName: 'sikt',
+    startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+    ssoRegion: 'eu-north-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'eu-north-1',
+    regions: ['eu-north-1', 'eu-west-1'],
+    output: 'json',
+    profileNameTemplate: '{accountName}-{roleName}',
+  },
+};
+
 export const platformAccess: EntityAccessResponse = {
   entityRef: 'group:default/platform',
-  settings: {
-    sso: {
-      sessionName: 'sikt',
-      startUrl: 'https://d-c3670fd13e.awsapps.com/start',
-      ssoRegion: 'eu-north-1',
-      registrationScopes: 'sso:account:access',
-    },
-    profiles: {
-      defaultRegion: 'eu-north-1',
-      regions: ['eu-north-1', 'eu-west-1'],
-      output: 'json',
-      profileNameTemplate: '{accountName}-{roleName}',
-    },
-  },
+  settings: { organizations: [defaultOrganization] },
   accounts: [
     {
+      organization: 'default',
       id: '318204556071',
       name: 'platform-dev',
       environment: 'dev',
@@ -36,13 +42,14 @@ export const platformAccess: EntityAccessResponse = {
       ],
     },
     {
+      organization: 'default',
       id: '318204556245',
       name: 'platform "prod" [eu]',
       region: 'eu-west-1',
       roles: [{ name: 'ReadOnlyAccess', grantedVia: ['aws-platform-team'] }],
     },
   ],
-  teams: { 'aws-platform-team': 'group:default/platform' },
+  teams: { default: { 'aws-platform-team': 'group:default/platform' } },
 };
 
 /** The signed-in user's own access: only the dev account's PowerUserAccess. */
@@ -50,6 +57,76 @@ export const myAccess: EntityAccessResponse = {
   ...platformAccess,
   entityRef: 'user:default/guest',
   accounts: [platformAccess.accounts[0]],
+};
+
+/**
+ * Two organisations side by side, each with an account named `platform-dev` and a group
+ * named `aws-platform-team`; in the sandbox that group belongs to another team. The
+ * sandbox lives in GovCloud: its regions are not the production's.
+ */
+export const productionOrganization: AwsOrganizationSettings = {
+  id: 'prod',
+  title: 'Production',
+  sso: {
+    sessionName: 'sikt',
+    startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+    ssoRegion: 'eu-north-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'eu-north-1',
+    regions: ['eu-north-1', 'eu-west-1'],
+    output: 'json',
+    profileNameTemplate: '{org}-{accountName}-{roleName}',
+  },
+};
+
+export const sandboxOrganization: AwsOrganizationSettings = {
+  id: 'sandbox',
+  title: 'Sandbox',
+  sso: {
+    sessionName: 'sikt-sandbox',
+    startUrl: 'https://d-90677a1b2c.awsapps.com/start',
+    ssoRegion: 'us-gov-west-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'us-gov-west-1',
+    regions: ['us-gov-west-1', 'us-gov-east-1'],
+    output: 'yaml',
+    profileNameTemplate: '{org}-{accountName}-{roleName}',
+  },
+};
+
+export const twoOrganizationsAccess: EntityAccessResponse = {
+  entityRef: 'group:default/platform',
+  settings: { organizations: [productionOrganization, sandboxOrganization] },
+  accounts: [
+    {
+      organization: 'prod',
+      id: '318204556071',
+      name: 'platform-dev',
+      environment: 'dev',
+      roles: [
+        {
+          name: 'PowerUserAccess',
+          sessionDuration: 'PT8H',
+          grantedVia: ['aws-platform-team'],
+        },
+      ],
+    },
+    {
+      organization: 'sandbox',
+      id: '604112784586',
+      name: 'platform-dev',
+      environment: 'dev',
+      roles: [{ name: 'PowerUserAccess', grantedVia: ['aws-platform-team'] }],
+    },
+  ],
+  teams: {
+    prod: { 'aws-platform-team': 'group:default/platform' },
+    sandbox: { 'aws-platform-team': 'group:default/data' },
+  },
 };
 
 const group = (name: string, displayName: string): Entity => ({
@@ -65,8 +142,24 @@ export const teams: Entity[] = [
 ];
 
 export const freshStatus: AwsAccessStatus = {
-  source: 'identityCenter',
   stale: false,
-  lastAttemptAt: '2026-11-26T08:00:00.000Z',
-  lastSuccessAt: '2026-11-26T08:00:00.000Z',
+  organizations: [
+    {
+      id: 'default',
+      title: 'sikt',
+      source: 'identityCenter',
+      hasData: true,
+      stale: false,
+      lastAttemptAt: '2026-11-26T08:00:00.000Z',
+      lastSuccessAt: '2026-11-26T08:00:00.000Z',
+    },
+  ],
+};
+
+export const twoOrganizationsStatus: AwsAccessStatus = {
+  stale: false,
+  organizations: [
+    { ...freshStatus.organizations[0], id: 'prod', title: 'Production' },
+    { ...freshStatus.organizations[0], id: 'sandbox', title: 'Sandbox' },
+  ],
 };

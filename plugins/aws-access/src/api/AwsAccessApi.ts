@@ -69,7 +69,7 @@ export interface AwsAccessApi {
   getStatus(): Promise<AwsAccessStatus>;
 
   /**
-   * Accounts across the organisation matching an account id (or an ARN holding one), part
+   * Accounts across every organisation matching an account id (or an ARN holding one), part
    * of a name or a permission set name, best first, one page at a time.
    */
   searchAccounts(
@@ -77,8 +77,15 @@ export interface AwsAccessApi {
     page?: { offset?: number; limit?: number },
   ): Promise<AccountSearchResponse>;
 
-  /** One account: every role in it, the teams that grant them and the caller's own. */
-  getAccount(accountId: string): Promise<AccountLookupResponse>;
+  /**
+   * One account: every role in it, the teams that grant them and the caller's own.
+   * `organization` says which organisation's account is meant; without it the backend
+   * refuses an id that several organisations know.
+   */
+  getAccount(
+    accountId: string,
+    options?: { organization?: string },
+  ): Promise<AccountLookupResponse>;
 
   /**
    * Asks the catalog team behind an Identity Center group to add the signed-in user to it,

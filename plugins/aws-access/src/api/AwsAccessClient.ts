@@ -99,9 +99,15 @@ export class AwsAccessClient implements AwsAccessApi {
     return (await response.json()) as AccountSearchResponse;
   }
 
-  async getAccount(accountId: string): Promise<AccountLookupResponse> {
+  async getAccount(
+    accountId: string,
+    options: { organization?: string } = {},
+  ): Promise<AccountLookupResponse> {
+    const query = options.organization
+      ? `?${new URLSearchParams({ organization: options.organization })}`
+      : '';
     const response = await this.request(
-      `/accounts/${encodeURIComponent(accountId)}`,
+      `/accounts/${encodeURIComponent(accountId)}${query}`,
     );
     return (await response.json()) as AccountLookupResponse;
   }
@@ -111,6 +117,7 @@ export class AwsAccessClient implements AwsAccessApi {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
+        ...(request.organization && { organization: request.organization }),
         accountId: request.accountId,
         role: request.role,
         group: request.group,

@@ -1,10 +1,11 @@
 import { storageApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   AwsConfigVariant,
-  CliProfileSettings,
+  AwsOrganizationSettings,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useCallback, useMemo } from 'react';
 import useObservable from 'react-use/esm/useObservable';
+import { effectiveRegion, withPreferredRegion } from './regionPreference';
 
 /** The storage bucket AWS Access keeps per-user choices in. */
 export const STORAGE_BUCKET = 'aws-access';
@@ -34,17 +35,28 @@ export function useRemoteSignIn() {
 
 /**
  * The reader's CLI choices, kept in their Backstage settings (the storage API): the
- * default region for profiles, whether their CLI predates `[sso-session]` support, and
- * whether they sign in on a remote machine.
+ * default region for profiles (one choice across organisations, see
+ * `regionPreference.ts`), whether their CLI predates `[sso-session]` support, and whether
+ * they sign in on a remote machine. `organizations` comes back with the chosen region as
+ * the default of every organisation that offers it, ready for `planProfiles`.
  */
-export function useCliPreferences(settings: CliProfileSettings) {
+export function useCliPreferences(organizations: AwsOrganizationSettings[]) {
   const [stored, setRegion] = useStoredValue<string>('region');
   const [legacy, setLegacyCli] = useStoredValue<boolean>('legacyCli');
   const { remote, setRemote } = useRemoteSignIn();
-  const region =
-    stored && settings.regions.includes(stored)
-      ? stored
-      : settings.defaultRegion;
+  const region = effectiveRegion(stored, organizations);
+  const preferred = useMemo(
+    () => withPreferredRegion(organizations, region),
+    [organizations, region],
+  );
   const variant: AwsConfigVariant = legacy ? 'legacy' : 'sso-session';
-  return { region, variant, remote, setRegion, setLegacyCli, setRemote };
+  return {
+    region,
+    organizations: preferred,
+    variant,
+    remote,
+    setRegion,
+    setLegacyCli,
+    setRemote,
+  };
 }

@@ -17,7 +17,7 @@ export function useMyRoles(subject: string): Set<string> | undefined {
         ? undefined
         : new Set(
             mine.value.accounts.flatMap(a =>
-              a.roles.map(r => profileKey(a.id, r.name)),
+              a.roles.map(r => profileKey(a.organization, a.id, r.name)),
             ),
           ),
     [own, mine.value],

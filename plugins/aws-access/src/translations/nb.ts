@@ -50,6 +50,11 @@ const awsAccessTranslationNb = {
     'Du har {{held, number}} av {{count}} rolle i denne kontoen.',
   'accountLookup.youHold_other':
     'Du har {{held, number}} av de {{count}} rollene i denne kontoen.',
+  'accountLookup.titleInOrganization':
+    '{{accountName}} ({{accountId}}) i {{organization}}',
+  'accountLookup.chooseOrganizationTitle':
+    'Konto {{accountId}} finnes i flere organisasjoner: velg én',
+  'accountLookup.chooseOrganizationLabel': 'Organisasjoner med denne kontoen',
 
   'accountGrants.error': 'Kunne ikke hente hvem som har tilgang',
   'accountGrants.emptyTitle': 'Ingen gruppe har en rolle i konto {{accountId}}',
@@ -61,6 +66,8 @@ const awsAccessTranslationNb = {
 
   'account.subheader': 'Konto {{accountId}}',
   'account.region': 'Konto {{accountName}} ({{accountId}})',
+  'account.regionInOrganization':
+    'Konto {{accountName}} ({{accountId}}) i {{organization}}',
   'account.groupColumn': 'Gruppe i IAM Identity Center',
   'account.roleColumn': 'Rolle',
   'account.openConsole': 'Åpne konsollen',
@@ -68,6 +75,8 @@ const awsAccessTranslationNb = {
   'entity.loadError': 'Kunne ikke hente AWS-tilgangene',
   'entity.cardTitle': 'AWS-kontoer',
   'entity.cardNoAccounts': 'Fant ingen AWS-kontoer for denne entiteten.',
+  'entity.cardAccountInOrganization':
+    '{{accountName}} ({{accountId}}) i {{organization}}',
   'entity.noAccountsTitle': "Fant ingen AWS-kontoer for '{{entityRef}}'",
   'entity.noAccountsUser':
     'Du får AWS-tilgang gjennom teamene dine: be om å bli med i et team (Group) som har en gruppe i IAM Identity Center, eller sjekk at User-entiteten din har teamet under spec.memberOf.',
@@ -88,6 +97,7 @@ const awsAccessTranslationNb = {
   'syncStatus.lastSyncFailed': 'Den siste synkroniseringen mislyktes.',
   'syncStatus.dataAsOf': 'Dataene er fra {{date, datetime}}.',
   'syncStatus.neverSynced': 'Ingen data er synkronisert ennå.',
+  'syncStatus.organization': '{{organization}}: {{message}}',
 
   'filter.text': 'Filtrer kontoer',
   'filter.textPlaceholder': 'Navn eller ID',
@@ -95,6 +105,8 @@ const awsAccessTranslationNb = {
   'filter.allRoles': 'Alle roller',
   'filter.environment': 'Miljø',
   'filter.allEnvironments': 'Alle miljøer',
+  'filter.organization': 'Organisasjon',
+  'filter.allOrganizations': 'Alle organisasjoner',
   'filter.noMatch': 'Ingen konto passer til filteret.',
   'filter.showMore_one':
     'Vis {{shown, number}} til av {{count}} gjenværende konto',
@@ -102,6 +114,9 @@ const awsAccessTranslationNb = {
     'Vis {{shown, number}} til av {{count}} gjenværende kontoer',
 
   'toolbar.defaultRegion': 'Standardregion',
+  'toolbar.organizationDefaultRegion': 'Standardregionen til hver organisasjon',
+  'toolbar.regionAcrossOrganizations':
+    'Gjelder for alle organisasjoner som tilbyr den; de andre beholder sin egen standard.',
   'toolbar.legacyCli': 'AWS CLI-en min er eldre enn 2.9',
   'toolbar.remote': 'Jeg jobber på en ekstern maskin (SSH, container, WSL)',
   'toolbar.copyAll': 'Kopier alle',
@@ -115,6 +130,8 @@ const awsAccessTranslationNb = {
     'Kjør det nedlastede skriptet i mappen det ble lagret i, på maskinen der du bruker AWS CLI:',
   'setup.whatItDoes':
     'Skriptet skriver SSO-økten og alle profilene inn i ~/.aws/config (eller AWS_CONFIG_FILE) mellom to markørkommentarer og lar resten av filen være som den er. Kjør det på nytt hver gang tilgangene dine endres: det erstatter blokken, fjerner profiler du ikke lenger har, tar sikkerhetskopi og avslutter med kontrollene.',
+  'setup.whatItDoesSeveral':
+    'Skriptet skriver SSO-økten og profilene til hver organisasjon inn i ~/.aws/config (eller AWS_CONFIG_FILE), én blokk mellom to markørkommentarer per økt, og lar resten av filen være som den er. Kjør det på nytt hver gang tilgangene dine endres: det erstatter hver blokk, fjerner profiler du ikke lenger har, tar sikkerhetskopi og avslutter med kontrollene. Logg inn én gang per økt.',
   'setup.flags':
     '{{dryRun}} viser endringen uten å skrive den; {{replaceMine}} lar blokken overta dine egne seksjoner med samme navn; {{noVerify}} hopper over kontrollene.',
   'setup.close': 'Lukk',
@@ -123,6 +140,8 @@ const awsAccessTranslationNb = {
   'ssoSession.title': 'SSO-økt «{{session}}»',
   'ssoSession.subheader':
     'Legg dette inn i ~/.aws/config én gang; alle profilene nedenfor viser til det.',
+  'ssoSession.subheaderOrganization':
+    'For {{organization}}: legg dette inn i ~/.aws/config én gang; alle profilene til {{organization}} nedenfor viser til det.',
 
   'role.consoleLabel': 'Åpne konsollen i {{accountName}} som {{role}}',
   'role.sessionLasts': 'Økten varer {{duration}}',
@@ -175,12 +194,15 @@ const awsAccessTranslationNb = {
   'checklist.cliHelp':
     'Versjon 1 og versjoner før 2.9 kan ikke lese [sso-session]-seksjoner.',
   'checklist.sessionTitle': 'SSO-økten «{{session}}» er satt opp',
+  'checklist.sessionTitleOrganization':
+    'SSO-økten «{{session}}» til {{organization}} er satt opp',
   'checklist.sessionHelp':
     '«Sett opp denne maskinen» ovenfor skriver den, ellers kan du lime inn [sso-session]-blokken i ~/.aws/config eller svare på spørsmålene fra:',
   'checklist.profilesTitle': 'Profilene er lagt til',
   'checklist.profilesHelp':
     '«Sett opp denne maskinen» ovenfor installerer dem og holder dem oppdatert; ellers kan du bruke «Kopier alle» eller «Last ned konfigurasjon» og legge dem inn i ~/.aws/config for hånd.',
   'checklist.loginTitle': 'Logget inn',
+  'checklist.loginTitleSession': 'Logget inn i økten «{{session}}»',
   'checklist.loginHelp': 'Én gang per økt, ikke per profil.',
   'checklist.identityTitle': 'Identiteten er bekreftet',
   'checklist.identityHelp': 'Kontoen i svaret må være kontoen til profilen.',
@@ -188,6 +210,7 @@ const awsAccessTranslationNb = {
   'checklist.profileEnvHelp':
     'Sett den per terminalvindu for å jobbe i flere kontoer side om side.',
   'checklist.mfaTitle': 'MFA er slått på',
+  'checklist.mfaTitleOrganization': 'MFA er slått på i {{organization}}',
   'checklist.mfaHelp':
     'Registrer en MFA-enhet i AWS-tilgangsportalen ({{startUrl}}) under «MFA devices».',
 
@@ -211,6 +234,8 @@ const awsAccessTranslationNb = {
     '«aws login» er ikke innlogging med Identity Center',
   'troubleshooting.awsLoginExplanation':
     'aws login (AWS CLI 2.32 og nyere) logger inn med IAM-konsollpåloggingen, den til AWS Management Console for en IAM-bruker eller root-brukeren; den bruker ikke IAM Identity Center og vet ingenting om økten «{{session}}». For profilene her logger du inn med aws sso login.',
+  'troubleshooting.awsLoginExplanationSessions':
+    'aws login (AWS CLI 2.32 og nyere) logger inn med IAM-konsollpåloggingen, den til AWS Management Console for en IAM-bruker eller root-brukeren; den bruker ikke IAM Identity Center og vet ingenting om øktene dine {{sessions}}. For profilene her logger du inn med aws sso login.',
   'troubleshooting.mixedSsoTitle':
     'En profil blander sso_session med sso_start_url eller sso_region',
   'troubleshooting.mixedSsoExplanation':
@@ -222,6 +247,8 @@ const awsAccessTranslationNb = {
     'Innlogging per økt eller per profil?',
   'troubleshooting.sessionOrProfileExplanation':
     '«aws sso login --sso-session {{session}}» logger inn én gang for alle profiler som bruker økten. «aws sso login --profile NAME» logger inn gjennom økten til den profilen og gir det samme tokenet; det trengs bare for eldre profiler uten sso_session.',
+  'troubleshooting.severalSessions':
+    'Hver organisasjon har sin egen økt ({{sessions}}): logg inn i hver av dem du bruker profiler fra.',
 
   'searchResult.account': 'AWS-konto {{accountId}}',
   'searchResult.teams': 'Team',

@@ -12,6 +12,8 @@ import { AccountFilter, NO_FILTER, filterAccounts } from '../AccountFilter';
 import { CliToolbar } from '../CliToolbar';
 import { OnboardingChecklist } from '../OnboardingChecklist';
 import { profileKey } from '../../hooks/profileKey';
+import { organizationsOf } from '../../hooks/organizations';
+import { regionChoices } from '../../hooks/regionPreference';
 import { ProfileBlocks } from '../ProfileBlocks';
 import { Troubleshooting } from '../Troubleshooting';
 import { awsAccessTranslationRef } from '../../translation';
@@ -21,7 +23,8 @@ const PAGE_SIZE = 20;
 
 /**
  * An entity's accounts with everything to use them from the CLI: the toolbar for the
- * whole config, the filter, a page of profile blocks, the checklist and troubleshooting.
+ * whole config, the filter, a session card per organisation and a page of profile
+ * blocks, the checklist and troubleshooting.
  */
 export function AccessView({
   subject,
@@ -32,17 +35,26 @@ export function AccessView({
 }) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const { settings, accounts } = access;
-  const prefs = useCliPreferences(settings.profiles);
+  // The sessions the reader needs: one per organisation the entity has accounts in. The
+  // region choice is made among these organisations' regions only.
+  const sessions = useMemo(
+    () => organizationsOf(accounts, settings.organizations),
+    [accounts, settings.organizations],
+  );
+  const prefs = useCliPreferences(sessions);
+  // Planned from every account, not the filtered ones: names never change with a filter.
   const planned = useMemo(
-    () =>
-      planProfiles(accounts, {
-        ...settings.profiles,
-        defaultRegion: prefs.region,
-      }),
-    [accounts, settings.profiles, prefs.region],
+    () => planProfiles(accounts, prefs.organizations),
+    [accounts, prefs.organizations],
   );
   const profiles = useMemo(
-    () => new Map(planned.map(p => [profileKey(p.accountId, p.roleName), p])),
+    () =>
+      new Map(
+        planned.map(p => [
+          profileKey(p.organization, p.accountId, p.roleName),
+          p,
+        ]),
+      ),
     [planned],
   );
   const myRoles = useMyRoles(subject);
@@ -55,10 +67,13 @@ export function AccessView({
     [accounts, deferredFilter],
   );
   const shown = useMemo(() => visible.slice(0, limit), [visible, limit]);
+  const visibleSessions = useMemo(
+    () => organizationsOf(visible, settings.organizations),
+    [visible, settings.organizations],
+  );
   const getConfigText = useCallback(
-    () =>
-      renderAwsConfig(planned, settings.sso, settings.profiles, prefs.variant),
-    [planned, settings, prefs.variant],
+    () => renderAwsConfig(planned, prefs.organizations, prefs.variant),
+    [planned, prefs.organizations, prefs.variant],
   );
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
@@ -68,14 +83,16 @@ export function AccessView({
           <CliToolbar
             subject={subject}
             getConfigText={getConfigText}
-            regions={settings.profiles.regions}
+            regions={regionChoices(sessions)}
             region={prefs.region}
+            severalOrganizations={sessions.length > 1}
             variant={prefs.variant}
             onRegionChange={prefs.setRegion}
             onLegacyCliChange={prefs.setLegacyCli}
           />
           <AccountFilter
             accounts={accounts}
+            organizations={settings.organizations}
             value={filter}
             onChange={value => {
               setFilter(value);
@@ -86,6 +103,7 @@ export function AccessView({
       </Paper>
       <ProfileBlocks
         settings={settings}
+        sessions={visibleSessions}
         accounts={shown}
         profiles={profiles}
         variant={prefs.variant}
@@ -101,8 +119,8 @@ export function AccessView({
           })}
         </Button>
       )}
-      <OnboardingChecklist sso={settings.sso} example={planned[0]} />
-      <Troubleshooting sso={settings.sso} />
+      <OnboardingChecklist organizations={sessions} example={planned[0]} />
+      <Troubleshooting organizations={sessions} />
     </Box>
   );
 }

@@ -6,7 +6,9 @@ const account = (
   name: string,
   environment: string | undefined,
   roles: string[],
+  organization = 'prod',
 ): AwsAccountAccess => ({
+  organization,
   id,
   name,
   ...(environment && { environment }),
@@ -17,6 +19,7 @@ const accounts = [
   account('111111111111', 'shop-dev', 'dev', ['Dev', 'ReadOnly']),
   account('222222222222', 'shop-prod', 'prod', ['ReadOnly']),
   account('333333333333', 'search-dev', 'dev', ['Dev']),
+  account('444444444444', 'shop-dev', 'dev', ['Dev'], 'sandbox'),
 ];
 
 describe('filterAccounts', () => {
@@ -27,7 +30,7 @@ describe('filterAccounts', () => {
   it('searches names and ids', () => {
     expect(
       filterAccounts(accounts, { ...NO_FILTER, text: 'SHOP' }).map(a => a.id),
-    ).toEqual(['111111111111', '222222222222']);
+    ).toEqual(['111111111111', '222222222222', '444444444444']);
     expect(
       filterAccounts(accounts, { ...NO_FILTER, text: '3333' }).map(a => a.name),
     ).toEqual(['search-dev']);
@@ -38,6 +41,7 @@ describe('filterAccounts', () => {
     expect(result.map(a => [a.name, a.roles.map(r => r.name)])).toEqual([
       ['shop-dev', ['Dev']],
       ['search-dev', ['Dev']],
+      ['shop-dev', ['Dev']],
     ]);
   });
 
@@ -47,5 +51,19 @@ describe('filterAccounts', () => {
         a => a.name,
       ),
     ).toEqual(['shop-prod']);
+  });
+
+  it('narrows by organisation, telling apart accounts of the same name', () => {
+    const shops = { ...NO_FILTER, text: 'shop-dev' };
+    expect(
+      filterAccounts(accounts, { ...shops, organization: 'sandbox' }).map(
+        a => a.id,
+      ),
+    ).toEqual(['444444444444']);
+    expect(
+      filterAccounts(accounts, { ...shops, organization: 'prod' }).map(
+        a => a.id,
+      ),
+    ).toEqual(['111111111111']);
   });
 });

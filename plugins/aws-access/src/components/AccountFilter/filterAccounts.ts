@@ -4,12 +4,15 @@ export interface AccountFilterValue {
   text: string;
   role: string;
   environment: string;
+  /** An organisation id, or empty for every organisation. */
+  organization: string;
 }
 
 export const NO_FILTER: AccountFilterValue = {
   text: '',
   role: '',
   environment: '',
+  organization: '',
 };
 
 /** Accounts that match the filter; with a role chosen, only that role is kept. */
@@ -24,7 +27,8 @@ export function filterAccounts(
         (!needle ||
           a.name.toLocaleLowerCase().includes(needle) ||
           a.id.includes(needle)) &&
-        (!filter.environment || a.environment === filter.environment),
+        (!filter.environment || a.environment === filter.environment) &&
+        (!filter.organization || a.organization === filter.organization),
     )
     .map(a =>
       filter.role

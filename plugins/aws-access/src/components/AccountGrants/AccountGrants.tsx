@@ -17,6 +17,8 @@ import {
 import { consoleUrl } from '@aws-access/backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useFormatSessionDuration } from '../../hooks/useFormatSessionDuration';
+import { organizationOf } from '../../hooks/organizations';
+import { AccountChips } from '../AccountChips';
 import { useLiveAsync } from '../../hooks/useLiveAsync';
 import { AccessUpdatedStatus } from '../LiveStatus';
 import { SyncStatusWarning } from '../SyncStatusWarning';
@@ -40,6 +42,7 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
     return <Progress />;
   }
   const { account, grants, settings } = value;
+  const organization = organizationOf(account, settings.organizations);
   if (grants.length === 0) {
     return (
       <>
@@ -59,6 +62,17 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
       <InfoCard
         title={t('accountGrants.title', { accountName: account.name })}
         subheader={t('account.subheader', { accountId: account.id })}
+        headerProps={{
+          action: (
+            <AccountChips
+              organizationTitle={
+                settings.organizations.length > 1
+                  ? organization.title
+                  : undefined
+              }
+            />
+          ),
+        }}
       >
         <Table
           size="small"
@@ -85,7 +99,7 @@ export function AccountGrants({ entityRef }: { entityRef: string }) {
                   <TableCell>
                     <Link
                       to={consoleUrl(
-                        settings.sso.startUrl,
+                        organization.sso.startUrl,
                         account.id,
                         role.name,
                       )}

@@ -34,6 +34,7 @@ const PROD = '318204556245';
 /** An account with a hostile name, two groups, the reader holding one of its roles. */
 const prodLookup: AccountLookupResponse = {
   account: {
+    organization: 'default',
     id: PROD,
     name: 'platform "prod" [eu]',
     environment: 'prod',
@@ -42,7 +43,7 @@ const prodLookup: AccountLookupResponse = {
       { name: 'ReadOnlyAccess', grantedVia: ['aws-platform-team'] },
     ],
   },
-  teams: { 'aws-platform-team': 'group:default/platform' },
+  teams: { default: { 'aws-platform-team': 'group:default/platform' } },
   myRoles: ['ReadOnlyAccess'],
   settings: platformAccess.settings,
 };
@@ -54,6 +55,7 @@ const prodHit: AccountSearchResponse = {
   totalCount: 1,
   items: [
     {
+      organization: 'default',
       id: PROD,
       name: 'platform "prod" [eu]',
       environment: 'prod',
@@ -214,7 +216,7 @@ describe('account lookup', () => {
             prodLookup.account.roles[1],
           ],
         },
-        teams: { [hostileGroup]: 'group:default/platform' },
+        teams: { default: { [hostileGroup]: 'group:default/platform' } },
         settings: {
           ...prodLookup.settings,
           requestAccess: {
@@ -267,7 +269,7 @@ describe('asking the team with a notification', () => {
         { name: 'ReadOnlyAccess', grantedVia: [hostileGroup] },
       ],
     },
-    teams: { [hostileGroup]: 'group:default/platform' },
+    teams: { default: { [hostileGroup]: 'group:default/platform' } },
     myRoles: [],
     settings: {
       ...prodLookup.settings,
@@ -299,7 +301,12 @@ describe('asking the team with a notification', () => {
       await screen.findByText('Request sent to platform.'),
     ).toHaveAttribute('role', 'status');
     expect(bodies).toEqual([
-      { accountId: PROD, role: 'ReadOnlyAccess', group: hostileGroup },
+      {
+        organization: 'default',
+        accountId: PROD,
+        role: 'ReadOnlyAccess',
+        group: hostileGroup,
+      },
     ]);
     expect(screen.queryByRole('button', { name: askName })).toBeNull();
   });

@@ -19,14 +19,21 @@ import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { awsAccessApiRef } from '../../api';
+import { usePortalOrganizations } from '../../hooks/usePortalOrganizations';
 import { accountRouteRef } from '../../routes';
+import { accountLink } from './accountLink';
 import { awsAccessTranslationRef } from '../../translation';
 
 /** Hits shown under the box; the rest are a more precise query away. */
 const SHOWN_HITS = 10;
 
-function describeHit(hit: AccountSearchHit, matchedRoles: string): string {
+function describeHit(
+  hit: AccountSearchHit,
+  matchedRoles: string,
+  organizationTitle?: string,
+): string {
   const parts = [hit.id];
+  if (organizationTitle) parts.push(organizationTitle);
   if (hit.environment) parts.push(hit.environment);
   if (hit.matchedBy === 'permissionSet') {
     parts.push(matchedRoles);
@@ -35,8 +42,9 @@ function describeHit(hit: AccountSearchHit, matchedRoles: string): string {
 }
 
 /**
- * One box to find any account in the organisation by id, ARN, name or permission set.
- * Enter on an id or ARN opens that account straight away.
+ * One box to find any account in every organisation by id, ARN, name or permission set.
+ * Enter on an id or ARN opens that account straight away. With several organisations
+ * each hit names its organisation and its link carries it.
  */
 export function AccountSearch() {
   const api = useApi(awsAccessApiRef);
@@ -52,7 +60,18 @@ export function AccountSearch() {
     [api, query],
   );
 
-  const open = (accountId: string) => navigate(accountRoute({ accountId }));
+  // Only once there are hits: the titles and the count come from the status.
+  const organizations = usePortalOrganizations(Boolean(value?.items.length));
+  const several = organizations && organizations.length > 1;
+  const titleOf = (id: string) =>
+    organizations?.find(o => o.id === id)?.title ?? id;
+  const linkTo = (hit: Pick<AccountSearchHit, 'id' | 'organization'>) =>
+    accountLink(
+      accountRoute({ accountId: hit.id }),
+      several ? hit.organization : undefined,
+    );
+  const open = (hit: Pick<AccountSearchHit, 'id' | 'organization'>) =>
+    navigate(linkTo(hit));
 
   return (
     // On paper: the theme's secondary text lacks contrast on the page's grey.
@@ -70,10 +89,13 @@ export function AccountSearch() {
           onKeyDown={e => {
             if (e.key !== 'Enter') return;
             const id = accountIdInText(text);
+            // An id with one hit of its own opens in that hit's organisation; an id
+            // several organisations know opens without one, and the page asks which.
+            const ofId = value?.items.filter(hit => hit.id === id) ?? [];
             if (id) {
-              open(id);
+              open(ofId.length === 1 ? ofId[0] : { id, organization: '' });
             } else if (value?.items.length === 1) {
-              open(value.items[0].id);
+              open(value.items[0]);
             }
           }}
         />
@@ -89,18 +111,15 @@ export function AccountSearch() {
         {value && value.totalCount > 0 && (
           <List dense aria-label={t('accountSearch.resultsLabel')}>
             {value.items.map(hit => (
-              <ListItem key={hit.id}>
+              <ListItem key={`${hit.organization}/${hit.id}`}>
                 <ListItemText
-                  primary={
-                    <Link to={accountRoute({ accountId: hit.id })}>
-                      {hit.name}
-                    </Link>
-                  }
+                  primary={<Link to={linkTo(hit)}>{hit.name}</Link>}
                   secondary={describeHit(
                     hit,
                     t('accountSearch.matchedRoles', {
                       roles: hit.roles.join(', '),
                     }),
+                    several ? titleOf(hit.organization) : undefined,
                   )}
                 />
               </ListItem>

@@ -5,6 +5,7 @@ describe('grantsByGroup', () => {
   it('lists each group with its roles, direct assignments last', () => {
     expect(
       grantsByGroup({
+        organization: 'prod',
         id: '605112784586',
         name: 'payments-prod',
         roles: [
@@ -21,6 +22,8 @@ describe('grantsByGroup', () => {
   });
 
   it('has nothing for an account nobody holds a role in', () => {
-    expect(grantsByGroup({ id: '1', name: 'x', roles: [] })).toEqual([]);
+    expect(
+      grantsByGroup({ organization: 'prod', id: '1', name: 'x', roles: [] }),
+    ).toEqual([]);
   });
 });

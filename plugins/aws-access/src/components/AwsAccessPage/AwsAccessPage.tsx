@@ -82,14 +82,20 @@ function TeamsView() {
 
 function AccountRoute() {
   const { accountId = '' } = useParams();
-  return <AccountLookupView accountId={accountId} />;
+  const [searchParams] = useSearchParams();
+  return (
+    <AccountLookupView
+      accountId={accountId}
+      organization={searchParams.get('organization') || undefined}
+    />
+  );
 }
 
 /**
  * The `/aws-access` page: find any account, or pick a team and get its AWS accounts and
  * ready-made profiles. The chosen team lives in the URL (`?team=group:default/platform`)
- * and a looked-up account has its own (`/aws-access/accounts/605112784586`), so links can
- * be shared.
+ * and a looked-up account has its own (`/aws-access/accounts/605112784586`, with
+ * `?organization=prod` when several organisations are served), so links can be shared.
  */
 export function AwsAccessPage() {
   const { t } = useTranslationRef(awsAccessTranslationRef);

@@ -5,8 +5,10 @@ import { isAwsAccountSearchResult } from './isAwsAccountSearchResult';
 
 const account = {
   title: 'payments-prod',
-  text: 'AWS account 605112784586 · environment prod · teams payments, security · roles ReadOnlyAccess',
-  location: '/aws-access/accounts/605112784586',
+  text: 'AWS account 605112784586 · organization sikt · environment prod · teams payments, security · roles ReadOnlyAccess',
+  location: '/aws-access/accounts/605112784586?organization=default',
+  organization: 'default',
+  organizationTitle: 'sikt',
   accountId: '605112784586',
   environment: 'prod',
   roles: ['ReadOnlyAccess', 'PowerUserAccess'],
@@ -26,7 +28,10 @@ describe('AwsAccountSearchResultListItem', () => {
       />,
     );
     const link = screen.getByRole('link', { name: 'payments-prod' });
-    expect(link).toHaveAttribute('href', '/aws-access/accounts/605112784586');
+    expect(link).toHaveAttribute(
+      'href',
+      '/aws-access/accounts/605112784586?organization=default',
+    );
     expect(screen.getByText('payments')).toBeInTheDocument();
     expect(screen.getByText(/AWS account 605112784586/)).toBeInTheDocument();
     expect(screen.getByText('prod')).toBeInTheDocument();
@@ -34,6 +39,26 @@ describe('AwsAccountSearchResultListItem', () => {
     expect(
       screen.getByText('Roles: ReadOnlyAccess, PowerUserAccess'),
     ).toBeInTheDocument();
+    // The only organisation of a single-organisation portal goes unnamed.
+    expect(screen.queryByText('sikt')).not.toBeInTheDocument();
+  });
+
+  it('names the organisation of a portal that serves several', async () => {
+    await renderInTestApp(
+      <AwsAccountSearchResultListItem
+        result={{
+          ...account,
+          location: '/aws-access/accounts/605112784586?organization=prod',
+          organization: 'prod',
+          organizationTitle: 'Production',
+        }}
+      />,
+    );
+    expect(screen.getByText('Production')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'payments-prod' })).toHaveAttribute(
+      'href',
+      '/aws-access/accounts/605112784586?organization=prod',
+    );
   });
 
   it('shows a document missing its fields or with hostile names as plain text', async () => {

@@ -1,4 +1,7 @@
-import { AwsAccountSearchDocument } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AwsAccountSearchDocument,
+  DEFAULT_ORGANIZATION_ID,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { Link } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -72,7 +75,8 @@ function NamedList(props: { label: string; names: string[] }) {
 
 /**
  * A portal-search hit for an AWS account: its name linking to the account's page in AWS
- * Access, the id, environment, the teams holding roles there and the roles.
+ * Access, the id, its organisation (unless it is the only one), environment, the
+ * teams holding roles there and the roles.
  *
  * @public
  */
@@ -83,6 +87,14 @@ export function AwsAccountSearchResultListItem(
   const { t } = useTranslationRef(awsAccessTranslationRef);
   if (!result) return null;
   const account = result as Partial<AwsAccountSearchDocument> & SearchDocument;
+  // Every document names its organisation, but a result cannot tell how many the portal
+  // serves: the one of a single-organisation configuration (`default`) goes unnamed, so
+  // such a portal shows its hits as it always did.
+  const organizationTitle =
+    typeof account.organizationTitle === 'string' &&
+    account.organization !== DEFAULT_ORGANIZATION_ID
+      ? account.organizationTitle
+      : '';
   const teams = stringList(account.teams).map(teamName);
   const roles = stringList(account.roles);
   return (
@@ -106,6 +118,17 @@ export function AwsAccountSearchResultListItem(
               {t('searchResult.account', {
                 accountId: account.accountId ?? '',
               })}
+              {organizationTitle && (
+                <>
+                  {' '}
+                  <Chip
+                    component="span"
+                    size="small"
+                    variant="outlined"
+                    label={organizationTitle}
+                  />
+                </>
+              )}
               {account.environment && (
                 <>
                   {' '}

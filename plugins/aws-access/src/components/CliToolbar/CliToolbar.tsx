@@ -20,8 +20,15 @@ export interface CliToolbarProps {
   subject: string;
   /** The whole `~/.aws/config` text, made only when it is copied: large teams have thousands of profiles. */
   getConfigText: () => string;
+  /** The regions to choose from: every one the entity's organisations offer. */
   regions: string[];
+  /** The chosen region; empty for each organisation's own default. */
   region: string;
+  /**
+   * Whether the entity's accounts are in several organisations: the region then applies
+   * to those that offer it, and "each organisation's default" is a choice.
+   */
+  severalOrganizations?: boolean;
   variant: AwsConfigVariant;
   onRegionChange: (region: string) => void;
   onLegacyCliChange: (legacy: boolean) => void;
@@ -41,7 +48,11 @@ export function CliToolbar(props: CliToolbarProps) {
   const alertApi = useApi(alertApiRef);
   const errorApi = useApi(errorApiRef);
   const { remote, setRemote } = useRemoteSignIn();
-  const options = { region: props.region, variant: props.variant, remote };
+  const options = {
+    ...(props.region && { region: props.region }),
+    variant: props.variant,
+    remote,
+  };
 
   const copyAll = async () => {
     try {
@@ -82,9 +93,18 @@ export function CliToolbar(props: CliToolbarProps) {
         size="small"
         id="aws-access-region"
         label={t('toolbar.defaultRegion')}
+        helperText={
+          props.severalOrganizations
+            ? t('toolbar.regionAcrossOrganizations')
+            : undefined
+        }
         value={props.region}
         onChange={e => props.onRegionChange(String(e.target.value))}
+        style={props.severalOrganizations ? { maxWidth: 320 } : undefined}
       >
+        {props.severalOrganizations && (
+          <MenuItem value="">{t('toolbar.organizationDefaultRegion')}</MenuItem>
+        )}
         {props.regions.map(r => (
           <MenuItem key={r} value={r}>
             {r}
@@ -114,6 +134,7 @@ export function CliToolbar(props: CliToolbarProps) {
         region={props.region}
         variant={props.variant}
         remote={remote}
+        severalOrganizations={props.severalOrganizations}
       />
       <Button variant="outlined" onClick={copyAll}>
         {t('toolbar.copyAll')}

@@ -8,6 +8,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { accountKey, organizationOf } from '../../hooks/organizations';
 import { EntityAwsAccess } from '../EntityAwsAccess';
 import { AccountGrants } from '../AccountGrants';
 import { accountIdOfResource } from '@aws-access/backstage-plugin-aws-access-common';
@@ -24,7 +25,10 @@ export function EntityAwsAccessContent() {
   );
 }
 
-/** Entity overview card: the entity's accounts and role names at a glance. */
+/**
+ * Entity overview card: the entity's accounts and role names at a glance, each with its
+ * organisation when the portal serves several.
+ */
 export function EntityAwsAccessCard() {
   const { entity } = useEntity();
   const { t } = useTranslationRef(awsAccessTranslationRef);
@@ -38,12 +42,22 @@ export function EntityAwsAccessCard() {
   } else if (value.accounts.length === 0) {
     body = <Typography>{t('entity.cardNoAccounts')}</Typography>;
   } else {
+    const { organizations } = value.settings;
+    // With several organisations the same account name may be in two: name each one's.
+    const primary = (account: (typeof value.accounts)[number]) =>
+      organizations.length > 1
+        ? t('entity.cardAccountInOrganization', {
+            accountName: account.name,
+            accountId: account.id,
+            organization: organizationOf(account, organizations).title,
+          })
+        : `${account.name} (${account.id})`;
     body = (
       <List dense>
         {value.accounts.map(account => (
-          <ListItem key={account.id}>
+          <ListItem key={accountKey(account)}>
             <ListItemText
-              primary={`${account.name} (${account.id})`}
+              primary={primary(account)}
               secondary={account.roles.map(r => r.name).join(', ')}
             />
           </ListItem>

@@ -10,9 +10,9 @@ import {
 } from '@material-ui/core';
 import {
   AUTHORIZATION_CODE_CLI,
+  AwsOrganizationSettings,
   PlannedProfile,
   SignInOptions,
-  SsoSessionSettings,
   cliCommands,
   loginCommand,
 } from '@aws-access/backstage-plugin-aws-access-common';
@@ -29,13 +29,38 @@ interface Step {
   commands?: string;
 }
 
+/**
+ * The steps that name a session or its access portal: one of each per organisation.
+ * With one organisation their ids are the plain step ids, so ticks kept before several
+ * organisations existed still count; with several, each id names its organisation.
+ */
+function perOrganization(
+  organizations: AwsOrganizationSettings[],
+  id: string,
+  step: (
+    organization: AwsOrganizationSettings,
+    several: boolean,
+  ) => Omit<Step, 'id'>,
+): Step[] {
+  const several = organizations.length > 1;
+  return organizations.map(o => ({
+    id: several ? `${id}:${o.id}` : id,
+    ...step(o, several),
+  }));
+}
+
 function steps(
   t: AwsAccessTranslate,
-  sso: SsoSessionSettings,
+  organizations: AwsOrganizationSettings[],
   signIn: SignInOptions,
   example?: PlannedProfile,
 ): Step[] {
-  const commands = example && cliCommands(example, sso, signIn);
+  const exampleOrganization =
+    example && organizations.find(o => o.id === example.organization);
+  const commands =
+    example &&
+    exampleOrganization &&
+    cliCommands(example, exampleOrganization.sso, signIn);
   const profile = example?.profileName ?? 'NAME';
   return [
     {
@@ -44,26 +69,31 @@ function steps(
       help: t('checklist.cliHelp'),
       commands: 'aws --version',
     },
-    {
-      id: 'session',
-      title: t('checklist.sessionTitle', { session: sso.sessionName }),
+    ...perOrganization(organizations, 'session', ({ sso, title }, several) => ({
+      title: several
+        ? t('checklist.sessionTitleOrganization', {
+            session: sso.sessionName,
+            organization: title,
+          })
+        : t('checklist.sessionTitle', { session: sso.sessionName }),
       help: t('checklist.sessionHelp'),
       commands: 'aws configure sso-session',
-    },
+    })),
     {
       id: 'profiles',
       title: t('checklist.profilesTitle'),
       help: t('checklist.profilesHelp'),
       commands: 'aws configure list-profiles',
     },
-    {
-      id: 'login',
-      title: t('checklist.loginTitle'),
+    ...perOrganization(organizations, 'login', ({ sso }, several) => ({
+      title: several
+        ? t('checklist.loginTitleSession', { session: sso.sessionName })
+        : t('checklist.loginTitle'),
       help: `${t('checklist.loginHelp')} ${t('remoteSignInAdvice', {
         version: `${AUTHORIZATION_CODE_CLI.major}.${AUTHORIZATION_CODE_CLI.minor}`,
       })}`,
-      commands: commands?.login ?? loginCommand(sso, signIn),
-    },
+      commands: loginCommand(sso, signIn),
+    })),
     {
       id: 'identity',
       title: t('checklist.identityTitle'),
@@ -76,11 +106,12 @@ function steps(
       help: t('checklist.profileEnvHelp'),
       commands: commands?.useProfile ?? 'export AWS_PROFILE=NAME',
     },
-    {
-      id: 'mfa',
-      title: t('checklist.mfaTitle'),
+    ...perOrganization(organizations, 'mfa', ({ sso, title }, several) => ({
+      title: several
+        ? t('checklist.mfaTitleOrganization', { organization: title })
+        : t('checklist.mfaTitle'),
       help: t('checklist.mfaHelp', { startUrl: sso.startUrl }),
-    },
+    })),
   ];
 }
 
@@ -89,7 +120,8 @@ function steps(
  * Backstage settings, so progress follows them across devices and reloads.
  */
 export function OnboardingChecklist(props: {
-  sso: SsoSessionSettings;
+  /** The organisations the reader's accounts are in: one session each. */
+  organizations: AwsOrganizationSettings[];
   example?: PlannedProfile;
 }) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
@@ -103,7 +135,7 @@ export function OnboardingChecklist(props: {
   );
   const done = snapshot.value ?? {};
   const { remote } = useRemoteSignIn();
-  const all = steps(t, props.sso, { remote }, props.example);
+  const all = steps(t, props.organizations, { remote }, props.example);
   const count = all.filter(s => done[s.id]).length;
 
   return (

@@ -3,9 +3,12 @@ import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
+  AwsAccountAccess,
+  GrantingTeams,
   RequestAccessSettings,
   grantingGroups,
   requestAccessUrl,
+  teamOfGroup,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { AskTeamButton } from './AskTeamButton';
 import { awsAccessTranslationRef } from '../../translation';
@@ -43,11 +46,11 @@ function RequestLink(props: {
  */
 export function AccessGap(props: {
   held: boolean;
-  account: { id: string; name: string };
+  account: Pick<AwsAccountAccess, 'organization' | 'id' | 'name'>;
   role: string;
   grantedVia: string[];
-  /** The catalog team behind each granting Identity Center group. */
-  teams?: Record<string, string>;
+  /** The catalog team behind each granting Identity Center group, by organisation. */
+  teams?: GrantingTeams;
   requestAccess?: RequestAccessSettings;
   /** The signed-in user's entity ref, for the request link. */
   user?: string;
@@ -58,6 +61,7 @@ export function AccessGap(props: {
   }
   const urlTemplate = props.requestAccess?.urlTemplate;
   const base = {
+    organization: props.account.organization,
     accountId: props.account.id,
     accountName: props.account.name,
     role: props.role,
@@ -81,7 +85,7 @@ export function AccessGap(props: {
   // With notifyTeam on, each team behind a granting group can be asked from here.
   const askable = props.requestAccess?.notifyTeam
     ? groups.flatMap(group => {
-        const team = props.teams?.[group];
+        const team = teamOfGroup(props.teams, props.account, group);
         return team ? [{ group, team }] : [];
       })
     : [];
@@ -92,7 +96,7 @@ export function AccessGap(props: {
           teams: (
             <>
               {groups.map((group, i) => {
-                const team = props.teams?.[group];
+                const team = teamOfGroup(props.teams, props.account, group);
                 return (
                   <span key={group}>
                     {i > 0 && ` ${t('accessGap.or')} `}

@@ -28,7 +28,7 @@ function reasonOf(error: Error): string {
 export function AskTeamButton(props: {
   /** The catalog Group behind the Identity Center group. */
   team: string;
-  account: { id: string; name: string };
+  account: { organization: string; id: string; name: string };
   role: string;
   group: string;
 }) {
@@ -37,8 +37,14 @@ export function AskTeamButton(props: {
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const { primaryTitle: teamTitle } = useEntityPresentation(team);
   const [state, ask] = useAsyncFn(
-    () => api.requestAccess({ accountId: account.id, role, group }),
-    [api, account.id, role, group],
+    () =>
+      api.requestAccess({
+        organization: account.organization,
+        accountId: account.id,
+        role,
+        group,
+      }),
+    [api, account.organization, account.id, role, group],
   );
   if (state.value) {
     return (

@@ -1,11 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
-import { Box, Chip } from '@material-ui/core';
+import { Box } from '@material-ui/core';
 import { memo, startTransition, useEffect, useState } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AwsAccountAccess,
   AwsCliSettings,
   AwsConfigVariant,
+  AwsOrganizationSettings,
+  GrantingTeams,
   PlannedProfile,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useSignedInUserRef } from '../../hooks/useSignedInUserRef';
@@ -13,18 +15,22 @@ import { AccessGap } from './AccessGap';
 import { RoleProfile } from './RoleProfile';
 import { SsoSessionCard } from './SsoSessionCard';
 import { profileKey } from '../../hooks/profileKey';
+import { accountKey, organizationOf } from '../../hooks/organizations';
+import { AccountChips } from '../AccountChips';
 import { awsAccessTranslationRef } from '../../translation';
 
 export interface ProfileBlocksProps {
   settings: AwsCliSettings;
+  /** The organisations whose `[sso-session]` to show, one card each. */
+  sessions: AwsOrganizationSettings[];
   accounts: AwsAccountAccess[];
   /** Planned profiles by {@link profileKey}. */
   profiles: Map<string, PlannedProfile>;
   variant: AwsConfigVariant;
   /** The signed-in user's own roles by {@link profileKey}, to show what they lack. */
   myRoles?: Set<string>;
-  /** The catalog team behind each granting Identity Center group. */
-  teams?: Record<string, string>;
+  /** The catalog team behind each granting Identity Center group, by organisation. */
+  teams?: GrantingTeams;
 }
 
 /** Cards rendered at once when the list changes; the rest follow without blocking input. */
@@ -61,38 +67,50 @@ function useProgressiveList<T>(items: T[]): T[] {
  * are not rendered again, only those that come or go.
  */
 const AccountCard = memo(function AccountCardContent(
-  props: Omit<ProfileBlocksProps, 'accounts'> & {
+  props: Omit<ProfileBlocksProps, 'accounts' | 'sessions'> & {
     account: AwsAccountAccess;
     user?: string;
   },
 ) {
   const { account, settings, profiles, variant, myRoles, teams, user } = props;
   const { t } = useTranslationRef(awsAccessTranslationRef);
+  const organization = organizationOf(account, settings.organizations);
+  // With one organisation the cards look as they always did.
+  const organizationTitle =
+    settings.organizations.length > 1 ? organization.title : undefined;
+  const named = { accountName: account.name, accountId: account.id };
   return (
     <section
-      aria-label={t('account.region', {
-        accountName: account.name,
-        accountId: account.id,
-      })}
+      aria-label={
+        organizationTitle
+          ? t('account.regionInOrganization', {
+              ...named,
+              organization: organizationTitle,
+            })
+          : t('account.region', named)
+      }
     >
       <InfoCard
         title={account.name}
         subheader={t('account.subheader', { accountId: account.id })}
         headerProps={{
-          action: account.environment ? (
-            <Chip size="small" label={account.environment} />
-          ) : undefined,
+          action: (
+            <AccountChips
+              organizationTitle={organizationTitle}
+              environment={account.environment}
+            />
+          ),
         }}
       >
         {account.roles.map(role => {
-          const key = profileKey(account.id, role.name);
+          const key = profileKey(account.organization, account.id, role.name);
           return (
             <RoleProfile
               key={role.name}
               account={account}
               role={role}
               profile={profiles.get(key)}
-              settings={settings}
+              organization={organization}
               variant={variant}
               gap={
                 myRoles && (
@@ -116,19 +134,28 @@ const AccountCard = memo(function AccountCardContent(
 });
 
 /**
- * The `~/.aws/config` blocks: the SSO session once, then a card per account with a
- * profile per role.
+ * The `~/.aws/config` blocks: each organisation's SSO session once, then a card per
+ * account with a profile per role, each referring to its own organisation's session.
  */
 export function ProfileBlocks(props: ProfileBlocksProps) {
-  const { settings, accounts, profiles, variant, myRoles, teams } = props;
+  const { settings, sessions, accounts, profiles, variant, myRoles, teams } =
+    props;
   const user = useSignedInUserRef();
   const shown = useProgressiveList(accounts);
+  const several = settings.organizations.length > 1;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
-      {variant === 'sso-session' && <SsoSessionCard sso={settings.sso} />}
+      {variant === 'sso-session' &&
+        sessions.map(organization => (
+          <SsoSessionCard
+            key={organization.id}
+            organization={organization}
+            showOrganization={several}
+          />
+        ))}
       {shown.map(account => (
         <AccountCard
-          key={account.id}
+          key={accountKey(account)}
           account={account}
           settings={settings}
           profiles={profiles}

@@ -10,8 +10,8 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AwsAccountAccess,
-  AwsCliSettings,
   AwsConfigVariant,
+  AwsOrganizationSettings,
   AwsRole,
   PlannedProfile,
   consoleUrl,
@@ -31,12 +31,13 @@ export function RoleProfile(props: {
   account: AwsAccountAccess;
   role: AwsRole;
   profile?: PlannedProfile;
-  settings: AwsCliSettings;
+  /** The account's organisation: its session signs in to the console and the CLI. */
+  organization: AwsOrganizationSettings;
   variant: AwsConfigVariant;
   gap?: ReactNode;
 }) {
-  const { account, role, profile, settings, variant } = props;
-  const { sso } = settings;
+  const { account, role, profile, organization, variant } = props;
+  const { sso } = organization;
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const formatSessionDuration = useFormatSessionDuration();
   return (
@@ -71,7 +72,7 @@ export function RoleProfile(props: {
       {profile && (
         <>
           <CodeBlock
-            text={renderProfileBlock(profile, sso, settings.profiles, variant)}
+            text={renderProfileBlock(profile, organization, variant)}
             copyLabel={t('copy.profile', { profile: profile.profileName })}
           />
           <Accordion TransitionProps={{ unmountOnExit: true }}>
@@ -84,7 +85,7 @@ export function RoleProfile(props: {
               <RoleCliSteps
                 profile={profile}
                 sso={sso}
-                output={settings.profiles.output}
+                output={organization.profiles.output}
                 sessionDuration={role.sessionDuration}
               />
             </AccordionDetails>

@@ -1,20 +1,34 @@
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  SsoSessionSettings,
+  AwsOrganizationSettings,
   renderSsoSessionBlock,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { CodeBlock } from '../CodeBlock';
 import { awsAccessTranslationRef } from '../../translation';
 
-/** The `[sso-session]` block every profile refers to, with a copy button. */
-export function SsoSessionCard({ sso }: { sso: SsoSessionSettings }) {
+/**
+ * An organisation's `[sso-session]` block, which its profiles refer to, with a copy
+ * button; `showOrganization` names the organisation when the portal serves several.
+ */
+export function SsoSessionCard(props: {
+  organization: AwsOrganizationSettings;
+  showOrganization?: boolean;
+}) {
+  const { organization, showOrganization } = props;
+  const { sso } = organization;
   const { t } = useTranslationRef(awsAccessTranslationRef);
   return (
     <section aria-label={t('ssoSession.label', { session: sso.sessionName })}>
       <InfoCard
         title={t('ssoSession.title', { session: sso.sessionName })}
-        subheader={t('ssoSession.subheader')}
+        subheader={
+          showOrganization
+            ? t('ssoSession.subheaderOrganization', {
+                organization: organization.title,
+              })
+            : t('ssoSession.subheader')
+        }
       >
         <CodeBlock
           text={renderSsoSessionBlock(sso)}

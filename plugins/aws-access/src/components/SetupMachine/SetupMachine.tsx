@@ -21,14 +21,18 @@ import { awsAccessTranslationRef } from '../../translation';
 export interface SetupMachineProps {
   /** An entity ref, or `me` for the signed-in user. */
   subject: string;
+  /** The chosen region; empty for each organisation's own default. */
   region: string;
   variant: AwsConfigVariant;
   remote: boolean;
+  /** Whether the subject's accounts are in several organisations: several blocks. */
+  severalOrganizations?: boolean;
 }
 
 /**
  * "Set up this machine": downloads the setup script for the subject with the reader's
- * choices, and shows the one command that runs it.
+ * choices, and shows the one command that runs it. The script covers every organisation
+ * the subject has accounts in: one managed block and one sign-in per session.
  */
 export function SetupMachine(props: SetupMachineProps) {
   const api = useApi(awsAccessApiRef);
@@ -39,7 +43,7 @@ export function SetupMachine(props: SetupMachineProps) {
   const download = async () => {
     try {
       const text = await api.getSetupScript(props.subject, {
-        region: props.region,
+        ...(props.region && { region: props.region }),
         variant: props.variant,
         remote: props.remote,
       });
@@ -72,7 +76,9 @@ export function SetupMachine(props: SetupMachineProps) {
             copyLabel={t('copy.setupCommand')}
           />
           <Typography variant="body2" paragraph style={{ marginTop: 16 }}>
-            {t('setup.whatItDoes')}
+            {props.severalOrganizations
+              ? t('setup.whatItDoesSeveral')
+              : t('setup.whatItDoes')}
           </Typography>
           <Typography variant="body2">
             {t('setup.flags', {

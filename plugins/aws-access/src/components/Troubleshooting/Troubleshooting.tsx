@@ -3,8 +3,8 @@ import { Typography } from '@material-ui/core';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   AUTHORIZATION_CODE_CLI,
+  AwsOrganizationSettings,
   SignInOptions,
-  SsoSessionSettings,
   loginCommand,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { useRemoteSignIn } from '../../hooks/useCliPreferences';
@@ -31,26 +31,40 @@ export const CLI_MESSAGES = {
     'The value for sso_start_url is inconsistent between profile (…) and sso-session (…)',
 };
 
+/** The commands, once for each session: sign-in is per session. */
+const eachSession = (
+  organizations: AwsOrganizationSettings[],
+  command: (organization: AwsOrganizationSettings) => string,
+) => organizations.map(command).join('\n');
+
 function problems(
   t: AwsAccessTranslate,
-  sso: SsoSessionSettings,
+  organizations: AwsOrganizationSettings[],
   signIn: SignInOptions,
 ): Problem[] {
-  const session = sso.sessionName;
+  // Explanations that name a session name the first; with several sessions they add
+  // that each organisation has its own, and the commands cover every session.
+  const session = organizations[0].sso.sessionName;
+  const sessions = organizations.map(o => o.sso.sessionName).join(', ');
+  const several =
+    organizations.length > 1
+      ? ` ${t('troubleshooting.severalSessions', { sessions })}`
+      : '';
+  const login = eachSession(organizations, o => loginCommand(o.sso, signIn));
   return [
     {
       title: t('troubleshooting.remoteTitle'),
       explanation: `${t('remoteSignInAdvice', {
         version: authorizationCodeCli,
       })} ${t('troubleshooting.remoteExplanation')}`,
-      commands: `${loginCommand(sso, {
-        remote: true,
-      })}\naws --version   # device code by default before ${authorizationCodeCli}`,
+      commands: `${eachSession(organizations, o =>
+        loginCommand(o.sso, { remote: true }),
+      )}\naws --version   # device code by default before ${authorizationCodeCli}`,
     },
     {
       title: t('troubleshooting.browserTitle'),
       explanation: t('troubleshooting.browserExplanation'),
-      commands: loginCommand(sso, signIn),
+      commands: login,
     },
     {
       title: t('troubleshooting.profileNotFoundTitle', {
@@ -65,13 +79,16 @@ function problems(
         expired: CLI_MESSAGES.tokenExpired,
         loading: CLI_MESSAGES.errorLoadingToken,
       }),
-      explanation: t('troubleshooting.tokenExpiredExplanation'),
-      commands: loginCommand(sso, signIn),
+      explanation: `${t('troubleshooting.tokenExpiredExplanation')}${several}`,
+      commands: login,
     },
     {
       title: t('troubleshooting.awsLoginTitle'),
-      explanation: t('troubleshooting.awsLoginExplanation', { session }),
-      commands: loginCommand(sso, signIn),
+      explanation:
+        organizations.length > 1
+          ? t('troubleshooting.awsLoginExplanationSessions', { sessions })
+          : t('troubleshooting.awsLoginExplanation', { session }),
+      commands: login,
     },
     {
       title: t('troubleshooting.mixedSsoTitle'),
@@ -79,7 +96,11 @@ function problems(
         session,
         error: CLI_MESSAGES.inconsistentStartUrl,
       }),
-      commands: `aws configure get sso_start_url --profile NAME\naws configure get sso_session --profile NAME\ngrep -n -A6 '\\[sso-session ${session}\\]' "\${AWS_CONFIG_FILE:-$HOME/.aws/config}"`,
+      commands: `aws configure get sso_start_url --profile NAME\naws configure get sso_session --profile NAME\n${eachSession(
+        organizations,
+        o =>
+          `grep -n -A6 '\\[sso-session ${o.sso.sessionName}\\]' "\${AWS_CONFIG_FILE:-$HOME/.aws/config}"`,
+      )}`,
     },
     {
       title: t('troubleshooting.wrongRegionTitle'),
@@ -88,21 +109,29 @@ function problems(
     },
     {
       title: t('troubleshooting.sessionOrProfileTitle'),
-      explanation: t('troubleshooting.sessionOrProfileExplanation', {
+      explanation: `${t('troubleshooting.sessionOrProfileExplanation', {
         session,
-      }),
-      commands: `${loginCommand(sso, signIn)}\naws sso login --profile NAME`,
+      })}${several}`,
+      commands: `${login}\naws sso login --profile NAME`,
     },
   ];
 }
 
-/** Common AWS CLI sign-in problems and what to run. */
-export function Troubleshooting({ sso }: { sso: SsoSessionSettings }) {
+/**
+ * Common AWS CLI sign-in problems and what to run, for every session of `organizations`
+ * (the organisations the reader's accounts are in; at least one).
+ */
+export function Troubleshooting(props: {
+  organizations: AwsOrganizationSettings[];
+}) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const { remote } = useRemoteSignIn();
+  if (props.organizations.length === 0) {
+    return null;
+  }
   return (
     <InfoCard title={t('troubleshooting.title')}>
-      {problems(t, sso, { remote }).map(p => (
+      {problems(t, props.organizations, { remote }).map(p => (
         <section
           key={p.title}
           aria-label={p.title}

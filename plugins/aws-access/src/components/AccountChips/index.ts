@@ -1,0 +1,1 @@
+export { AccountChips } from './AccountChips';
