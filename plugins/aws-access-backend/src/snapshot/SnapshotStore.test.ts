@@ -1,7 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import path from 'node:path';
 import { storeTestDatabases } from '../__testUtils__/testDatabases';
 import { SnapshotStore } from './SnapshotStore';
+import { SyncStatusStore } from './SyncStatusStore';
 import { AccessSnapshot } from './types';
 
 const databases = storeTestDatabases();
@@ -37,7 +39,10 @@ describe('SnapshotStore', () => {
       // Each store runs the migrations, as every instance of a cluster does at startup.
       for (let i = 0; i < count; i++) {
         created.push(
-          await SnapshotStore.create(databaseService(knex), { pointerTtlMs }),
+          await SnapshotStore.create(databaseService(knex), {
+            organization: 'default',
+            pointerTtlMs,
+          }),
         );
       }
       return { knex, stores: created };
@@ -228,8 +233,11 @@ describe('SnapshotStore', () => {
 
     it('sees another instance’s write once its pointer check expires', async () => {
       const knex = await databases.init(databaseId);
-      const writer = await SnapshotStore.create(databaseService(knex));
+      const writer = await SnapshotStore.create(databaseService(knex), {
+        organization: 'default',
+      });
       const reader = await SnapshotStore.create(databaseService(knex), {
+        organization: 'default',
         pointerTtlMs: 60_000,
       });
       await writer.replaceSnapshot(snapshotWith(1, 'first'));
@@ -238,9 +246,170 @@ describe('SnapshotStore', () => {
       // Within its time to live the reader trusts what it has: one query saved per request.
       expect(await reader.getSnapshot()).toEqual(snapshotWith(1, 'first'));
       const fresh = await SnapshotStore.create(databaseService(knex), {
+        organization: 'default',
         pointerTtlMs: 0,
       });
       expect(await fresh.getSnapshot()).toEqual(snapshotWith(2, 'second'));
+    });
+
+    it('keeps two organisations on one database apart: writes, reads, prune and read sequence', async () => {
+      const knex = await databases.init(databaseId);
+      const store = (organization: string) =>
+        SnapshotStore.create(databaseService(knex), {
+          organization,
+          pointerTtlMs: 0,
+        });
+      const [prod, sandbox, otherProd] = await Promise.all([
+        store('prod'),
+        store('sandbox'),
+        store('prod'),
+      ]);
+      expect(await sandbox.getSnapshot()).toBeUndefined();
+
+      // Sandbox's read sequence does not move prod's.
+      expect(await prod.beginRead()).toBe(1);
+      await sandbox.beginRead();
+      await sandbox.beginRead();
+      const prodRead = await prod.beginRead();
+      expect(prodRead).toBe(2);
+
+      // Written at the same time, each prunes only its own older versions.
+      await prod.replaceSnapshot(snapshotWith(1, 'prod'));
+      await Promise.all([
+        prod.replaceSnapshot(snapshotWith(2, 'prod')),
+        sandbox.replaceSnapshot(snapshotWith(3, 'sandbox')),
+      ]);
+      await sandbox.replaceSnapshot(snapshotWith(4, 'sandbox'));
+      expect(await otherProd.getSnapshot()).toEqual(snapshotWith(2, 'prod'));
+      expect(await sandbox.getSnapshot()).toEqual(snapshotWith(4, 'sandbox'));
+      const rows = await knex('aws_access_snapshots')
+        .select('organization')
+        .orderBy('organization');
+      expect(rows.map(r => r.organization)).toEqual(['prod', 'sandbox']);
+
+      // A part applied in one organisation leaves the other's snapshot as it was.
+      expect(
+        await sandbox.applyParts([
+          {
+            readSeq: await sandbox.beginRead(),
+            part: { kind: 'accounts', accounts: [] },
+          },
+        ]),
+      ).toMatchObject({ applied: 1, written: true });
+      expect((await sandbox.getSnapshot())!.accounts).toEqual([]);
+      expect(await prod.getSnapshot()).toEqual(snapshotWith(2, 'prod'));
+      // An older full read of prod still loses to prod's newer one, whatever sandbox did.
+      expect(
+        await prod.replaceSnapshot(snapshotWith(1, 'late'), prodRead - 1),
+      ).toBeUndefined();
+    });
+  });
+});
+
+// In this file to share its set-up: the schema is the stores'.
+const directory = path.resolve(__dirname, '../../migrations');
+/** The schema of a single-organisation release. */
+const SINGLE_ORGANIZATION_MIGRATIONS = [
+  '20261126000000_snapshots.js',
+  '20261126120000_snapshot_versions.js',
+];
+
+const served: AccessSnapshot = {
+  accounts: [{ id: '111111111111', name: 'platform-prod' }],
+  permissionSets: [{ name: 'ReadOnly' }],
+  groups: [{ id: 'g-1', displayName: 'platform', externalIds: [] }],
+  assignments: [
+    {
+      accountId: '111111111111',
+      permissionSetName: 'ReadOnly',
+      principalType: 'GROUP',
+      principalId: 'g-1',
+    },
+  ],
+};
+
+/** A database as a single-organisation release left it: a served snapshot and its status. */
+async function singleOrganizationDatabase(knex: Knex) {
+  for (const name of SINGLE_ORGANIZATION_MIGRATIONS) {
+    await knex.migrate.up({ directory, name });
+  }
+  const [inserted] = await knex('aws_access_snapshots')
+    .insert({ data: JSON.stringify(served), created_at: new Date() })
+    .returning('id');
+  const snapshotId: number =
+    typeof inserted === 'object' ? inserted.id : inserted;
+  await knex('aws_access_sync_state').insert({
+    id: 'identity-center',
+    snapshot_id: snapshotId,
+    read_seq: 7,
+    freshness: JSON.stringify({ fullRead: 7, parts: {} }),
+    last_success_at: new Date('2026-11-30T10:00:00.000Z'),
+    details: JSON.stringify({ calls: { ListAccounts: 1 }, warnings: [] }),
+  });
+}
+
+describe('the organisations migration', () => {
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('serves a single-organisation database’s data as organisation default', async () => {
+      const knex = await databases.init(databaseId);
+      await singleOrganizationDatabase(knex);
+
+      const store = await SnapshotStore.create(databaseService(knex), {
+        organization: 'default',
+      });
+      const status = await SyncStatusStore.create(databaseService(knex), {
+        organization: 'default',
+      });
+      expect(await store.getSnapshot()).toEqual(served);
+      expect(await status.getStatus()).toEqual({
+        lastSuccessAt: '2026-11-30T10:00:00.000Z',
+        details: { calls: { ListAccounts: 1 }, warnings: [] },
+      });
+      // Its read sequence goes on, so a read begun before the upgrade still loses.
+      expect(await store.beginRead()).toBe(8);
+      expect(
+        await store.replaceSnapshot({ ...served, accounts: [] }, 6),
+      ).toBeUndefined();
+      expect(await knex('aws_access_sync_state').pluck('id')).toEqual([
+        'default',
+      ]);
+
+      const prod = await SnapshotStore.create(databaseService(knex), {
+        organization: 'prod',
+      });
+      expect(await prod.getSnapshot()).toBeUndefined();
+    });
+
+    it('rolls back to the single organisation default', async () => {
+      const knex = await databases.init(databaseId);
+      await singleOrganizationDatabase(knex);
+      const prod = await SnapshotStore.create(databaseService(knex), {
+        organization: 'prod',
+      });
+      await prod.replaceSnapshot({ ...served, accounts: [] });
+
+      await knex.migrate.down({ directory });
+      expect(
+        await knex.schema.hasColumn('aws_access_snapshots', 'organization'),
+      ).toBe(false);
+      const [state, ...others] = await knex('aws_access_sync_state').select(
+        'id',
+        'snapshot_id',
+      );
+      expect(others).toEqual([]);
+      expect(state.id).toBe('identity-center');
+      const rows = await knex('aws_access_snapshots').select('id', 'data');
+      expect(rows).toEqual([
+        { id: state.snapshot_id, data: expect.any(String) },
+      ]);
+      expect(JSON.parse(rows[0].data)).toEqual(served);
+
+      // And up again: served as default once more.
+      const again = await SnapshotStore.create(databaseService(knex), {
+        organization: 'default',
+        pointerTtlMs: 0,
+      });
+      expect(await again.getSnapshot()).toEqual(served);
     });
   });
 });

@@ -2,8 +2,9 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
-  STATE_ID,
+  SNAPSHOTS_TABLE,
   STATE_TABLE,
+  checkOrganization,
   ensureStateRow,
   migratedClient,
 } from './migrate';
@@ -48,10 +49,12 @@ class LostRace extends Error {}
 const MAX_WRITE_ATTEMPTS = 50;
 
 /**
- * Keeps the versions of the synced snapshot in the plugin's database. Writers replace the
- * served snapshot atomically; readers keep the parsed snapshot in memory and only re-read
- * it when the pointer moves, so a request costs one small query. Which write wins is
- * decided by the pure rules in `versionRules`.
+ * Keeps the versions of one organisation's synced snapshot in the plugin's database.
+ * Writers replace the served snapshot atomically; readers keep the parsed snapshot in
+ * memory and only re-read it when the pointer moves, so a request costs one small query.
+ * Which write wins is decided by the pure rules in `versionRules`. Every row it reads or
+ * writes is its organisation's: stores of other organisations on the same database never
+ * see, replace or remove its snapshots, and its read sequence is its own.
  */
 export class SnapshotStore {
   private cached?: { id: number; snapshot: AccessSnapshot; checkedAt: number };
@@ -62,15 +65,19 @@ export class SnapshotStore {
    */
   private constructor(
     private readonly db: Knex,
+    /** The id of the organisation whose snapshots this store keeps. */
+    readonly organization: string,
     private readonly pointerTtlMs: number,
   ) {}
 
   static async create(
     database: DatabaseService,
-    options: { pointerTtlMs?: number } = {},
+    options: { organization: string; pointerTtlMs?: number },
   ): Promise<SnapshotStore> {
+    const organization = checkOrganization(options.organization);
     return new SnapshotStore(
       await migratedClient(database),
+      organization,
       options.pointerTtlMs ?? 1000,
     );
   }
@@ -123,11 +130,13 @@ export class SnapshotStore {
    * this call reflects every change made before it, so higher numbers mean newer data.
    */
   async beginRead(): Promise<number> {
-    await ensureStateRow(this.db);
+    await ensureStateRow(this.db, this.organization);
     return this.db.transaction(async tx => {
-      await tx(STATE_TABLE).where({ id: STATE_ID }).increment('read_seq', 1);
+      await tx(STATE_TABLE)
+        .where({ id: this.organization })
+        .increment('read_seq', 1);
       const row = await tx<PointerRow & { id: string }>(STATE_TABLE)
-        .where({ id: STATE_ID })
+        .where({ id: this.organization })
         .first('read_seq');
       return Number(row!.read_seq);
     });
@@ -174,7 +183,7 @@ export class SnapshotStore {
   private async compareAndSwap(
     compute: (current: Current) => Version | undefined,
   ): Promise<AccessSnapshot | undefined> {
-    await ensureStateRow(this.db);
+    await ensureStateRow(this.db, this.organization);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const pointer = await this.readPointer();
       const currentId = pointer?.snapshot_id ?? undefined;
@@ -197,8 +206,9 @@ export class SnapshotStore {
       }
       try {
         const id = await this.db.transaction(async tx => {
-          const [inserted] = await tx('aws_access_snapshots')
+          const [inserted] = await tx(SNAPSHOTS_TABLE)
             .insert({
+              organization: this.organization,
               data: JSON.stringify(next.snapshot),
               created_at: new Date(),
             })
@@ -206,7 +216,7 @@ export class SnapshotStore {
           const newId: number =
             typeof inserted === 'object' ? inserted.id : inserted;
           const swapped = await tx(STATE_TABLE)
-            .where({ id: STATE_ID })
+            .where({ id: this.organization })
             .andWhere(q =>
               currentId === undefined
                 ? q.whereNull('snapshot_id')
@@ -219,7 +229,10 @@ export class SnapshotStore {
           if (swapped === 0) {
             throw new LostRace();
           }
-          await tx('aws_access_snapshots').whereNot({ id: newId }).delete();
+          await tx(SNAPSHOTS_TABLE)
+            .where({ organization: this.organization })
+            .whereNot({ id: newId })
+            .delete();
           return newId;
         });
         this.cached = { id, snapshot: next.snapshot, checkedAt: Date.now() };
@@ -239,7 +252,7 @@ export class SnapshotStore {
 
   private readPointer() {
     return this.db<PointerRow & { id: string }>(STATE_TABLE)
-      .where({ id: STATE_ID })
+      .where({ id: this.organization })
       .first('snapshot_id', 'freshness');
   }
 
@@ -247,8 +260,8 @@ export class SnapshotStore {
     if (this.cached?.id === id) {
       return this.cached.snapshot;
     }
-    const row = await this.db('aws_access_snapshots')
-      .where({ id })
+    const row = await this.db(SNAPSHOTS_TABLE)
+      .where({ id, organization: this.organization })
       .first('data');
     return row ? JSON.parse(row.data) : undefined;
   }

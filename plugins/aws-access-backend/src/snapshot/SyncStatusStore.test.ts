@@ -16,8 +16,13 @@ describe('SyncStatusStore', () => {
         migrations: { skip: false },
       });
       return {
-        status: await SyncStatusStore.create(database),
-        snapshots: await SnapshotStore.create(database),
+        database,
+        status: await SyncStatusStore.create(database, {
+          organization: 'default',
+        }),
+        snapshots: await SnapshotStore.create(database, {
+          organization: 'default',
+        }),
       };
     }
 
@@ -80,6 +85,32 @@ describe('SyncStatusStore', () => {
       expect(await status.getStatus()).toMatchObject({
         lastSuccessAt: '2026-11-26T10:00:00.000Z',
         lastError: 'boom',
+      });
+    });
+
+    it('reports each organisation on its own', async () => {
+      const { database, status } = await stores();
+      const sandbox = await SyncStatusStore.create(database, {
+        organization: 'sandbox',
+      });
+      await status.recordSuccess(new Date('2026-11-26T10:00:00.000Z'), {
+        calls: { ListAccounts: 1 },
+        warnings: [],
+      });
+      expect(await sandbox.getStatus()).toEqual({});
+      await sandbox.recordAttempt(new Date('2026-11-26T10:05:00.000Z'));
+      await sandbox.recordFailure('AccessDeniedException', {
+        calls: {},
+        warnings: [],
+      });
+      expect(await status.getStatus()).toEqual({
+        lastSuccessAt: '2026-11-26T10:00:00.000Z',
+        details: { calls: { ListAccounts: 1 }, warnings: [] },
+      });
+      expect(await sandbox.getStatus()).toEqual({
+        lastAttemptAt: '2026-11-26T10:05:00.000Z',
+        lastError: 'AccessDeniedException',
+        details: { calls: {}, warnings: [] },
       });
     });
   });

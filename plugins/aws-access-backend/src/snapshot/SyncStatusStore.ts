@@ -1,8 +1,8 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
-  STATE_ID,
   STATE_TABLE,
+  checkOrganization,
   ensureStateRow,
   migratedClient,
 } from './migrate';
@@ -40,15 +40,24 @@ const iso = (value: string | Date | null) =>
   value === null ? undefined : new Date(value).toISOString();
 
 /**
- * Keeps the status of the sync in the plugin's database, for every instance of a cluster
- * to report: the last attempt, success and error of the full sync, and the last change
- * applied from events with its lag. It never touches the snapshot itself.
+ * Keeps the status of one organisation's sync in the plugin's database, for every instance
+ * of a cluster to report: the last attempt, success and error of the full sync, and the
+ * last change applied from events with its lag. It never touches the snapshot itself, nor
+ * another organisation's status.
  */
 export class SyncStatusStore {
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    /** The id of the organisation whose sync this store reports. */
+    readonly organization: string,
+  ) {}
 
-  static async create(database: DatabaseService): Promise<SyncStatusStore> {
-    return new SyncStatusStore(await migratedClient(database));
+  static async create(
+    database: DatabaseService,
+    options: { organization: string },
+  ): Promise<SyncStatusStore> {
+    const organization = checkOrganization(options.organization);
+    return new SyncStatusStore(await migratedClient(database), organization);
   }
 
   async recordAttempt(at: Date): Promise<void> {
@@ -88,7 +97,7 @@ export class SyncStatusStore {
 
   async getStatus(): Promise<SyncStatus> {
     const state = await this.db<StatusRow & { id: string }>(STATE_TABLE)
-      .where({ id: STATE_ID })
+      .where({ id: this.organization })
       .first();
     if (!state) {
       return {};
@@ -113,7 +122,7 @@ export class SyncStatusStore {
   }
 
   private async update(values: Partial<StatusRow>): Promise<void> {
-    await ensureStateRow(this.db);
-    await this.db(STATE_TABLE).where({ id: STATE_ID }).update(values);
+    await ensureStateRow(this.db, this.organization);
+    await this.db(STATE_TABLE).where({ id: this.organization }).update(values);
   }
 }
