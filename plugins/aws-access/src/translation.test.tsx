@@ -42,10 +42,13 @@ import { CLI_MESSAGES } from './components/Troubleshooting/Troubleshooting';
 import { awsAccessMessages } from './translation';
 import nb from './translations/nb';
 import {
+  defaultOrganization,
   freshStatus,
   myAccess,
   platformAccess,
   teams,
+  twoOrganizationsAccess,
+  twoOrganizationsStatus,
 } from './__testUtils__/fixtures';
 
 // Whole-app renders with lazily loaded syntax highlighting are slow on a busy machine.
@@ -103,13 +106,14 @@ const ALWAYS_ENGLISH = [
   ...Object.values(CLI_MESSAGES),
   ...wizardAnswers(
     {
+      organization: 'default',
       accountId: '1',
       accountName: 'a',
       roleName: 'r',
       profileName: 'p',
       region: 'eu-north-1',
     },
-    platformAccess.settings.sso,
+    defaultOrganization.sso,
     { output: 'json' },
   ).map(answer => answer.prompt),
   BACKEND_REASON,
@@ -265,6 +269,7 @@ const largeTeam: EntityAccessResponse = {
     },
     platformAccess.accounts[1],
     ...Array.from({ length: 20 }, (_, i) => ({
+      organization: 'default',
       id: String(318204557000 + i),
       name: `sandbox-${i + 1}`,
       environment: 'sandbox',
@@ -428,6 +433,60 @@ describe('every view in Norwegian Bokmål', () => {
     await expectBokmal(/Kunne ikke hente AWS-tilgangene/);
   });
 
+  it('a team in two organisations: chips, filter, sessions, checklist, stale data, which organisation', async () => {
+    const [production, sandbox] = twoOrganizationsStatus.organizations;
+    serve({
+      '/status': {
+        stale: true,
+        organizations: [
+          production,
+          { ...sandbox, stale: true, staleReason: 'ThrottlingException' },
+        ],
+      },
+      '/me/accounts': myAccessNb,
+      '/entities/group/default/platform/accounts': twoOrganizationsAccess,
+      '/accounts/111122223333': errorResponse(
+        400,
+        'InputError',
+        "AWS account '111122223333' is in several organizations (prod, sandbox): name one with the 'organization' parameter",
+      ),
+      '/accounts': {
+        query: '111122223333',
+        offset: 0,
+        limit: 20,
+        totalCount: 2,
+        items: ['prod', 'sandbox'].map(organization => ({
+          organization,
+          id: '111122223333',
+          name: 'delt',
+          roles: [],
+          matchedBy: 'id',
+        })),
+      },
+    });
+    const { unmount } = renderPage('/aws-access?team=group:default/platform');
+    await expectBokmal(
+      /^Sandbox: ThrottlingException Dataene er fra/,
+      /For Sandbox: legg dette inn/,
+      'SSO-økten «sikt-sandbox» til Sandbox er satt opp',
+      'Logget inn i økten «sikt-sandbox»',
+      'MFA er slått på i Production',
+      /Hver organisasjon har sin egen økt/,
+      /beholder sin egen standard/,
+      /vet ingenting om øktene dine sikt, sikt-sandbox/,
+    );
+    await userEvent.click(screen.getByLabelText('Organisasjon'));
+    await expectBokmal('Alle organisasjoner');
+    await userEvent.keyboard('{Escape}');
+    unmount();
+
+    renderPage('/aws-access/accounts/111122223333');
+    await expectBokmal(
+      'Konto 111122223333 finnes i flere organisasjoner: velg én',
+      'Sandbox',
+    );
+  });
+
   it('the account lookup: hits, the account page, not found', async () => {
     const hits: AccountSearchResponse = {
       query: 'ReadOnly',
@@ -436,6 +495,7 @@ describe('every view in Norwegian Bokmål', () => {
       totalCount: 12,
       items: [
         {
+          organization: 'default',
           id: '318204556245',
           name: 'platform "prod" [eu]',
           environment: 'prod',
@@ -446,6 +506,7 @@ describe('every view in Norwegian Bokmål', () => {
     };
     const lookup: AccountLookupResponse = {
       account: {
+        organization: 'default',
         id: '318204556245',
         name: 'platform "prod" [eu]',
         environment: 'prod',
@@ -455,7 +516,7 @@ describe('every view in Norwegian Bokmål', () => {
           { name: 'BreakGlass', grantedVia: [DIRECT_ASSIGNMENT] },
         ],
       },
-      teams: { 'aws-platform-team': 'group:default/platform' },
+      teams: { default: { 'aws-platform-team': 'group:default/platform' } },
       myRoles: ['ReadOnlyAccess'],
       settings: { ...platformAccess.settings, requestAccess },
     };
@@ -578,7 +639,11 @@ describe('entity views and search in Norwegian Bokmål', () => {
   it("an account resource's tab: who has access, and nobody", async () => {
     const grants: AccountGrantsResponse = {
       entityRef: 'resource:default/platform-prod',
-      account: { id: '318204556245', name: 'platform-prod' },
+      account: {
+        organization: 'default',
+        id: '318204556245',
+        name: 'platform-prod',
+      },
       grants: [
         {
           groupId: 'g-1',
@@ -606,7 +671,9 @@ describe('entity views and search in Norwegian Bokmål', () => {
     const account: AwsAccountSearchDocument = {
       title: 'payments-prod',
       text: '605112784586 prod',
-      location: '/aws-access/accounts/605112784586',
+      location: '/aws-access/accounts/605112784586?organization=prod',
+      organization: 'prod',
+      organizationTitle: 'Produksjon',
       accountId: '605112784586',
       environment: 'prod',
       roles: ['ReadOnlyAccess'],
@@ -615,6 +682,10 @@ describe('entity views and search in Norwegian Bokmål', () => {
     renderInTestApp(<AwsAccountSearchResultListItem result={account} />, {
       apis: [nbLanguage],
     });
-    await expectBokmal(/AWS-konto 605112784586/, 'Team: payments');
+    await expectBokmal(
+      /AWS-konto 605112784586/,
+      'Produksjon',
+      'Team: payments',
+    );
   });
 });

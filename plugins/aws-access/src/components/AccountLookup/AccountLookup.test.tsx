@@ -15,6 +15,8 @@ import {
   myAccess,
   platformAccess,
   teams,
+  twoOrganizationsAccess,
+  twoOrganizationsStatus,
 } from '../../__testUtils__/fixtures';
 import {
   AWS_ACCESS_API,
@@ -341,5 +343,154 @@ describe('asking the team with a notification', () => {
     await userEvent.click(await screen.findByRole('button', { name: askName }));
     expect(await screen.findByRole('alert')).toHaveTextContent(message);
     expect(screen.getByRole('button', { name: askName })).toBeEnabled();
+  });
+});
+
+describe('accounts in two organisations', () => {
+  const [prodDev, sandboxDev] = twoOrganizationsAccess.accounts;
+  /** The sandbox's platform-dev, whose aws-platform-team is the data team's. */
+  const sandboxLookup: AccountLookupResponse = {
+    account: sandboxDev,
+    teams: twoOrganizationsAccess.teams!,
+    myRoles: [],
+    settings: twoOrganizationsAccess.settings,
+  };
+
+  beforeEach(() =>
+    serveJson(server, {
+      '/status': twoOrganizationsStatus,
+      '/me/accounts': myAccess,
+    }),
+  );
+
+  it("opens the account of the organisation the URL names, with that organisation's session and teams", async () => {
+    const asked: Array<string | null> = [];
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts/${sandboxDev.id}`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('organization'));
+        return HttpResponse.json(sandboxLookup);
+      }),
+    );
+    await renderPage(
+      `/aws-access/accounts/${sandboxDev.id}?organization=sandbox`,
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: `platform-dev (${sandboxDev.id}) in Sandbox`,
+      }),
+    ).toBeInTheDocument();
+    expect(asked[0]).toBe('sandbox');
+    const table = screen.getByRole('table', { name: 'Who holds roles here' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.textContent),
+    ).toEqual(['aws-platform-teamdataPowerUserAccess']);
+    const account = screen.getByRole('region', {
+      name: `Account platform-dev (${sandboxDev.id}) in Sandbox`,
+    });
+    expect(account).toHaveTextContent(
+      'Ask data to add you to "aws-platform-team"',
+    );
+    await waitFor(() =>
+      expect(account).toHaveTextContent('sso_session = sikt-sandbox'),
+    );
+    expect(
+      screen.getByRole('region', { name: 'SSO session sikt-sandbox' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'SSO session sikt' }),
+    ).toBeNull();
+  });
+
+  it('names the organisation of each hit and links to the account in it', async () => {
+    const hits: AccountSearchResponse = {
+      query: 'platform-dev',
+      offset: 0,
+      limit: 10,
+      totalCount: 2,
+      items: [prodDev, sandboxDev].map(a => ({
+        organization: a.organization,
+        id: a.id,
+        name: a.name,
+        environment: a.environment,
+        roles: ['PowerUserAccess'],
+        matchedBy: 'name' as const,
+      })),
+    };
+    serveJson(server, { '/accounts': hits });
+    await renderPage('/aws-access');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find an AWS account' }),
+      'platform-dev',
+    );
+    const list = await screen.findByRole('list', { name: 'Matching accounts' });
+    await waitFor(() =>
+      expect(list).toHaveTextContent(`${sandboxDev.id} · Sandbox · dev`),
+    );
+    expect(list).toHaveTextContent(`${prodDev.id} · Production · dev`);
+    expect(
+      within(list)
+        .getAllByRole('link', { name: 'platform-dev' })
+        .map(link => link.getAttribute('href')),
+    ).toEqual([
+      `/aws-access/accounts/${prodDev.id}?organization=prod`,
+      `/aws-access/accounts/${sandboxDev.id}?organization=sandbox`,
+    ]);
+  });
+
+  it('asks which organisation is meant when several know the id', async () => {
+    const SHARED = '111122223333';
+    server.use(
+      http.get(`${AWS_ACCESS_API}/accounts/${SHARED}`, () =>
+        backstageError(
+          400,
+          {
+            name: 'InputError',
+            message: `AWS account '${SHARED}' is in several organizations (prod, sandbox): name one with the 'organization' parameter`,
+          },
+          { method: 'GET', url: `/accounts/${SHARED}` },
+        ),
+      ),
+    );
+    serveJson(server, {
+      '/accounts': {
+        query: SHARED,
+        offset: 0,
+        limit: 20,
+        totalCount: 2,
+        items: ['prod', 'sandbox'].map(organization => ({
+          organization,
+          id: SHARED,
+          name: `shared-${organization}`,
+          roles: [],
+          matchedBy: 'id',
+        })),
+      },
+    });
+    await renderPage(`/aws-access/accounts/${SHARED}`);
+    const choices = await screen.findByRole('list', {
+      name: 'Organisations with this account',
+    });
+    expect(
+      screen.getByText(
+        `Account ${SHARED} is in several organisations: choose one`,
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        within(choices).getByRole('link', { name: 'Sandbox' }),
+      ).toHaveAttribute(
+        'href',
+        `/aws-access/accounts/${SHARED}?organization=sandbox`,
+      ),
+    );
+    expect(
+      within(choices).getByRole('link', { name: 'Production' }),
+    ).toHaveAttribute(
+      'href',
+      `/aws-access/accounts/${SHARED}?organization=prod`,
+    );
   });
 });

@@ -11,6 +11,8 @@ import {
   myAccess,
   platformAccess,
   teams,
+  twoOrganizationsAccess,
+  twoOrganizationsStatus,
 } from '../../__testUtils__/fixtures';
 import {
   AWS_ACCESS_API,
@@ -220,6 +222,36 @@ describe('AwsAccessPage', () => {
         /The last sync from IAM Identity Center failed: ThrottlingException/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('names each organisation whose data is stale or missing, and only those', async () => {
+    const [production, sandbox] = twoOrganizationsStatus.organizations;
+    server.use(
+      http.get(STATUS_URL, () =>
+        HttpResponse.json({
+          stale: true,
+          organizations: [
+            production,
+            {
+              ...sandbox,
+              hasData: false,
+              stale: true,
+              lastSuccessAt: undefined,
+              staleReason:
+                'The last sync from IAM Identity Center failed: AccessDeniedException',
+            },
+          ],
+        }),
+      ),
+      http.get(ACCOUNTS_URL, () => HttpResponse.json(twoOrganizationsAccess)),
+    );
+    await renderPage('/aws-access?team=group:default/platform');
+    expect(
+      await screen.findByText(
+        'Sandbox: The last sync from IAM Identity Center failed: AccessDeniedException No data has been synced yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Production:/)).toBeNull();
   });
 
   it('shows no warning while the data is fresh', async () => {
