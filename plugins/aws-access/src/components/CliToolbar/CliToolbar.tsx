@@ -100,6 +100,11 @@ export function CliToolbar(props: CliToolbarProps) {
         }
         value={props.region}
         onChange={e => props.onRegionChange(String(e.target.value))}
+        // "Each organisation's own default" is the empty value: show it, label above.
+        SelectProps={{ displayEmpty: props.severalOrganizations }}
+        InputLabelProps={
+          props.severalOrganizations ? { shrink: true } : undefined
+        }
         style={props.severalOrganizations ? { maxWidth: 320 } : undefined}
       >
         {props.severalOrganizations && (

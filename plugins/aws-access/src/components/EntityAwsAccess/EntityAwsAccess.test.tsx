@@ -226,7 +226,7 @@ describe('EntityAwsAccess with accounts in two organisations', () => {
     await renderTwo();
     await accountIn('Production', '318204556071');
     const filter = screen.getByRole('button', {
-      name: /^Organisation All organisations/,
+      name: /^Organisation/,
     });
     filter.focus();
     await userEvent.keyboard('{ArrowDown}');
