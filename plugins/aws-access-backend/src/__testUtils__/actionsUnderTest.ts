@@ -2,7 +2,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { AwsCliSettings } from '@aws-access/backstage-plugin-aws-access-common';
 import { readAwsAccessConfig } from '../readAwsAccessConfig';
+import { Organizations } from '../organizations/Organizations';
 import { ReadAuthorizer } from '../permissions/ReadAuthorizer';
 import { EntityReader } from '../resolution/CallerEntityCache';
 import { EntityAccessResolver } from '../resolution/EntityAccessResolver';
@@ -40,12 +42,23 @@ export function actionsUnderTest(options: { denied?: boolean } = {}) {
   const config = readAwsAccessConfig(
     new ConfigReader({ awsAccess: exampleAwsAccessConfig }),
   );
-  if (config.source.type !== 'static') {
-    throw new Error('The example organisation is static');
-  }
-  const source = new StaticSnapshotSource(
-    buildStaticSnapshot(config.source.organization),
+  const organizations = new Organizations(
+    config.organizations.map(({ settings, source }) => {
+      if (source.type !== 'static') {
+        throw new Error('The example organisations are static');
+      }
+      return {
+        settings,
+        source: new StaticSnapshotSource(
+          buildStaticSnapshot(source.organization),
+        ),
+      };
+    }),
   );
+  const settings: AwsCliSettings = {
+    organizations: organizations.settings,
+    ...(config.requestAccess && { requestAccess: config.requestAccess }),
+  };
   const readAuthorizer = new ReadAuthorizer(
     mockServices.permissions({
       result: options.denied ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
@@ -56,7 +69,7 @@ export function actionsUnderTest(options: { denied?: boolean } = {}) {
   const entities = exampleCatalog;
   const resolver = new EntityAccessResolver({
     entities,
-    source,
+    organizations,
     matching: config.groupMatching,
     logger: mockServices.logger.mock(),
   });
@@ -76,8 +89,8 @@ export function actionsUnderTest(options: { denied?: boolean } = {}) {
       entities,
       resolver,
       subjects,
-      source,
-      settings: config.cli,
+      organizations,
+      settings,
     },
   };
 }

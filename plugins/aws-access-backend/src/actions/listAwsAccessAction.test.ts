@@ -16,10 +16,19 @@ describe('list-aws-access', () => {
     expect(output).toEqual({
       entityRef: 'group:default/platform',
       accounts: [
-        expect.objectContaining({ id: '111111111111', name: 'platform-dev' }),
-        expect.objectContaining({ id: '222222222222', name: 'platform-prod' }),
+        expect.objectContaining({
+          organization: 'default',
+          id: '111111111111',
+          name: 'platform-dev',
+        }),
+        expect.objectContaining({
+          organization: 'default',
+          id: '222222222222',
+          name: 'platform-prod',
+        }),
       ],
-      teams: { 'Platform Team': 'group:default/platform' },
+      organizations: [{ id: 'default', title: 'sikt' }],
+      teams: { default: { 'Platform Team': 'group:default/platform' } },
       warnings: [],
     });
   });

@@ -18,10 +18,22 @@ describe('lookup-aws-account', () => {
     });
     expect(output).toMatchObject({
       totalCount: 1,
-      accounts: [{ id: '333333333333', name: 'data-dev', matchedBy: 'id' }],
+      organizations: [{ id: 'default', title: 'sikt' }],
+      accounts: [
+        {
+          organization: 'default',
+          id: '333333333333',
+          name: 'data-dev',
+          matchedBy: 'id',
+        },
+      ],
       account: {
-        account: { id: '333333333333', roles: [{ name: 'ReadOnly' }] },
-        teams: { data: 'group:default/data' },
+        account: {
+          organization: 'default',
+          id: '333333333333',
+          roles: [{ name: 'ReadOnly' }],
+        },
+        teams: { default: { data: 'group:default/data' } },
         myRoles: ['ReadOnly'],
       },
     });
@@ -37,6 +49,7 @@ describe('lookup-aws-account', () => {
     });
     expect(output).toEqual({
       totalCount: 2,
+      organizations: [{ id: 'default', title: 'sikt' }],
       accounts: [
         expect.objectContaining({ name: 'platform-dev', matchedBy: 'name' }),
         expect.objectContaining({ name: 'platform-prod', matchedBy: 'name' }),
