@@ -7,7 +7,11 @@ import {
 const request: CheckedAccessRequest = {
   requester: { ref: 'user:default/ada', displayName: 'Ada Lovelace' },
   team: 'group:default/payments',
-  account: { id: '605112784586', name: 'payments-prod' },
+  account: {
+    organization: 'default',
+    id: '605112784586',
+    name: 'payments-prod',
+  },
   role: 'ReadOnlyAccess',
   group: 'payments',
 };
@@ -25,7 +29,7 @@ describe('accessRequestNotification', () => {
           'Ada Lovelace asks for ReadOnlyAccess in payments-prod (605112784586)',
         description:
           'Add Ada Lovelace (user:default/ada) to the IAM Identity Center group "payments".',
-        link: '/aws-access/accounts/605112784586',
+        link: '/aws-access/accounts/605112784586?organization=default',
         topic: 'AWS access request',
         severity: 'normal',
         scope: accessRequestScope(request),
@@ -42,7 +46,7 @@ describe('accessRequestNotification', () => {
     expect(payload.title.endsWith('…')).toBe(true);
   });
 
-  it('scopes by requester, account and role, not by group or team', () => {
+  it('scopes by requester, organisation, account and role, not by group or team', () => {
     const scope = accessRequestScope(request);
     expect(scope.length).toBeLessThanOrEqual(255);
     expect(
@@ -51,6 +55,7 @@ describe('accessRequestNotification', () => {
     for (const other of [
       { ...request, role: 'AdministratorAccess' },
       { ...request, account: { ...request.account, id: '605112784419' } },
+      { ...request, account: { ...request.account, organization: 'sandbox' } },
       { ...request, requester: { ref: 'user:default/bob' } },
     ]) {
       expect(accessRequestScope(other)).not.toBe(scope);
