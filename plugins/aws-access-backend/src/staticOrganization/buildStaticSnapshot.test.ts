@@ -10,7 +10,8 @@ function build(mutate: (c: Example) => void = () => {}) {
   const awsAccess: Example = structuredClone(exampleAwsAccessConfig);
   mutate(awsAccess);
   return () => {
-    const { source } = readAwsAccessConfig(new ConfigReader({ awsAccess }));
+    const { source } = readAwsAccessConfig(new ConfigReader({ awsAccess }))
+      .organizations[0];
     if (source.type !== 'static') {
       throw new Error('expected the static source');
     }
