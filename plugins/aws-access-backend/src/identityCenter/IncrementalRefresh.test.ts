@@ -3,6 +3,7 @@ import {
   generateOrg,
 } from '@aws-access/fake-identity-center';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DEFAULT_ORGANIZATION_ID } from '@aws-access/backstage-plugin-aws-access-common';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { IdentityCenterReader } from './IdentityCenterReader';
@@ -61,8 +62,12 @@ describe('IncrementalRefresh against the fake over HTTP', () => {
       knex,
       migrations: { skip: false },
     });
-    const store = await SnapshotStore.create(database);
-    const syncStatus = await SyncStatusStore.create(database);
+    const store = await SnapshotStore.create(database, {
+      organization: DEFAULT_ORGANIZATION_ID,
+    });
+    const syncStatus = await SyncStatusStore.create(database, {
+      organization: DEFAULT_ORGANIZATION_ID,
+    });
     const reader = new IdentityCenterReader(settings, credentials);
     const logger = mockServices.logger.mock();
     await new IdentityCenterSync(reader, store, syncStatus, logger).run();
