@@ -1,7 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
+import { ConfigReader } from '@backstage/config';
 import { startAwsAccessBackend } from '../__testUtils__/startAwsAccessBackend';
+import { Organizations } from '../organizations/Organizations';
+import { readAwsAccessConfig } from '../readAwsAccessConfig';
 import { StaticSnapshotSource } from '../staticOrganization/StaticSnapshotSource';
 import { EntityAccessResolver } from './EntityAccessResolver';
 
@@ -215,8 +218,10 @@ describe('resolution rules through the API', () => {
     const get = await start();
     const body = await get('system/default/storefront');
     expect(body.teams).toEqual({
-      search: 'group:default/search',
-      shop: 'group:default/shop',
+      default: {
+        search: 'group:default/search',
+        shop: 'group:default/shop',
+      },
     });
     expect(ids(body)).toEqual(['333333333333', '111111111111', '222222222222']);
     const prod = body.accounts.find(
@@ -241,6 +246,7 @@ describe('resolution rules through the API', () => {
       const res = await grants('resource/default/shop-prod-account');
       expect(res.status).toBe(200);
       expect(res.body.account).toEqual({
+        organization: 'default',
         id: '222222222222',
         name: 'shop-prod',
       });
@@ -293,17 +299,24 @@ describe('EntityAccessResolver team hints', () => {
           throw new Error('catalog is down');
         },
       },
-      source: new StaticSnapshotSource({
-        accounts: [],
-        permissionSets: [],
-        groups: [],
-        assignments: [],
-      }),
+      organizations: new Organizations([
+        {
+          settings: readAwsAccessConfig(new ConfigReader({ awsAccess }))
+            .organizations[0].settings,
+          source: new StaticSnapshotSource({
+            accounts: [],
+            permissionSets: [],
+            groups: [],
+            assignments: [],
+          }),
+        },
+      ]),
       matching: { byName: true },
       logger,
     });
     const accounts = [
       {
+        organization: 'default',
         id: '111111111111',
         name: 'dev',
         roles: [{ name: 'Dev', grantedVia: ['shop'] }],
