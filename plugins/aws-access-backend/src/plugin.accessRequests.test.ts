@@ -186,8 +186,10 @@ describe('POST /access-requests', () => {
       ['access-request', 'medium', 'initiated', GRACE],
       ['access-request', 'medium', 'failed', GRACE],
     ]);
+    // Recorded as sent: no organisation was named.
     expect(audited[1].meta).toEqual({
       ...powerUserOnPlatformDev,
+      organization: null,
       team: 'group:default/platform',
     });
     expect(audited[3]).toMatchObject({
@@ -212,7 +214,7 @@ describe('POST /access-requests', () => {
             'Grace Hopper asks for PowerUser in platform-dev (111111111111)',
           description:
             'Add Grace Hopper (user:default/grace) to the IAM Identity Center group "Platform Team".',
-          link: '/aws-access/accounts/111111111111',
+          link: '/aws-access/accounts/111111111111?organization=default',
           topic: 'AWS access request',
           severity: 'normal',
           scope: expect.stringMatching(

@@ -31,6 +31,7 @@ describe('account lookup', () => {
         totalCount: 1,
         items: [
           {
+            organization: 'default',
             id: '222222222222',
             name: 'platform-prod',
             environment: 'prod',
@@ -96,6 +97,7 @@ describe('account lookup', () => {
       .expect(200);
     expect(res.body).toEqual({
       account: {
+        organization: 'default',
         id: '333333333333',
         name: 'data-dev',
         region: 'eu-west-1',
@@ -108,10 +110,15 @@ describe('account lookup', () => {
           },
         ],
       },
-      teams: { data: 'group:default/data' },
+      teams: { default: { data: 'group:default/data' } },
       myRoles: ['ReadOnly'],
       settings: expect.objectContaining({
-        sso: expect.objectContaining({ sessionName: 'sikt' }),
+        organizations: [
+          expect.objectContaining({
+            id: 'default',
+            sso: expect.objectContaining({ sessionName: 'sikt' }),
+          }),
+        ],
       }),
     });
   });
@@ -123,7 +130,7 @@ describe('account lookup', () => {
       .expect(200);
     expect(res.body.myRoles).toEqual([]);
     expect(res.body.teams).toEqual({
-      'Platform Team': 'group:default/platform',
+      default: { 'Platform Team': 'group:default/platform' },
     });
     expect(
       res.body.account.roles.map((r: { grantedVia: string[] }) => r.grantedVia),
@@ -179,12 +186,16 @@ describe('account lookup', () => {
       totalCount: 3,
       items: [
         {
+          organization: 'default',
+          organizationTitle: 'sikt',
           id: '333333333333',
           name: 'data-dev',
           roles: ['ReadOnly'],
           teams: ['group:default/data'],
         },
         {
+          organization: 'default',
+          organizationTitle: 'sikt',
           id: '111111111111',
           name: 'platform-dev',
           environment: 'dev',

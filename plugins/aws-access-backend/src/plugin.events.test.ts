@@ -109,9 +109,13 @@ describe('events through the events system', () => {
       stale: false,
       eventsReceived: 10_004,
       eventsIgnored: { malformed: 2, otherInstance: 1, unknownEvent: 1 },
-      counts: { accounts: 12 },
+      organizations: [
+        { id: 'default', stale: false, counts: { accounts: 12 } },
+      ],
     });
-    expect(status.body.lastChangeLagMs).toBeGreaterThanOrEqual(200);
+    expect(status.body.organizations[0].lastChangeLagMs).toBeGreaterThanOrEqual(
+      200,
+    );
     expect(Date.parse(status.body.lastEventAt)).toBeGreaterThan(0);
   });
 });

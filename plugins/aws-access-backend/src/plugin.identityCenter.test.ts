@@ -66,6 +66,7 @@ describe('the Identity Center source through the API', () => {
     expect(unhealthy.body).toEqual({
       status: 'unavailable',
       message: 'No AWS access data to serve yet; see /status',
+      organizationsWithoutData: ['default'],
     });
 
     fake.behaviour = {};
@@ -92,23 +93,32 @@ describe('the Identity Center source through the API', () => {
       .get('/api/aws-access/status')
       .expect(200);
     expect(status.body).toMatchObject({
-      source: 'identityCenter',
-      counts: {
-        accounts: 12,
-        permissionSets: 4,
-        groups: 6,
-        assignments: org.assignments.length,
-      },
-      assignmentsMethod: 'perPrincipal',
-      callsByOperation: {
-        ListInstances: 1,
-        ListAccounts: 1,
-        ListGroups: 1,
-        DescribePermissionSet: 4,
-      },
+      stale: false,
+      organizations: [
+        {
+          id: 'default',
+          title: 'sikt',
+          hasData: true,
+          source: 'identityCenter',
+          counts: {
+            accounts: 12,
+            permissionSets: 4,
+            groups: 6,
+            assignments: org.assignments.length,
+          },
+          assignmentsMethod: 'perPrincipal',
+          callsByOperation: {
+            ListInstances: 1,
+            ListAccounts: 1,
+            ListGroups: 1,
+            DescribePermissionSet: 4,
+          },
+        },
+      ],
     });
-    expect(status.body.lastError).toBeUndefined();
-    expect(status.body.stale).toBe(false);
+    expect(status.body.organizations).toHaveLength(1);
+    expect(status.body.organizations[0].lastError).toBeUndefined();
+    expect(status.body.organizations[0].stale).toBe(false);
 
     // Part of the next sync succeeds, then the fake fails: nothing half-written may show.
     fake.resetCalls();
@@ -118,16 +128,19 @@ describe('the Identity Center source through the API', () => {
     fake.org.assignments = [];
     const failed = await waitFor(async () => {
       const r = await request(server).get('/api/aws-access/status');
-      return r.body.lastError ? r : undefined;
+      return r.body.organizations?.[0]?.lastError ? r : undefined;
     }, 'a failed sync');
-    expect(failed.body.lastError).toMatch(/InternalServerException/);
+    const [failedOrganization] = failed.body.organizations;
+    expect(failedOrganization.lastError).toMatch(/InternalServerException/);
     expect(failed.body.stale).toBe(true);
-    expect(failed.body.staleReason).toMatch(
+    expect(failedOrganization.stale).toBe(true);
+    expect(failedOrganization.hasData).toBe(true);
+    expect(failedOrganization.staleReason).toMatch(
       /^The last sync from IAM Identity Center failed: .*InternalServerException/,
     );
-    expect(failed.body.counts.assignments).toBe(org.assignments.length);
-    expect(Date.parse(failed.body.lastAttemptAt)).toBeGreaterThan(
-      Date.parse(failed.body.lastSuccessAt),
+    expect(failedOrganization.counts.assignments).toBe(org.assignments.length);
+    expect(Date.parse(failedOrganization.lastAttemptAt)).toBeGreaterThan(
+      Date.parse(failedOrganization.lastSuccessAt),
     );
 
     const during = await request(server).get(accountsPath).expect(200);

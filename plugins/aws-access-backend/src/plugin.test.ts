@@ -52,21 +52,28 @@ describe('aws-access backend', () => {
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('group:default/platform');
     expect(res.body.settings).toEqual({
-      sso: {
-        sessionName: 'sikt',
-        startUrl: 'https://d-c3670fd13e.awsapps.com/start',
-        ssoRegion: 'eu-north-1',
-        registrationScopes: 'sso:account:access',
-      },
-      profiles: {
-        defaultRegion: 'eu-north-1',
-        regions: ['eu-north-1', 'eu-west-1'],
-        output: 'json',
-        profileNameTemplate: '{accountName}-{roleName}',
-      },
+      organizations: [
+        {
+          id: 'default',
+          title: 'sikt',
+          sso: {
+            sessionName: 'sikt',
+            startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+            ssoRegion: 'eu-north-1',
+            registrationScopes: 'sso:account:access',
+          },
+          profiles: {
+            defaultRegion: 'eu-north-1',
+            regions: ['eu-north-1', 'eu-west-1'],
+            output: 'json',
+            profileNameTemplate: '{accountName}-{roleName}',
+          },
+        },
+      ],
     });
     expect(res.body.accounts).toEqual([
       {
+        organization: 'default',
         id: '111111111111',
         name: 'platform-dev',
         environment: 'dev',
@@ -85,7 +92,11 @@ describe('aws-access backend', () => {
           },
         ],
       },
-      expect.objectContaining({ id: '222222222222', name: 'platform-prod' }),
+      expect.objectContaining({
+        organization: 'default',
+        id: '222222222222',
+        name: 'platform-prod',
+      }),
     ]);
   });
 
@@ -96,6 +107,7 @@ describe('aws-access backend', () => {
       .expect(200);
     expect(res.body.accounts).toEqual([
       {
+        organization: 'default',
         id: '333333333333',
         name: 'data-dev',
         region: 'eu-west-1',
