@@ -278,7 +278,10 @@ const largeTeam: EntityAccessResponse = {
   ],
 };
 
-const staleStatus: AwsAccessStatus = { ...freshStatus, stale: true };
+const staleStatus: AwsAccessStatus = {
+  stale: true,
+  organizations: [{ ...freshStatus.organizations[0], stale: true }],
+};
 
 /** Role descriptions come from Identity Center, written in the organisation's language. */
 const inBokmal = (access: EntityAccessResponse): EntityAccessResponse => ({

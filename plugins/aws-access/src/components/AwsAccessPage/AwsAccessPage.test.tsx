@@ -205,10 +205,15 @@ describe('AwsAccessPage', () => {
     server.use(
       http.get(STATUS_URL, () =>
         HttpResponse.json({
-          ...freshStatus,
           stale: true,
-          staleReason:
-            'The last sync from IAM Identity Center failed: ThrottlingException: Rate exceeded',
+          organizations: [
+            {
+              ...freshStatus.organizations[0],
+              stale: true,
+              staleReason:
+                'The last sync from IAM Identity Center failed: ThrottlingException: Rate exceeded',
+            },
+          ],
         }),
       ),
       http.get(ACCOUNTS_URL, () => HttpResponse.json(platformAccess)),
@@ -251,7 +256,7 @@ describe('AwsAccessPage', () => {
         'Sandbox: The last sync from IAM Identity Center failed: AccessDeniedException No data has been synced yet.',
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/Production:/)).toBeNull();
+    expect(screen.queryByText(/^Production:/)).toBeNull();
   });
 
   it('shows no warning while the data is fresh', async () => {

@@ -44,15 +44,14 @@ describe('AwsAccountSearchResultListItem', () => {
   });
 
   it('names the organisation of a portal that serves several', async () => {
+    const inProduction = {
+      ...account,
+      location: '/aws-access/accounts/605112784586?organization=prod',
+      organization: 'prod',
+      organizationTitle: 'Production',
+    };
     await renderInTestApp(
-      <AwsAccountSearchResultListItem
-        result={{
-          ...account,
-          location: '/aws-access/accounts/605112784586?organization=prod',
-          organization: 'prod',
-          organizationTitle: 'Production',
-        }}
-      />,
+      <AwsAccountSearchResultListItem result={inProduction} />,
     );
     expect(screen.getByText('Production')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'payments-prod' })).toHaveAttribute(
