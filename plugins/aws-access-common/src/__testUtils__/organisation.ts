@@ -1,6 +1,8 @@
 import {
   AwsAccountAccess,
+  AwsOrganizationSettings,
   CliProfileSettings,
+  DEFAULT_ORGANIZATION_ID,
   SsoSessionSettings,
 } from '../types';
 
@@ -19,12 +21,43 @@ export const settings: CliProfileSettings = {
   profileNameTemplate: '{accountName}-{roleName}',
 };
 
-/** An account with the given roles, each granted via the group `g`. */
+/** Today's single organisation: the session above, profiles named without `{org}`. */
+export const organization: AwsOrganizationSettings = {
+  id: DEFAULT_ORGANIZATION_ID,
+  title: 'Sikt',
+  sso,
+  profiles: settings,
+};
+
+/**
+ * A second organisation with its own session, start URL, region and output, and the same
+ * name template, so that the same account name in both gives the same plain name.
+ */
+export const sandbox: AwsOrganizationSettings = {
+  id: 'sandbox',
+  title: 'Sandbox',
+  sso: {
+    sessionName: 'sandbox',
+    startUrl: 'https://d-9067c0ffee.awsapps.com/start',
+    ssoRegion: 'us-east-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'us-east-1',
+    regions: ['us-east-1'],
+    output: 'yaml',
+    profileNameTemplate: '{accountName}-{roleName}',
+  },
+};
+
+/** An account of the organisation (default: the first) with the given roles, each granted via `g`. */
 export const account = (
   id: string,
   name: string,
   roles: string[],
+  org: string = DEFAULT_ORGANIZATION_ID,
 ): AwsAccountAccess => ({
+  organization: org,
   id,
   name,
   roles: roles.map(r => ({ name: r, grantedVia: ['g'] })),

@@ -1,6 +1,16 @@
-export { planProfiles, sanitizeProfileName } from './profileNames';
+export {
+  PROFILE_NAME_PLACEHOLDERS,
+  planProfiles,
+  sanitizeProfileName,
+} from './profileNames';
 export type { PlannedProfile } from './profileNames';
 export {
+  isReservedProfileName,
+  profileNameProblem,
+  ssoSessionNameProblem,
+} from './sectionNames';
+export {
+  profilesByOrganization,
   renderAwsConfig,
   renderProfileBlock,
   renderSsoSessionBlock,
