@@ -1,33 +1,38 @@
-# The main part of setup-aws-access.sh, after the variables, write_block,
+# The main part of setup-aws-access.sh, after the variables, write_blocks,
 # write_merge_program (merge-config.awk) and verify-checks.sh.
 # The backend drops these first comment lines.
 # shellcheck shell=sh disable=SC2154 # the variables are set in the rendered header
 
 usage() {
   cat <<'USAGE'
-Usage: sh setup-aws-access.sh [--dry-run] [--replace-mine] [--no-verify]
+Usage: sh setup-aws-access.sh [--dry-run] [--replace-mine] [--accept-changes]
+                              [--no-verify]
 
 Writes the portal's [sso-session] and profiles into your AWS config file
-(AWS_CONFIG_FILE, default ~/.aws/config) between two marker comments and leaves
-everything else in the file as it is. A later run replaces the whole block, so
-profiles of removed assignments disappear. The previous file is kept as a
-timestamped backup beside it.
+(AWS_CONFIG_FILE, default ~/.aws/config), one block between two marker comments
+for each session, and leaves everything else in the file as it is. A later run
+replaces each block whole, so profiles of removed assignments disappear. The
+previous file is kept as a timestamped backup beside it.
 
-  --dry-run       print the change as a diff and write nothing
-  --replace-mine  move your own sections that have the names of the portal's
-                  sections into the managed block instead of stopping
-  --no-verify     do not run the verify checks afterwards
-  --help          print this help
+  --dry-run         print the change as a diff and write nothing
+  --replace-mine    move your own sections that have the names of the portal's
+                    sections into the managed block instead of stopping
+  --accept-changes  rewrite profiles whose name now points at another account
+                    or role instead of stopping
+  --no-verify       do not run the verify checks afterwards
+  --help            print this help
 USAGE
 }
 
 dry_run=0
 replace_mine=0
+accept_changes=0
 verify=1
 for arg in "$@"; do
   case $arg in
     --dry-run) dry_run=1 ;;
     --replace-mine) replace_mine=1 ;;
+    --accept-changes) accept_changes=1 ;;
     --no-verify) verify=0 ;;
     -h | --help) usage; exit 0 ;;
     *) printf "Unknown option '%s'\n\n" "$arg" >&2; usage >&2; exit 2 ;;
@@ -38,6 +43,11 @@ stop() {
   printf 'STOP  %s\n' "$1" >&2
   exit 1
 }
+
+if [ -z "$SESSIONS" ]; then
+  printf 'The portal has no AWS profiles for %s: nothing to write.\n' "$SUBJECT"
+  exit 0
+fi
 
 # New files 0600, a new ~/.aws 0700.
 umask 077
@@ -67,12 +77,12 @@ fi
 if [ -f "$target" ]; then old=$target; else old=/dev/null; fi
 if [ -s "$old" ] && [ -n "$(tail -c 1 "$old")" ]; then final_newline=0; else final_newline=1; fi
 
-write_block
+write_blocks
 write_merge_program
-CONFIG_FILE="$CONFIG_FILE" OUT="$work/merged" SESSION="$SESSION" START_URL="$START_URL" \
-  REPLACE_MINE="$replace_mine" BEGIN_MARKER="$BEGIN_MARKER" END_MARKER="$END_MARKER" \
+CONFIG_FILE="$CONFIG_FILE" OUT="$work/merged" SESSIONS="$SESSIONS" START_URLS="$START_URLS" \
+  REPLACE_MINE="$replace_mine" BEGIN_MARKERS="$BEGIN_MARKERS" END_MARKERS="$END_MARKERS" \
   FINAL_NEWLINE="$final_newline" \
-  awk -f "$work/merge.awk" "$work/block" "$old" "$old" >"$work/report" ||
+  awk -f "$work/merge.awk" "$work/blocks" "$old" "$old" >"$work/report" ||
   stop "awk could not read $CONFIG_FILE"
 
 # Prints the report lines of one kind, without the kind.
@@ -87,6 +97,17 @@ fi
 if grep -q '^conflict ' "$work/report"; then
   report conflict | while IFS= read -r line; do printf 'STOP  %s\n' "$line" >&2; done
   stop "nothing was written: rename or delete yours, or run again with --replace-mine to move them into the managed block (the file is backed up first)"
+fi
+
+# A profile name that now stands for another account or role: scripts and habits that
+# use the name would act there without noticing.
+if grep -q '^repointed ' "$work/report"; then
+  if [ "$accept_changes" = 1 ] || [ "$dry_run" = 1 ]; then
+    report repointed | while IFS= read -r line; do printf 'REPOINTED  %s\n' "$line"; done
+  else
+    report repointed | while IFS= read -r line; do printf 'STOP  %s\n' "$line" >&2; done
+    stop "nothing was written: anything that uses these profile names would act in another account or with another role. Check that the new accounts and roles are the ones you expect, then run again with --accept-changes"
+  fi
 fi
 
 if [ "$dry_run" = 1 ]; then would='would be '; else would=''; fi

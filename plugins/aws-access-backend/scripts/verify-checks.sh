@@ -1,6 +1,9 @@
 # The checks of the verify script as shell functions: run_verify_checks prints one PASS or
-# FAIL line per check and counts them in passed and failed; the setup script runs them too.
-# POSIX sh and POSIX awk, so that they run with dash, bash, macOS's /bin/sh and BSD awk.
+# FAIL line per check and counts them in passed and failed, the checks of each session
+# (for_each_session, from the rendered header) in turn; the setup script runs them too.
+# The AWS CLI runs once for its version, once to list the profiles as it reads the file, and
+# once per session to see whether it is signed in. POSIX sh and POSIX awk, so that they
+# run with dash, bash, macOS's /bin/sh and BSD awk.
 # The backend puts them after the script's variables (src/scripts/scriptVariables.ts);
 # it drops these first comment lines.
 # shellcheck shell=sh disable=SC2154 # the variables are set in the rendered header
@@ -29,32 +32,43 @@ print_summary() {
   printf '%s passed, %s failed\n' "$passed" "$failed"
 }
 
-# Prints the value of KEY in the [SECTION] of the config file.
+# The start of an awk program that reads the config file as the AWS CLI does (Python's
+# configparser): section is "profile NAME" ([default] is "profile default") or
+# "sso-session NAME", without quotes; a setting is a key, in lower case, before the first
+# = or :, and a trimmed value. Comment lines and indented (continuation) lines set
+# nothing. The rules after it see only settings.
+# shellcheck disable=SC2016 # an awk program: its $0 is awk's
+INI_READER='
+function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+function section_of(t,   s, i, last) {
+  s = substr(t, 2); last = 0
+  while ((i = index(substr(s, last + 1), "]")) > 0) last += i
+  s = substr(s, 1, last - 1); gsub(/["\047]/, "", s); gsub(/[ \t]+/, " ", s); s = trim(s)
+  return s == "default" ? "profile default" : s
+}
+{ sub(/\r$/, ""); t = trim($0) }
+substr(t, 1, 1) == "[" && index(t, "]") > 0 { section = section_of(t); next }
+t == "" || /^[ \t]/ || substr(t, 1, 1) == "#" || substr(t, 1, 1) == ";" { next }
+{
+  i = index(t, "="); j = index(t, ":"); if (j > 0 && (i == 0 || j < i)) i = j
+  if (i == 0) next
+  key = tolower(trim(substr(t, 1, i - 1))); value = trim(substr(t, i + 1))
+}
+'
+
+# Prints the value of KEY in SECTION ("profile NAME", "sso-session NAME") of the config file.
 ini_get() {
   [ -f "$CONFIG_FILE" ] || return 0
-  awk -v want="[$1]" -v key="$2" '
-    { sub(/\r$/, "") }
-    /^[[:space:]]*\[/ { line = $0; gsub(/^[[:space:]]+|[[:space:]]+$/, "", line); gsub(/[[:space:]]+/, " ", line); inside = (line == want); next }
-    inside {
-      split($0, kv, "=")
-      k = kv[1]; gsub(/^[[:space:]]+|[[:space:]]+$/, "", k)
-      if (k == key) { v = substr($0, index($0, "=") + 1); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v); print v; exit }
-    }' "$CONFIG_FILE"
+  awk -v want="$1" -v want_key="$2" "$INI_READER"'
+    section == want && key == want_key { print value; exit }' "$CONFIG_FILE"
 }
 
 # Prints the names of the profiles whose KEY is VALUE (sso_session, or sso_start_url for
 # legacy profiles).
 profiles_with() {
   [ -f "$CONFIG_FILE" ] || return 0
-  awk -v want_key="$1" -v want="$2" '
-    { sub(/\r$/, "") }
-    /^[[:space:]]*\[/ { name = ""; if (match($0, /^[[:space:]]*\[profile[[:space:]]+/)) { name = substr($0, RLENGTH + 1); sub(/[[:space:]]*\][[:space:]]*$/, "", name) } next }
-    name != "" {
-      split($0, kv, "=")
-      k = kv[1]; gsub(/^[[:space:]]+|[[:space:]]+$/, "", k)
-      v = substr($0, index($0, "=") + 1); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v)
-      if (k == want_key && v == want) print name
-    }' "$CONFIG_FILE"
+  awk -v want_key="$1" -v want="$2" "$INI_READER"'
+    substr(section, 1, 8) == "profile " && key == want_key && value == want { print substr(section, 9) }' "$CONFIG_FILE"
 }
 
 # Sets cli_version ("X.Y", empty when unreadable), cli_major and cli_minor.
@@ -99,23 +113,8 @@ login_advice() {
   fi
 }
 
-run_verify_checks() {
-  # 1. The CLI. Legacy profiles work with any v2; [sso-session] needs 2.9.
-  read_cli_version
-  if [ "$VARIANT" = legacy ]; then need_minor=0; else need_minor=9; fi
-  if ! command -v "$AWS_CLI" >/dev/null 2>&1; then
-    fail "AWS CLI installed" "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
-    return 0
-  elif [ -z "$cli_version" ]; then
-    fail "AWS CLI version readable" "'$AWS_CLI --version' did not print aws-cli/X.Y; reinstall AWS CLI v2"
-  elif [ "$cli_major" -lt 2 ]; then
-    fail "AWS CLI 2.$need_minor or newer (found $cli_version, which is AWS CLI v1)" "install AWS CLI v2 and make sure it comes first on PATH (check: command -v aws)"
-  elif ! cli_at_least 2 "$need_minor"; then
-    fail "AWS CLI 2.$need_minor or newer (found $cli_version)" "upgrade AWS CLI v2; [sso-session] needs 2.9"
-  else
-    pass "AWS CLI $cli_version"
-  fi
-
+# The checks of the session for_each_session has set the variables of.
+check_session() {
   # 2. The SSO session; legacy profiles carry the start URL themselves instead.
   if [ "$VARIANT" != legacy ]; then
     url=$(ini_get "sso-session $SESSION" sso_start_url)
@@ -129,7 +128,7 @@ run_verify_checks() {
     fi
   fi
 
-  # 3. Every expected profile
+  # 3. Every expected profile: one the CLI lists, with the expected settings.
   if [ "$VARIANT" = legacy ]; then
     sign_in_key=sso_start_url
     sign_in_label='start URL'
@@ -144,10 +143,14 @@ run_verify_checks() {
     rest=${entry#*|}
     account=${rest%%|*}
     role=${rest#*|}
-    got_account=$("$AWS_CLI" configure get sso_account_id --profile "$name" 2>/dev/null)
-    got_role=$("$AWS_CLI" configure get sso_role_name --profile "$name" 2>/dev/null)
-    got_sign_in=$("$AWS_CLI" configure get "$sign_in_key" --profile "$name" 2>/dev/null)
-    if [ -z "$got_account$got_role$got_sign_in" ]; then
+    got_account=$(ini_get "profile $name" sso_account_id)
+    got_role=$(ini_get "profile $name" sso_role_name)
+    got_sign_in=$(ini_get "profile $name" "$sign_in_key")
+    case "$nl$listed$nl" in
+      *"$nl$name$nl"*) is_listed=1 ;;
+      *) is_listed=0 ;;
+    esac
+    if [ "$is_listed" = 0 ]; then
       fail "profile $name exists" "add the [profile $name] block from the portal to $CONFIG_FILE"
     elif [ "$got_account" != "$account" ] || [ "$got_role" != "$role" ] || [ "$got_sign_in" != "$sign_in_value" ]; then
       fail "profile $name is account $account, role $role, $sign_in_label $sign_in_value (found account '$got_account', role '$got_role', $sign_in_label '$got_sign_in')" "replace the [profile $name] block with the one from the portal"
@@ -170,7 +173,7 @@ run_verify_checks() {
     pass "no stale profiles for session '$SESSION'"
   fi
 
-  # 5. Signed in, as the expected account
+  # 5. Signed in, as the expected account: one sign-in per session.
   if [ -n "$FIRST_PROFILE" ]; then
     identity=$("$AWS_CLI" sts get-caller-identity --profile "$FIRST_PROFILE" --query Account --output text 2>&1)
     if [ "$identity" = "$FIRST_ACCOUNT" ]; then
@@ -179,4 +182,32 @@ run_verify_checks() {
       fail "signed in as account $FIRST_ACCOUNT with profile $FIRST_PROFILE ($(printf '%s' "$identity" | tail -n 1))" "run: $(login_advice)"
     fi
   fi
+}
+
+run_verify_checks() {
+  # 1. The CLI. Legacy profiles work with any v2; [sso-session] needs 2.9.
+  read_cli_version
+  if [ "$VARIANT" = legacy ]; then need_minor=0; else need_minor=9; fi
+  if ! command -v "$AWS_CLI" >/dev/null 2>&1; then
+    fail "AWS CLI installed" "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+    return 0
+  elif [ -z "$cli_version" ]; then
+    fail "AWS CLI version readable" "'$AWS_CLI --version' did not print aws-cli/X.Y; reinstall AWS CLI v2"
+  elif [ "$cli_major" -lt 2 ]; then
+    fail "AWS CLI 2.$need_minor or newer (found $cli_version, which is AWS CLI v1)" "install AWS CLI v2 and make sure it comes first on PATH (check: command -v aws)"
+  elif ! cli_at_least 2 "$need_minor"; then
+    fail "AWS CLI 2.$need_minor or newer (found $cli_version)" "upgrade AWS CLI v2; [sso-session] needs 2.9"
+  else
+    pass "AWS CLI $cli_version"
+  fi
+
+  # The profiles as the CLI reads the file, once for every session: a file it cannot
+  # parse fails every profile.
+  nl='
+'
+  if ! listed=$("$AWS_CLI" configure list-profiles 2>&1); then
+    fail "the AWS CLI reads $CONFIG_FILE ($(printf '%s' "$listed" | tail -n 1))" "correct what the message names, then run again"
+    return 0
+  fi
+  for_each_session check_session
 }

@@ -1,20 +1,28 @@
 import { planProfiles } from '@aws-access/backstage-plugin-aws-access-common';
-import { account, settings, sso } from './__testUtils__/awsCliHome';
-import { renderSetupScript } from './renderSetupScript';
+import { account, organization, sandbox } from './__testUtils__/awsCliHome';
+import {
+  SetupScriptInput,
+  managedBlockMarkers,
+  renderManagedBlock,
+  renderSetupScript,
+} from './renderSetupScript';
 import { renderVerifyScript } from './renderVerifyScript';
 import { loadScriptAsset } from './scriptAssets';
 import { commentText } from './scriptVariables';
 
 /* What the scripts are made of, read as text; running them is the integration tests' job. */
 
-const input = {
+const organizations = [organization, sandbox];
+const input: SetupScriptInput = {
   subject: "user:default/o'brien\n$(touch pwned)",
-  sso,
+  organizations,
   profiles: planProfiles(
-    [account('318204556071', 'platform-dev', ['ReadOnlyAccess'])],
-    settings,
+    [
+      account('318204556071', 'platform-dev', ['ReadOnlyAccess']),
+      account('999999999999', 'lab', ['ReadOnlyAccess'], 'sandbox'),
+    ],
+    organizations,
   ),
-  settings,
 };
 
 describe('the rendered scripts', () => {
@@ -22,7 +30,7 @@ describe('the rendered scripts', () => {
     const verify = renderVerifyScript(input);
     expect(verify.startsWith('#!/bin/sh\n')).toBe(true);
     expect(verify).toContain(
-      '\nSESSION=sikt\nSTART_URL=https://d-c3670fd13e.awsapps.com/start\n',
+      '\nfor_each_session() {\n  SESSION=sikt\n  START_URL=https://d-c3670fd13e.awsapps.com/start\n',
     );
     expect(verify.endsWith(loadScriptAsset('verify-aws-access.sh'))).toBe(true);
     expect(verify).toContain(loadScriptAsset('verify-checks.sh'));
@@ -37,6 +45,56 @@ describe('the rendered scripts', () => {
     );
   });
 
+  it("sets each session's variables in turn, in organisation order", () => {
+    const verify = renderVerifyScript(input);
+    const body = verify.slice(
+      verify.indexOf('for_each_session() {'),
+      verify.indexOf('\n}\n', verify.indexOf('for_each_session() {')),
+    );
+    expect(body.match(/^ {2}(SESSION=\S+|"\$@")$/gm)).toEqual([
+      '  SESSION=sikt',
+      '  "$@"',
+      '  SESSION=sandbox',
+      '  "$@"',
+    ]);
+    expect(body).toContain(
+      "  EXPECTED='sandbox-lab-ReadOnlyAccess|999999999999|ReadOnlyAccess'\n",
+    );
+    expect(body).toContain(
+      "  LOGIN_COMMAND='aws sso login --sso-session sandbox'\n",
+    );
+    expect(
+      renderVerifyScript({ ...input, organizations: [], profiles: [] }),
+    ).toContain('for_each_session() {\n  :\n}\n');
+  });
+
+  it('writes one block per session, each between markers that name its session', () => {
+    const setup = renderSetupScript(input);
+    const opening = "<<'AWS_ACCESS_MANAGED_BLOCK'\n";
+    const blocks = setup.slice(
+      setup.indexOf(opening) + opening.length,
+      setup.indexOf('\nAWS_ACCESS_MANAGED_BLOCK\n'),
+    );
+    expect(`${blocks}\n`).toBe(
+      renderManagedBlock(input, organization) +
+        renderManagedBlock(input, sandbox),
+    );
+    const sandboxBlock = renderManagedBlock(input, sandbox);
+    expect(sandboxBlock).toMatch(
+      /^# >>> AWS Access sso-session sandbox >>>\n# The AWS profiles of user:default\/o'brien \$\(touch pwned\) in Sandbox,/,
+    );
+    expect(sandboxBlock).toContain(
+      '\n[profile sandbox-lab-ReadOnlyAccess]\nsso_session = sandbox\n',
+    );
+    expect(sandboxBlock).not.toContain('sikt');
+    expect(
+      sandboxBlock.endsWith(`${managedBlockMarkers('sandbox').end}\n`),
+    ).toBe(true);
+    expect(setup).toContain(
+      "\nSESSIONS='sikt\nsandbox'\nSTART_URLS='https://d-c3670fd13e.awsapps.com/start\nhttps://d-9067c0ffee.awsapps.com/start'\nBEGIN_MARKERS='# >>> AWS Access sso-session sikt >>>\n# >>> AWS Access sso-session sandbox >>>'\n",
+    );
+  });
+
   it('keeps a hostile subject on its comment lines and inside single quotes', () => {
     const setup = renderSetupScript(input);
     expect(setup).toContain(
@@ -45,6 +103,37 @@ describe('the rendered scripts', () => {
     expect(setup).toContain(
       "SUBJECT='user:default/o'\\''brien $(touch pwned)'\n",
     );
+  });
+
+  it('refuses a session name or profile name it would not write safely', () => {
+    const hostileSession = {
+      ...sandbox,
+      sso: { ...sandbox.sso, sessionName: "it's $(x)" },
+    };
+    for (const render of [renderSetupScript, renderVerifyScript]) {
+      expect(() =>
+        render({ ...input, organizations: [organization, hostileSession] }),
+      ).toThrow(
+        new TypeError(
+          'SSO session name "it\'s $(x)" cannot be used in a script: it may contain only letters, digits, ".", "_" and "-"',
+        ),
+      );
+    }
+    for (const render of [renderSetupScript, renderVerifyScript]) {
+      expect(() =>
+        render({
+          ...input,
+          profiles: [{ ...input.profiles[0], profileName: 'default' }],
+        }),
+      ).toThrow(
+        new TypeError(
+          'Profile name "default" cannot be used in a script: it is a name the AWS CLI treats specially',
+        ),
+      );
+    }
+    expect(() =>
+      renderSetupScript({ ...input, organizations: [organization] }),
+    ).toThrow(/belongs to organisation 'sandbox', which is not among/);
   });
 
   it('makes any text one comment line', () => {

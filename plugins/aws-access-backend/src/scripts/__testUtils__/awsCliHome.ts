@@ -1,26 +1,74 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { AwsAccountAccess } from '@aws-access/backstage-plugin-aws-access-common';
-import { exampleAwsAccessConfig } from '../../__testUtils__/exampleOrg';
-import { readSharedSettings } from '../../config/readSharedSettings';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  AwsAccountAccess,
+  AwsOrganizationSettings,
+  DEFAULT_ORGANIZATION_ID,
+} from '@aws-access/backstage-plugin-aws-access-common';
 
 /** Debian's AWS CLI v2; the `aws` first on PATH may be v1. */
 export const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
 
-/** The example organisation's session and profile settings, as the backend reads them. */
-export const { sso, profiles: settings } = readSharedSettings(
-  exampleAwsAccessConfig,
-).cli;
+/** The example organisation as the backend reads it: session `sikt`, plain profile names. */
+export const organization: AwsOrganizationSettings = {
+  id: DEFAULT_ORGANIZATION_ID,
+  title: 'Sikt',
+  sso: {
+    sessionName: 'sikt',
+    startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+    ssoRegion: 'eu-north-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'eu-north-1',
+    regions: ['eu-north-1', 'eu-west-1'],
+    output: 'json',
+    profileNameTemplate: '{accountName}-{roleName}',
+  },
+};
+export const { sso, profiles: settings } = organization;
 
-/** An account with the given roles, each granted via the group `g`. */
+/** A second organisation with its own session, start URL, region and output. */
+export const sandbox: AwsOrganizationSettings = {
+  id: 'sandbox',
+  title: 'Sandbox',
+  sso: {
+    sessionName: 'sandbox',
+    startUrl: 'https://d-9067c0ffee.awsapps.com/start',
+    ssoRegion: 'us-east-1',
+    registrationScopes: 'sso:account:access',
+  },
+  profiles: {
+    defaultRegion: 'us-east-1',
+    regions: ['us-east-1'],
+    output: 'yaml',
+    profileNameTemplate: '{org}-{accountName}-{roleName}',
+  },
+};
+
+/** An account of the organisation (default: the first) with the given roles, each granted via `g`. */
 export function account(
   id: string,
   name: string,
   roles: string[],
+  org: string = DEFAULT_ORGANIZATION_ID,
 ): AwsAccountAccess {
-  return { id, name, roles: roles.map(r => ({ name: r, grantedVia: ['g'] })) };
+  return {
+    organization: org,
+    id,
+    name,
+    roles: roles.map(r => ({ name: r, grantedVia: ['g'] })),
+  };
 }
 
 export interface AwsCliHome {
@@ -61,4 +109,68 @@ export function aws(ws: AwsCliHome, ...args: string[]): string {
     env: { ...ws.env, AWS_CONFIG_FILE: ws.config },
     encoding: 'utf8',
   }).trim();
+}
+
+/** A profile as AWS CLI v2 resolves it before signing in. */
+export interface CliProfile {
+  region: string | null;
+  output: string | null;
+  /** What the CLI signs in with; `null` for a profile that does not use SSO. */
+  sso?: Record<string, string> | null;
+  /** Why the CLI would not sign in with the profile. */
+  error?: string;
+}
+
+/** The Python that runs Debian's AWS CLI v2, read from the first line of the script. */
+function cliPython(): string {
+  const fd = openSync(AWS_V2, 'r');
+  const head = Buffer.alloc(200);
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const match = /^#!\s*(\S*python\S*)/.exec(head.toString('latin1'));
+  if (!match) {
+    throw new Error(
+      `${AWS_V2} is not the Python AWS CLI v2 (Debian's awscli) that these tests resolve profiles with`,
+    );
+  }
+  return match[1];
+}
+
+/**
+ * Every profile of the home's config file, resolved by the CLI's own session and SSO
+ * credential provider in one process: the common package's resolveProfiles.py, which its
+ * own CLI test uses too.
+ */
+export function resolveProfiles(ws: AwsCliHome): Record<string, CliProfile> {
+  const program = resolvePackagePath(
+    '@aws-access/backstage-plugin-aws-access-common',
+    'src/__testUtils__/resolveProfiles.py',
+  );
+  return JSON.parse(
+    execFileSync(cliPython(), [program], {
+      env: { ...ws.env, AWS_CONFIG_FILE: ws.config },
+      encoding: 'utf8',
+    }),
+  );
+}
+
+/**
+ * What every profile resolves to, by name: `ACCOUNT ROLE via SESSION` (or `via START_URL`
+ * for legacy profiles), the CLI's error, or `not SSO`; compact enough to compare at once.
+ */
+export function resolvedProfiles(ws: AwsCliHome): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(resolveProfiles(ws)).map(([name, p]) => [
+      name,
+      p.error ??
+        (p.sso
+          ? `${p.sso.sso_account_id} ${p.sso.sso_role_name} via ${
+              p.sso.sso_session ?? p.sso.sso_start_url
+            }`
+          : 'not SSO'),
+    ]),
+  );
 }
