@@ -361,7 +361,9 @@ describe('aws-access backend', () => {
       expect(block.split('\n')[0]).toBe(
         '# >>> AWS Access sso-session sikt >>> Example Portal (https://portal.example)',
       );
-      expect(block).toContain('# The AWS profiles of group:default/platform,');
+      expect(block).toContain(
+        '# The AWS profiles of group:default/platform in sikt,',
+      );
       expect(block.match(/^\[profile /gm)).toHaveLength(4);
       expect(block).toContain(
         '[profile platform-dev-PowerUser]\nsso_session = sikt\nsso_account_id = 111111111111\nsso_role_name = PowerUser\nregion = eu-north-1\noutput = json',
@@ -399,7 +401,9 @@ describe('aws-access backend', () => {
         .set('Authorization', mockCredentials.user.header('user:default/ada'))
         .expect(200);
       const block = blockOf(res.text);
-      expect(block).toContain('# The AWS profiles of user:default/ada,');
+      expect(block).toContain(
+        '# The AWS profiles of user:default/ada in sikt,',
+      );
       expect(block.match(/^\[profile /gm)).toHaveLength(5);
     });
 
