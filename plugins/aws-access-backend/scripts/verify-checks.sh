@@ -1,6 +1,6 @@
 # The checks of the verify script as shell functions: run_verify_checks prints one PASS or
 # FAIL line per check and counts them in passed and failed, the checks of each session
-# (for_each_session, from the rendered header) in turn; the setup script runs them too.
+# (use_session, from the rendered header) in turn; the setup script runs them too.
 # The AWS CLI runs once for its version, once to list the profiles as it reads the file, and
 # once per session to see whether it is signed in. POSIX sh and POSIX awk, so that they
 # run with dash, bash, macOS's /bin/sh and BSD awk.
@@ -113,7 +113,7 @@ login_advice() {
   fi
 }
 
-# The checks of the session for_each_session has set the variables of.
+# The checks of the session use_session has set the variables of.
 check_session() {
   # 2. The SSO session; legacy profiles carry the start URL themselves instead.
   if [ "$VARIANT" != legacy ]; then
@@ -209,5 +209,10 @@ run_verify_checks() {
     fail "the AWS CLI reads $CONFIG_FILE ($(printf '%s' "$listed" | tail -n 1))" "correct what the message names, then run again"
     return 0
   fi
-  for_each_session check_session
+  session_index=1
+  while [ "$session_index" -le "$SESSION_COUNT" ]; do
+    use_session "$session_index"
+    check_session
+    session_index=$((session_index + 1))
+  done
 }

@@ -30,7 +30,7 @@ describe('the rendered scripts', () => {
     const verify = renderVerifyScript(input);
     expect(verify.startsWith('#!/bin/sh\n')).toBe(true);
     expect(verify).toContain(
-      '\nfor_each_session() {\n  SESSION=sikt\n  START_URL=https://d-c3670fd13e.awsapps.com/start\n',
+      '\nuse_session() {\n  case $1 in\n    1)\n      SESSION=sikt\n      START_URL=https://d-c3670fd13e.awsapps.com/start\n',
     );
     expect(verify.endsWith(loadScriptAsset('verify-aws-access.sh'))).toBe(true);
     expect(verify).toContain(loadScriptAsset('verify-checks.sh'));
@@ -48,24 +48,29 @@ describe('the rendered scripts', () => {
   it("sets each session's variables in turn, in organisation order", () => {
     const verify = renderVerifyScript(input);
     const body = verify.slice(
-      verify.indexOf('for_each_session() {'),
-      verify.indexOf('\n}\n', verify.indexOf('for_each_session() {')),
+      verify.indexOf('use_session() {'),
+      verify.indexOf('\n}\n', verify.indexOf('use_session() {')),
     );
-    expect(body.match(/^ {2}(SESSION=\S+|"\$@")$/gm)).toEqual([
-      '  SESSION=sikt',
-      '  "$@"',
-      '  SESSION=sandbox',
-      '  "$@"',
+    expect(verify).toContain('\nSESSION_COUNT=2\n');
+    expect(body.match(/^ +(\d\)|SESSION=\S+)$/gm)).toEqual([
+      '    1)',
+      '      SESSION=sikt',
+      '    2)',
+      '      SESSION=sandbox',
     ]);
     expect(body).toContain(
-      "  EXPECTED='sandbox-lab-ReadOnlyAccess|999999999999|ReadOnlyAccess'\n",
+      "      EXPECTED='sandbox-lab-ReadOnlyAccess|999999999999|ReadOnlyAccess'\n",
     );
     expect(body).toContain(
-      "  LOGIN_COMMAND='aws sso login --sso-session sandbox'\n",
+      "      LOGIN_COMMAND='aws sso login --sso-session sandbox'\n",
     );
-    expect(
-      renderVerifyScript({ ...input, organizations: [], profiles: [] }),
-    ).toContain('for_each_session() {\n  :\n}\n');
+    const none = renderVerifyScript({
+      ...input,
+      organizations: [],
+      profiles: [],
+    });
+    expect(none).toContain('\nSESSION_COUNT=0\n');
+    expect(none).toContain('use_session() {\n  :\n}\n');
   });
 
   it('writes one block per session, each between markers that name its session', () => {

@@ -67,7 +67,7 @@ export function commentText(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
 }
 
-/** The variables of one session, as `for_each_session` sets them. */
+/** The variables of one session, as `use_session` sets them. */
 function sessionVariables({ organization, profiles }: ScriptSession): string[] {
   const { sso } = organization;
   const expected = profiles
@@ -89,27 +89,29 @@ function sessionVariables({ organization, profiles }: ScriptSession): string[] {
 }
 
 /**
- * The data part of a script: shell variables, every value quoted, and `for_each_session`,
- * which runs a command once per session with that session's variables set. The functions
- * in `scripts/verify-checks.sh` read only these, so the same functions serve the verify and
- * the setup script.
+ * The data part of a script: shell variables, every value quoted, and `use_session N`,
+ * which sets the variables of session N (1 to `SESSION_COUNT`, in organisation order).
+ * The functions in `scripts/verify-checks.sh` read only these, so the same functions serve
+ * the verify and the setup script.
  */
 export function scriptVariables(
   input: ScriptSubjectInput,
   sessions: ScriptSession[] = scriptSessions(input),
 ): string[] {
-  const perSession = sessions.flatMap(session => [
-    ...sessionVariables(session).map(line => `  ${line}`),
-    '  "$@"',
+  const cases = sessions.flatMap((session, i) => [
+    `    ${i + 1})`,
+    ...sessionVariables(session).map(line => `      ${line}`),
+    '      ;;',
   ]);
   return [
     `VARIANT=${shellQuote(input.variant ?? 'sso-session')}`,
     `REMOTE=${input.remote ? 1 : 0}`,
     `AUTHORIZATION_CODE_CLI='${AUTHORIZATION_CODE_CLI.major} ${AUTHORIZATION_CODE_CLI.minor}'`,
+    `SESSION_COUNT=${sessions.length}`,
     '',
-    "# Runs the command once for each organisation's session, with its variables set.",
-    'for_each_session() {',
-    ...(perSession.length > 0 ? perSession : ['  :']),
+    "# Sets the variables of one organisation's session: 1 to SESSION_COUNT.",
+    'use_session() {',
+    ...(cases.length > 0 ? ['  case $1 in', ...cases, '  esac'] : ['  :']),
     '}',
   ];
 }

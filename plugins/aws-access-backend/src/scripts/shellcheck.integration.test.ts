@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { planProfiles } from '@aws-access/backstage-plugin-aws-access-common';
-import { account, settings, sso } from './__testUtils__/awsCliHome';
+import { account, organization, sandbox } from './__testUtils__/awsCliHome';
 import { SetupScriptInput, renderSetupScript } from './renderSetupScript';
 import { renderVerifyScript } from './renderVerifyScript';
 
@@ -26,26 +26,27 @@ function shellcheck(args: string[], input?: string) {
   return { status: run.status, out: run.stdout };
 }
 
+const organizations = [organization, sandbox];
 const input: SetupScriptInput = {
   subject: 'group:default/platform',
-  sso,
+  organizations,
   profiles: planProfiles(
     [
       account('318204556071', 'platform-dev', ['PowerUserAccess']),
       account('318204556245', 'platform-prod', ['ReadOnlyAccess']),
+      account('999999999999', 'lab', ['ReadOnlyAccess'], 'sandbox'),
     ],
-    settings,
+    organizations,
   ),
-  settings,
   portal: { name: 'AWS Access Portal', url: 'http://localhost:3000' },
 };
 const hostile: SetupScriptInput = {
   ...input,
   subject: "user:default/o'brien\n$(touch pwned) `touch pwned`",
-  sso: { ...sso, sessionName: "it's $(x)" },
+  organizations: [organization],
   profiles: planProfiles(
     [account('111111111111', 'platform "prod" [eu]', ['a+b=c,d'])],
-    settings,
+    [organization],
   ),
 };
 
