@@ -15,12 +15,18 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { planProfiles } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  PlannedProfile,
+  planProfiles,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import {
   AwsCliHome,
+  CliProfile,
   account,
-  aws,
   awsCliHome,
+  organization,
+  resolveProfiles,
+  sandbox,
   settings,
   sso,
 } from './__testUtils__/awsCliHome';
@@ -33,8 +39,10 @@ import {
 
 /*
  * The setup script run by dash and bash, with Debian's mawk and with the One True AWK that
- * macOS ships, on a corpus of existing config files; the result is read back with the real
- * AWS CLI v2 (Debian's awscli at /usr/bin/aws; the `aws` first on PATH may be v1).
+ * macOS ships, on a corpus of existing config files; the result is read back by the real
+ * AWS CLI v2 (Debian's awscli at /usr/bin/aws; the `aws` first on PATH may be v1): its own
+ * session and SSO provider resolve every profile in one process (resolveProfiles), and the
+ * verify checks the script ends with run the `aws` command itself.
  */
 const BWK_AWK = '/usr/bin/original-awk';
 jest.setTimeout(120_000);
@@ -46,19 +54,17 @@ const accounts = [
   ]),
   account('318204556245', 'platform-prod', ['ReadOnlyAccess']),
 ];
-const profiles = planProfiles(accounts, settings);
-const portalNames = profiles.map(p => p.profileName);
+const profiles = planProfiles(accounts, [organization]);
 const input: SetupScriptInput = {
   subject: 'group:default/platform',
-  sso,
+  organizations: [organization],
   profiles,
-  settings,
   portal: { name: 'AWS Access Portal', url: 'http://localhost:3000' },
 };
 const markers = managedBlockMarkers('sikt');
 /** The block a previous run with other assignments wrote. */
-const renderManagedBlockOf = (previous: typeof profiles) =>
-  renderManagedBlock({ ...input, profiles: previous });
+const renderManagedBlockOf = (previous: PlannedProfile[]) =>
+  renderManagedBlock({ ...input, profiles: previous }, organization);
 
 /** A shell and an awk to run the script with. */
 interface Runner {
@@ -123,10 +129,11 @@ function expectSameWithEveryRunner(
   configText: string | undefined,
   args: string[],
   expected: { status: number | null; out: string; file?: string },
+  script = renderSetupScript(input),
 ) {
   for (const runner of otherRunners) {
     const ws = awsCliHome({ configText });
-    const run = runSetup(ws, args, runner);
+    const run = runSetup(ws, args, runner, script);
     expect({ runner: runner.label, status: run.status }).toEqual({
       runner: runner.label,
       status: expected.status,
@@ -139,10 +146,13 @@ function expectSameWithEveryRunner(
 }
 
 /** Runs the script a second time: it must change nothing and make no backup. */
-function expectSecondRunChangesNothing(ws: AwsCliHome) {
+function expectSecondRunChangesNothing(
+  ws: AwsCliHome,
+  script = renderSetupScript(input),
+) {
   const before = read(ws.config);
   const backupsBefore = backups(ws);
-  const again = runSetup(ws);
+  const again = runSetup(ws, ['--no-verify'], dashMawk, script);
   expect(again.status).toBe(0);
   expect(again.out).toContain('No change: ');
   expect(again.out).not.toMatch(/added|changed|removed/);
@@ -158,29 +168,56 @@ function expectRepeatableWithEveryRunner(
   ws: AwsCliHome,
   configText: string | undefined,
   out: string,
+  script = renderSetupScript(input),
 ) {
-  expectSecondRunChangesNothing(ws);
-  expectSameWithEveryRunner(configText, ['--no-verify'], {
-    status: 0,
-    out,
-    file: read(ws.config),
-  });
+  expectSecondRunChangesNothing(ws, script);
+  expectSameWithEveryRunner(
+    configText,
+    ['--no-verify'],
+    { status: 0, out, file: read(ws.config) },
+    script,
+  );
 }
 
-function expectPortalProfilesReadable(ws: AwsCliHome, extra: string[] = []) {
-  expect(aws(ws, 'configure', 'list-profiles').split('\n').sort()).toEqual(
-    [...portalNames, ...extra].sort(),
-  );
-  const dev = 'platform-dev-ReadOnlyAccess';
-  expect(aws(ws, 'configure', 'get', 'sso_account_id', '--profile', dev)).toBe(
-    '318204556071',
-  );
-  expect(aws(ws, 'configure', 'get', 'sso_role_name', '--profile', dev)).toBe(
-    'ReadOnlyAccess',
-  );
-  expect(aws(ws, 'configure', 'get', 'sso_session', '--profile', dev)).toBe(
-    'sikt',
-  );
+/** What a profile resolves to, compact: `ACCOUNT ROLE via SESSION` (or start URL). */
+function target(p: CliProfile): string {
+  if (p.error) return p.error;
+  if (!p.sso) return 'not SSO';
+  const { sso_account_id, sso_role_name, sso_session, sso_start_url } = p.sso;
+  return `${sso_account_id} ${sso_role_name} via ${
+    sso_session ?? sso_start_url
+  }`;
+}
+
+/**
+ * The CLI resolves exactly the portal's profiles, each to its account and role through
+ * its organisation's session, and the user's `others` (`not SSO` unless given). Returns
+ * every profile as the CLI resolved it, for further checks.
+ */
+function expectPortalProfilesReadable(
+  ws: AwsCliHome,
+  others: string[] | Record<string, string> = [],
+  portal: PlannedProfile[] = profiles,
+): Record<string, CliProfile> {
+  const resolved = resolveProfiles(ws);
+  const sessionOf = (p: PlannedProfile) =>
+    [organization, sandbox].find(o => o.id === p.organization)!.sso.sessionName;
+  expect(
+    Object.fromEntries(
+      Object.entries(resolved).map(([name, p]) => [name, target(p)]),
+    ),
+  ).toEqual({
+    ...Object.fromEntries(
+      portal.map(p => [
+        p.profileName,
+        `${p.accountId} ${p.roleName} via ${sessionOf(p)}`,
+      ]),
+    ),
+    ...(Array.isArray(others)
+      ? Object.fromEntries(others.map(name => [name, 'not SSO']))
+      : others),
+  });
+  return resolved;
 }
 
 const userConfig = [
@@ -206,8 +243,8 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(run.err).toBe('');
     expect(run.status).toBe(0);
     expect(run.out).toContain('added    [sso-session sikt]');
-    for (const name of portalNames) {
-      expect(run.out).toContain(`added    [profile ${name}]`);
+    for (const { profileName } of profiles) {
+      expect(run.out).toContain(`added    [profile ${profileName}]`);
     }
     expect(run.out).toContain('Wrote ~/.aws/config\n');
     expect(run.out).not.toContain('Backup');
@@ -252,11 +289,9 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(statSync(ws.config).mode & 0o777).toBe(0o640);
     const [backup] = backups(ws);
     expect(read(join(dirname(ws.config), backup))).toBe(userConfig);
-    expectPortalProfilesReadable(ws, ['default', 'personal']);
-    expect(aws(ws, 'configure', 'get', 'region', '--profile', 'personal')).toBe(
-      'eu-central-1',
-    );
-    expect(aws(ws, 'configure', 'get', 'region')).toBe('us-east-1');
+    const resolved = expectPortalProfilesReadable(ws, ['default', 'personal']);
+    expect(resolved.personal.region).toBe('eu-central-1');
+    expect(resolved.default.region).toBe('us-east-1');
     expectRepeatableWithEveryRunner(ws, userConfig, run.out);
   });
 
@@ -294,7 +329,12 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
           ]),
           account('318204556245', 'platform-prod', ['ReadOnlyAccess']),
         ],
-        { ...settings, defaultRegion: 'eu-west-1' },
+        [
+          {
+            ...organization,
+            profiles: { ...settings, defaultRegion: 'eu-west-1' },
+          },
+        ],
       ),
     );
     const before = '[profile personal]\nregion = eu-central-1\n\n';
@@ -317,16 +357,10 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     const text = read(ws.config);
     expect(text.indexOf(markers.begin)).toBe(before.length);
     expect(outsideBlock(text)).toBe(before + after);
-    expectPortalProfilesReadable(ws, ['personal', 'later']);
     expect(
-      aws(
-        ws,
-        'configure',
-        'get',
-        'region',
-        '--profile',
-        'platform-prod-ReadOnlyAccess',
-      ),
+      expectPortalProfilesReadable(ws, ['personal', 'later'])[
+        'platform-prod-ReadOnlyAccess'
+      ].region,
     ).toBe('eu-north-1');
     expectRepeatableWithEveryRunner(ws, configText, run.out);
   });
@@ -356,7 +390,10 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       'DUPLICATE  [profile prod-legacy] at line 7 of ~/.aws/config is account 318204556245, role ReadOnlyAccess of session sikt, like [profile platform-prod-ReadOnlyAccess] in the managed block',
     );
     expect(outsideBlock(read(ws.config))).toBe(pasted);
-    expectPortalProfilesReadable(ws, ['dev-power', 'prod-legacy']);
+    expectPortalProfilesReadable(ws, {
+      'dev-power': '318204556071 PowerUserAccess via sikt',
+      'prod-legacy': `318204556245 ReadOnlyAccess via ${sso.startUrl}`,
+    });
     expectRepeatableWithEveryRunner(ws, pasted, run.out);
   });
 
@@ -415,16 +452,10 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       ].join('\n'),
     );
     expect(read(join(dirname(ws.config), backups(ws)[0]))).toBe(mine);
-    expectPortalProfilesReadable(ws, ['personal', 'later']);
     expect(
-      aws(
-        ws,
-        'configure',
-        'get',
-        'region',
-        '--profile',
-        'platform-dev-ReadOnlyAccess',
-      ),
+      expectPortalProfilesReadable(ws, ['personal', 'later'])[
+        'platform-dev-ReadOnlyAccess'
+      ].region,
     ).toBe('eu-north-1');
     expectSecondRunChangesNothing(ws);
   });
@@ -449,20 +480,6 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
       out: '',
       file: other,
     });
-  });
-
-  it('takes [default] and a portal profile named default for the same section', () => {
-    const withDefault = renderSetupScript({
-      ...input,
-      profiles: [{ ...profiles[0], profileName: 'default' }],
-    });
-    const ws = awsCliHome({ configText: userConfig });
-    const run = runSetup(ws, ['--no-verify'], dashMawk, withDefault);
-    expect(run.status).toBe(1);
-    expect(run.err).toContain(
-      "STOP  [default] at line 2 of ~/.aws/config is yours; the portal's block also has [profile default]",
-    );
-    expect(read(ws.config)).toBe(userConfig);
   });
 
   it('refuses a read-only file and writes nothing', () => {
@@ -546,11 +563,12 @@ describe('the setup script on existing config files, with the real AWS CLI v2', 
     expect(run.status).toBe(2);
     expect(run.err).toContain("Unknown option '--force'");
     expect(run.err).toContain('--replace-mine');
+    expect(run.err).toContain('--accept-changes');
   });
 });
 
 describe('the setup script with hostile names and the legacy variant', () => {
-  it('writes hostile names safely and every profile reads back', () => {
+  it('writes hostile names safely, never as [default], and every profile reads back', () => {
     const hostile = planProfiles(
       [
         account('111111111111', 'platform "prod" [eu]', ['PowerUserAccess']),
@@ -559,8 +577,9 @@ describe('the setup script with hostile names and the legacy variant', () => {
         ]),
         account('333333333333', 'Økonomi – ☁️ 会计', ['Data.Reader']),
         account('555555555555', '[default]', ['a+b=c,d']),
+        account('666666666666', 'default', ['+=,.@-']),
       ],
-      settings,
+      [organization],
     );
     const ws = awsCliHome({ configText: userConfig });
     const pwned = join(ws.home, 'pwned');
@@ -573,21 +592,14 @@ describe('the setup script with hostile names and the legacy variant', () => {
     expect(run.status).toBe(0);
     expect(existsSync(pwned)).toBe(false);
     expect(outsideBlock(read(ws.config))).toBe(userConfig);
-    expect(aws(ws, 'configure', 'list-profiles').split('\n').sort()).toEqual(
-      [...hostile.map(p => p.profileName), 'default', 'personal'].sort(),
+    expect(hostile.map(p => p.profileName)).toContain('default--666666666666');
+    // The user's [default] stays the CLI's default profile.
+    const resolved = expectPortalProfilesReadable(
+      ws,
+      ['default', 'personal'],
+      hostile,
     );
-    for (const p of hostile) {
-      expect(
-        aws(
-          ws,
-          'configure',
-          'get',
-          'sso_role_name',
-          '--profile',
-          p.profileName,
-        ),
-      ).toBe(p.roleName);
-    }
+    expect(resolved.default.region).toBe('us-east-1');
   });
 
   it('installs legacy profiles, and the checks pass them without a session', () => {
@@ -596,21 +608,198 @@ describe('the setup script with hostile names and the legacy variant', () => {
     const run = runSetup(ws, [], dashMawk, script);
     expect(run.status).toBe(0);
     expect(read(ws.config)).not.toContain('[sso-session');
-    expect(
-      aws(
-        ws,
-        'configure',
-        'get',
-        'sso_start_url',
-        '--profile',
-        'platform-dev-ReadOnlyAccess',
-      ),
-    ).toBe(sso.startUrl);
+    expect(resolveProfiles(ws)['platform-dev-ReadOnlyAccess'].sso).toEqual({
+      sso_account_id: '318204556071',
+      sso_role_name: 'ReadOnlyAccess',
+      sso_start_url: sso.startUrl,
+      sso_region: sso.ssoRegion,
+    });
     expect(run.out).toContain(
       'PASS  profile platform-dev-ReadOnlyAccess (account 318204556071, role ReadOnlyAccess)',
     );
     expect(run.out).toContain("PASS  no stale profiles for session 'sikt'");
     expect(run.out).not.toContain("SSO session 'sikt'");
+  });
+});
+
+describe('the setup script when a profile name it manages changes account or role', () => {
+  // The block a portal that named first come, first served wrote: the real account had
+  // the plain name. Now the name is another account's.
+  const real = {
+    ...profiles[2],
+    profileName: 'platform-prod-ReadOnlyAccess',
+    accountId: '318204556245',
+  };
+  const previous = renderManagedBlockOf([real]);
+  const takenOver: PlannedProfile[] = [
+    { ...real, accountId: '666666666666', accountName: ' platform-prod' },
+    { ...real, profileName: 'platform-prod-ReadOnlyAccess-2' },
+  ];
+  const script = renderSetupScript({ ...input, profiles: takenOver });
+  const configText = `[profile personal]\nregion = eu-central-1\n${previous}`;
+  const repointed =
+    '[profile platform-prod-ReadOnlyAccess] now points at account 666666666666, role ReadOnlyAccess; it pointed at account 318204556245, role ReadOnlyAccess';
+
+  it('stops, says so and writes nothing without --accept-changes', () => {
+    const ws = awsCliHome({ configText });
+    const run = runSetup(ws, ['--no-verify'], dashMawk, script);
+    expect(run.status).toBe(1);
+    expect(run.out).toBe('');
+    expect(run.err).toBe(
+      [
+        `STOP  ${repointed}`,
+        'STOP  nothing was written: anything that uses these profile names would act in another account or with another role. Check that the new accounts and roles are the ones you expect, then run again with --accept-changes',
+        '',
+      ].join('\n'),
+    );
+    expect(read(ws.config)).toBe(configText);
+    expect(backups(ws)).toEqual([]);
+    for (const runner of otherRunners) {
+      const other = awsCliHome({ configText });
+      expect(runSetup(other, ['--no-verify'], runner, script)).toEqual(run);
+    }
+
+    const dryRun = runSetup(ws, ['--dry-run'], dashMawk, script);
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.out).toContain(`REPOINTED  ${repointed}\n`);
+    expect(read(ws.config)).toBe(configText);
+  });
+
+  it('rewrites the profile with --accept-changes, and says so', () => {
+    const ws = awsCliHome({ configText });
+    const run = runSetup(
+      ws,
+      ['--accept-changes', '--no-verify'],
+      dashMawk,
+      script,
+    );
+    expect(run.status).toBe(0);
+    expect(run.out).toBe(
+      [
+        `REPOINTED  ${repointed}`,
+        'added    [profile platform-prod-ReadOnlyAccess-2]',
+        'changed  [profile platform-prod-ReadOnlyAccess]',
+        'Wrote ~/.aws/config',
+        'Backup of the previous file: ~/.aws/config.DATE.bak',
+        '',
+      ].join('\n'),
+    );
+    expectPortalProfilesReadable(ws, ['personal'], takenOver);
+    expectSecondRunChangesNothing(ws, script);
+  });
+});
+
+describe('the setup script for two organisations', () => {
+  const organizations = [organization, sandbox];
+  const both = planProfiles(
+    [
+      ...accounts,
+      account('999999999999', 'platform-dev', ['ReadOnlyAccess'], 'sandbox'),
+    ],
+    organizations,
+  );
+  const script = renderSetupScript({ ...input, organizations, profiles: both });
+  const sandboxMarkers = managedBlockMarkers('sandbox');
+  /** The sandbox block an earlier run wrote, with a role since taken away. */
+  const oldSandboxBlock = renderManagedBlock(
+    {
+      ...input,
+      organizations: [sandbox],
+      profiles: planProfiles(
+        [
+          account(
+            '999999999999',
+            'platform-dev',
+            ['ReadOnlyAccess', 'Gone'],
+            'sandbox',
+          ),
+        ],
+        [sandbox],
+      ),
+    },
+    sandbox,
+  );
+
+  it("adds the missing session's block beside the other, replaces that one in place, and checks both", () => {
+    const configText = `[profile personal]\nregion = eu-central-1\n\n${oldSandboxBlock}\n[profile later]\nregion = us-west-2\n`;
+    const ws = awsCliHome({ configText });
+    const run = runSetup(ws, [], dashMawk, script);
+    expect(run.status).toBe(0);
+    expect(run.err).toBe('');
+    // The new block comes right before the block the file had, in organisation order.
+    const text = read(ws.config);
+    expect(
+      text.startsWith(
+        `[profile personal]\nregion = eu-central-1\n\n${markers.begin} `,
+      ),
+    ).toBe(true);
+    expect(text).toContain(`\n${markers.end}\n${sandboxMarkers.begin} `);
+    expect(
+      text.endsWith(
+        `\n${sandboxMarkers.end}\n\n[profile later]\nregion = us-west-2\n`,
+      ),
+    ).toBe(true);
+    const report = run.out.slice(0, run.out.indexOf('Wrote '));
+    expect(report).toBe(
+      [
+        'added    [sso-session sikt]',
+        ...profiles.map(p => `added    [profile ${p.profileName}]`),
+        'removed  [profile sandbox-platform-dev-Gone]',
+        '',
+      ].join('\n'),
+    );
+    expectPortalProfilesReadable(ws, ['personal', 'later'], both);
+
+    const checks = run.out.slice(run.out.indexOf('Checking the setup'));
+    expect(checks).toContain(
+      "PASS  SSO session 'sandbox' (https://d-9067c0ffee.awsapps.com/start, us-east-1)",
+    );
+    for (const p of both) {
+      expect(checks).toContain(
+        `PASS  profile ${p.profileName} (account ${p.accountId}, role ${p.roleName})`,
+      );
+    }
+    // One sign-in per session, each with its own command.
+    expect(
+      checks.match(/^ {6}-> run: aws sso login --sso-session \S+/gm),
+    ).toEqual([
+      '      -> run: aws sso login --sso-session sikt',
+      '      -> run: aws sso login --sso-session sandbox',
+    ]);
+    expect(checks.trim().split('\n').pop()).toBe('9 passed, 2 failed');
+    expectRepeatableWithEveryRunner(
+      ws,
+      configText,
+      run.out.slice(0, run.out.indexOf('\nChecking')),
+      script,
+    );
+  });
+
+  it("stops at a user profile with the name of the other session's profile", () => {
+    const mine = '[profile sandbox-platform-dev-ReadOnlyAccess]\nregion = x\n';
+    const ws = awsCliHome({ configText: mine });
+    const run = runSetup(ws, ['--no-verify'], dashMawk, script);
+    expect(run.status).toBe(1);
+    expect(run.err).toContain(
+      "STOP  [profile sandbox-platform-dev-ReadOnlyAccess] at line 1 of ~/.aws/config is yours; the portal's block also has [profile sandbox-platform-dev-ReadOnlyAccess] (account 999999999999, role ReadOnlyAccess)",
+    );
+    expect(read(ws.config)).toBe(mine);
+  });
+
+  it('writes nothing for no organisations', () => {
+    const ws = awsCliHome({ configText: userConfig });
+    const run = runSetup(
+      ws,
+      [],
+      dashMawk,
+      renderSetupScript({ ...input, organizations: [], profiles: [] }),
+    );
+    expect(run).toEqual({
+      status: 0,
+      out: 'The portal has no AWS profiles for group:default/platform: nothing to write.\n',
+      err: '',
+    });
+    expect(read(ws.config)).toBe(userConfig);
   });
 });
 
