@@ -187,10 +187,10 @@ describe('two organisations through the API', () => {
     };
     const failed = await waitFor(async () => {
       const r = await request(server).get('/api/aws-access/status');
-      const org = r.body.organizations?.find(
+      const sandboxNow = r.body.organizations?.find(
         (o: { id: string }) => o.id === 'sandbox',
       );
-      return org?.lastError ? r : undefined;
+      return sandboxNow?.lastError ? r : undefined;
     }, 'a failed sandbox sync');
     const [prodStatus, sandboxStatus] = failed.body.organizations;
     expect(prodStatus).toMatchObject({

@@ -58,15 +58,16 @@ export class Organizations {
       this.entries.map(e => e.source.getSnapshot()),
     );
     const served: OrganizationSnapshot[] = [];
-    const missing: string[] = [];
+    const missing: Array<{
+      organization: AwsOrganizationSettings;
+      why: string;
+    }> = [];
     results.forEach((result, i) => {
       const organization = this.entries[i].settings;
       if (result.status === 'fulfilled') {
         served.push({ organization, snapshot: result.value });
       } else if (result.reason instanceof ServiceUnavailableError) {
-        missing.push(
-          `${organization.title} (${organization.id}): ${result.reason.message}`,
-        );
+        missing.push({ organization, why: result.reason.message });
       } else {
         throw result.reason;
       }

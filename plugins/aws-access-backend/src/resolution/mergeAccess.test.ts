@@ -5,6 +5,7 @@ describe('mergeAccess', () => {
   it('unites lists without changing them', () => {
     const shop: AwsAccountAccess[] = [
       {
+        organization: 'default',
         id: '222222222222',
         name: 'prod',
         roles: [{ name: 'ReadOnly', grantedVia: ['shop'] }],
@@ -12,6 +13,7 @@ describe('mergeAccess', () => {
     ];
     const search: AwsAccountAccess[] = [
       {
+        organization: 'default',
         id: '222222222222',
         name: 'prod',
         roles: [
@@ -20,6 +22,7 @@ describe('mergeAccess', () => {
         ],
       },
       {
+        organization: 'default',
         id: '111111111111',
         name: 'dev',
         roles: [{ name: 'Dev', grantedVia: ['search'] }],
@@ -28,11 +31,13 @@ describe('mergeAccess', () => {
     const before = structuredClone([shop, search]);
     expect(mergeAccess([shop, search])).toEqual([
       {
+        organization: 'default',
         id: '111111111111',
         name: 'dev',
         roles: [{ name: 'Dev', grantedVia: ['search'] }],
       },
       {
+        organization: 'default',
         id: '222222222222',
         name: 'prod',
         roles: [
