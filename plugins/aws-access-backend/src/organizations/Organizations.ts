@@ -74,11 +74,13 @@ export class Organizations {
     });
     if (served.length === 0) {
       throw new ServiceUnavailableError(
-        this.entries.length === 1
-          ? missing[0].replace(/^.*?: /, '')
-          : `No organisation has AWS access data to serve yet: ${missing.join(
-              '; ',
-            )}`,
+        missing.length === 1
+          ? missing[0].why
+          : `No organisation has AWS access data to serve yet: ${missing
+              .map(
+                m => `${m.organization.title} (${m.organization.id}): ${m.why}`,
+              )
+              .join('; ')}`,
       );
     }
     return served;
