@@ -71,13 +71,17 @@ profiles_with() {
     substr(section, 1, 8) == "profile " && key == want_key && value == want { print substr(section, 9) }' "$CONFIG_FILE"
 }
 
-# Sets cli_version ("X.Y", empty when unreadable), cli_major and cli_minor.
+# Sets cli_version ("X.Y", empty when unreadable), cli_major and cli_minor, and
+# cli_said, the last line the CLI printed.
 read_cli_version() {
   cli_version=""
   cli_major=0
   cli_minor=0
+  cli_said=""
   command -v "$AWS_CLI" >/dev/null 2>&1 || return 0
-  cli_version=$("$AWS_CLI" --version 2>&1 | sed -n 's#^aws-cli/\([0-9][0-9]*\.[0-9][0-9]*\).*#\1#p' | head -n 1)
+  cli_said=$("$AWS_CLI" --version 2>&1)
+  cli_version=$(printf '%s\n' "$cli_said" | sed -n 's#^aws-cli/\([0-9][0-9]*\.[0-9][0-9]*\).*#\1#p' | head -n 1)
+  cli_said=$(printf '%s' "$cli_said" | tail -n 1)
   [ -n "$cli_version" ] || return 0
   cli_major=${cli_version%%.*}
   cli_minor=${cli_version#*.}
@@ -192,7 +196,7 @@ run_verify_checks() {
     fail "AWS CLI installed" "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
     return 0
   elif [ -z "$cli_version" ]; then
-    fail "AWS CLI version readable" "'$AWS_CLI --version' did not print aws-cli/X.Y; reinstall AWS CLI v2"
+    fail "AWS CLI version readable ('$AWS_CLI --version' said: $cli_said)" "if that names your config file, correct the file; otherwise reinstall AWS CLI v2"
   elif [ "$cli_major" -lt 2 ]; then
     fail "AWS CLI 2.$need_minor or newer (found $cli_version, which is AWS CLI v1)" "install AWS CLI v2 and make sure it comes first on PATH (check: command -v aws)"
   elif ! cli_at_least 2 "$need_minor"; then

@@ -13,30 +13,44 @@ import {
   AWS_V2,
   account,
   awsCliHome,
-  settings,
-  sso,
+  organization,
+  sandbox,
 } from './__testUtils__/awsCliHome';
 import { renderVerifyScript } from './renderVerifyScript';
 
 /*
  * These tests run the real AWS CLI v2 (Debian's awscli, installed by scripts/test.sh) on
  * generated files. Debian's v2 lives at /usr/bin/aws; the `aws` first on PATH may be v1.
+ * A run launches the CLI for its version, its list of profiles and one sign-in check per
+ * session, so the tests check several things per run.
  */
 
 describe('the verify script with the real AWS CLI v2', () => {
-  const accounts = [
-    account('318204556071', 'platform-dev', [
-      'PowerUserAccess',
-      'ReadOnlyAccess',
-    ]),
-  ];
-  const profiles = planProfiles(accounts, settings);
+  const organizations = [organization, sandbox];
+  const profiles = planProfiles(
+    [
+      account('318204556071', 'platform-dev', [
+        'PowerUserAccess',
+        'ReadOnlyAccess',
+      ]),
+      account('999999999999', 'lab', ['ReadOnlyAccess'], 'sandbox'),
+    ],
+    organizations,
+  );
   const script = renderVerifyScript({
     subject: 'group:default/platform',
-    sso,
+    organizations,
     profiles,
   });
-  const good = renderAwsConfig(profiles, sso, settings);
+  const good = renderAwsConfig(profiles, organizations);
+  const sikt = profiles.filter(p => p.organization === 'default');
+  /** One session is enough where only the sign-in advice is tested. */
+  const oneSession = renderVerifyScript({
+    subject: 'group:default/platform',
+    organizations: [organization],
+    profiles: sikt,
+  });
+  const goodOneSession = renderAwsConfig(sikt, [organization]);
 
   function verify(
     configText: string,
@@ -60,59 +74,88 @@ describe('the verify script with the real AWS CLI v2', () => {
     return { status: run.status, out: run.stdout };
   }
 
-  it('passes every config check on a correct config and fails only the sign-in', () => {
+  it("passes every config check of both sessions and fails only each session's sign-in", () => {
     const { status, out } = verify(good);
-    expect(out).toMatch(/^PASS {2}AWS CLI 2\.\d+/m);
+    expect(out.split('\n')).toEqual([
+      expect.stringMatching(/^PASS {2}AWS CLI 2\.\d+$/),
+      "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
+      'PASS  profile platform-dev-PowerUserAccess (account 318204556071, role PowerUserAccess)',
+      'PASS  profile platform-dev-ReadOnlyAccess (account 318204556071, role ReadOnlyAccess)',
+      "PASS  no stale profiles for session 'sikt'",
+      // No one is signed in on a test machine.
+      expect.stringMatching(
+        /^FAIL {2}signed in as account 318204556071 with profile platform-dev-PowerUserAccess /,
+      ),
+      '      -> run: aws sso login --sso-session sikt',
+      "PASS  SSO session 'sandbox' (https://d-9067c0ffee.awsapps.com/start, us-east-1)",
+      'PASS  profile sandbox-lab-ReadOnlyAccess (account 999999999999, role ReadOnlyAccess)',
+      "PASS  no stale profiles for session 'sandbox'",
+      expect.stringMatching(
+        /^FAIL {2}signed in as account 999999999999 with profile sandbox-lab-ReadOnlyAccess /,
+      ),
+      '      -> run: aws sso login --sso-session sandbox',
+      '8 passed, 2 failed',
+      '',
+    ]);
+    expect(status).not.toBe(0);
+  });
+
+  it('reports a missing profile, a wrong account, a missing session and stale profiles, each in its session', () => {
+    // The sandbox profile is written as people write by hand: the CLI reads it as the
+    // portal's, and so must the checks.
+    const byHand = [
+      '[profile  "sandbox-lab-ReadOnlyAccess"]',
+      'SSO_Session: sandbox',
+      'sso_account_id=999999999999',
+      '  ; a comment',
+      'sso_role_name   =   ReadOnlyAccess',
+      '',
+    ].join('\n');
+    const broken = good
+      .replace(/\[profile platform-dev-ReadOnlyAccess\][^[]*/, '')
+      .replace('sso_account_id = 318204556071', 'sso_account_id = 111111111111')
+      .replace(/\[sso-session sandbox\][^[]*/, '')
+      .replace(/\[profile sandbox-lab-ReadOnlyAccess\][^[]*/, byHand)
+      .concat(
+        '\n[profile old-team-account]\nsso_session = sandbox\nsso_account_id = 123123123123\nsso_role_name = Gone\n',
+      );
+    const { status, out } = verify(broken);
+    expect(out).toContain(
+      'FAIL  profile platform-dev-ReadOnlyAccess exists\n      -> add the [profile platform-dev-ReadOnlyAccess] block from the portal',
+    );
+    expect(out).toContain(
+      "FAIL  profile platform-dev-PowerUserAccess is account 318204556071, role PowerUserAccess, session sikt (found account '111111111111', role 'PowerUserAccess', session 'sikt')",
+    );
+    expect(out).toMatch(/^FAIL {2}SSO session 'sandbox' configured in /m);
     expect(out).toContain(
       "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
     );
-    expect(out).toContain(
-      'PASS  profile platform-dev-PowerUserAccess (account 318204556071, role PowerUserAccess)',
-    );
-    expect(out).toContain(
-      'PASS  profile platform-dev-ReadOnlyAccess (account 318204556071, role ReadOnlyAccess)',
-    );
     expect(out).toContain("PASS  no stale profiles for session 'sikt'");
-    // No one is signed in on a test machine.
-    expect(out).toMatch(
-      /^FAIL {2}signed in as account 318204556071 with profile platform-dev-PowerUserAccess/m,
+    expect(out).toContain(
+      'PASS  profile sandbox-lab-ReadOnlyAccess (account 999999999999, role ReadOnlyAccess)',
     );
-    expect(out).toContain('-> run: aws sso login --sso-session sikt\n');
-    expect(out.trim().split('\n').pop()).toBe('5 passed, 1 failed');
+    expect(out).toContain(
+      "FAIL  no stale profiles for session 'sandbox' (found: old-team-account)",
+    );
     expect(status).not.toBe(0);
   });
 
-  it('reports a missing profile', () => {
-    const { status, out } = verify(
-      renderAwsConfig(profiles.slice(0, 1), sso, settings),
+  it('says so when the AWS CLI cannot read the file', () => {
+    const twice = `${good}\n[profile sandbox-lab-ReadOnlyAccess]\nregion = x\n`;
+    const { status, out } = verify(twice);
+    const file = /Unable to parse config file: (\S+)\)\n/.exec(out)?.[1];
+    expect(file).toMatch(/\/\.aws\/config$/);
+    expect(out).toBe(
+      [
+        `FAIL  AWS CLI version readable ('${AWS_V2} --version' said: Unable to parse config file: ${file})`,
+        '      -> if that names your config file, correct the file; otherwise reinstall AWS CLI v2',
+        `FAIL  the AWS CLI reads ${file} (Unable to parse config file: ${file})`,
+        '      -> correct what the message names, then run again',
+        '0 passed, 2 failed',
+        '',
+      ].join('\n'),
     );
-    expect(out).toContain('FAIL  profile platform-dev-ReadOnlyAccess exists');
     expect(status).not.toBe(0);
-  });
-
-  it('reports a profile that points at the wrong account', () => {
-    const { out } = verify(
-      good.replace(
-        'sso_account_id = 318204556071',
-        'sso_account_id = 999999999999',
-      ),
-    );
-    expect(out).toContain(
-      "FAIL  profile platform-dev-PowerUserAccess is account 318204556071, role PowerUserAccess, session sikt (found account '999999999999'",
-    );
-  });
-
-  it('reports a missing session', () => {
-    const { out } = verify(good.replace(/\[sso-session sikt\][^[]*/, ''));
-    expect(out).toMatch(/^FAIL {2}SSO session 'sikt' configured in /m);
-  });
-
-  it('reports stale profiles of the same session', () => {
-    const stale = `${good}\n[profile old-team-account]\nsso_session = sikt\nsso_account_id = 123123123123\nsso_role_name = Gone\n`;
-    const { out } = verify(stale);
-    expect(out).toContain(
-      "FAIL  no stale profiles for session 'sikt' (found: old-team-account)",
-    );
   });
 
   /** The real CLI behind a wrapper that reports another version. */
@@ -128,21 +171,28 @@ describe('the verify script with the real AWS CLI v2', () => {
   }
 
   it('says to sign in with a device code over SSH with CLI 2.22 and later', () => {
-    const { out } = verify(good, cliReporting('2.22.0'), {
-      SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22',
-      DISPLAY: ':0',
-    });
+    const { out } = verify(
+      goodOneSession,
+      cliReporting('2.22.0'),
+      { SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22', DISPLAY: ':0' },
+      oneSession,
+    );
     expect(out).toContain(
       '-> run: aws sso login --sso-session sikt --use-device-code (this is an SSH session: since AWS CLI 2.22 the browser must reach the CLI on 127.0.0.1, so sign in with a device code',
     );
   });
 
   it('notices a Linux host without a display, and knows older CLIs use the device code anyway', () => {
-    const headless = verify(good, cliReporting('2.31.4'), {});
+    const headless = verify(
+      goodOneSession,
+      cliReporting('2.31.4'),
+      {},
+      oneSession,
+    );
     expect(headless.out).toContain(
       '-> run: aws sso login --sso-session sikt --use-device-code (this Linux host has no display:',
     );
-    const older = verify(good, AWS_V2, {});
+    const older = verify(goodOneSession, AWS_V2, {}, oneSession);
     expect(older.out).toContain(
       '-> run: aws sso login --sso-session sikt (this Linux host has no display: AWS CLI 2.9 signs in with a device code by default',
     );
@@ -151,12 +201,12 @@ describe('the verify script with the real AWS CLI v2', () => {
   it('uses the device code when the reader said they work on a remote machine', () => {
     const remoteScript = renderVerifyScript({
       subject: 'group:default/platform',
-      sso,
-      profiles,
+      organizations: [organization],
+      profiles: sikt,
       remote: true,
     });
     const { out } = verify(
-      good,
+      goodOneSession,
       cliReporting('2.22.1'),
       { DISPLAY: ':0' },
       remoteScript,
@@ -168,7 +218,12 @@ describe('the verify script with the real AWS CLI v2', () => {
 
   it('recognises AWS CLI v1 and says what to do', () => {
     const fakeV1 = cliReporting('1.45.11');
-    const { out } = verify(good, fakeV1);
+    const { out } = verify(
+      goodOneSession,
+      fakeV1,
+      { DISPLAY: ':0' },
+      oneSession,
+    );
     expect(out).toContain(
       'FAIL  AWS CLI 2.9 or newer (found 1.45, which is AWS CLI v1)',
     );
