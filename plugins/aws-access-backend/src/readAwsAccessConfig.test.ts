@@ -123,6 +123,11 @@ describe('readAwsAccessConfig, the single-organisation form', () => {
       c => (c.sso.sessionName = 'my org'),
       'awsAccess.sso.sessionName',
     ],
+    [
+      'a session name the CLI would read as an option',
+      c => (c.sso.sessionName = '-sikt'),
+      'awsAccess.sso.sessionName',
+    ],
     ['a bad region', c => (c.sso.region = 'Stockholm'), 'awsAccess.sso.region'],
     [
       'an unknown output',

@@ -23,10 +23,15 @@ const nameTemplate = text('a template')
 
 const sso = z.object(
   {
-    sessionName: text('a session name').regex(
-      /^[A-Za-z0-9._-]+$/,
-      'must contain only letters, digits, ".", "_" and "-"',
-    ),
+    sessionName: text('a session name')
+      .regex(
+        /^[A-Za-z0-9._-]+$/,
+        'must contain only letters, digits, ".", "_" and "-"',
+      )
+      .regex(
+        /^[^-]/,
+        'must not start with "-" (the AWS CLI reads it as an option)',
+      ),
     startUrl: text('a URL').regex(
       /^https:\/\/[^\s/]+(\/\S*)?$/,
       'must be an https URL such as https://d-xxxxxxxxxx.awsapps.com/start',
