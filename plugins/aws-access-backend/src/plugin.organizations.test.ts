@@ -41,7 +41,7 @@ const everySecond = {
   initialDelay: { seconds: 0 },
 };
 
-function organization(id: string, title: string, fakeUrl: string) {
+function organizationConfig(id: string, title: string, fakeUrl: string) {
   return {
     id,
     title,
@@ -88,8 +88,8 @@ describe('two organisations through the API', () => {
         },
         awsAccess: {
           organizations: [
-            organization('prod', 'Production', prod.url),
-            organization('sandbox', 'Sandbox', sandbox.url),
+            organizationConfig('prod', 'Production', prod.url),
+            organizationConfig('sandbox', 'Sandbox', sandbox.url),
           ],
         },
       },
@@ -237,8 +237,8 @@ describe('an organisation that never synced', () => {
           },
           awsAccess: {
             organizations: [
-              organization('prod', 'Production', prod.url),
-              organization('sandbox', 'Sandbox', down.url),
+              organizationConfig('prod', 'Production', prod.url),
+              organizationConfig('sandbox', 'Sandbox', down.url),
             ],
           },
         },

@@ -71,22 +71,21 @@ export const awsAccessPlugin = createBackendPlugin({
         // Open pages reload when a sync or an event changes a snapshot.
         const changeSignal = new SnapshotChangeSignal(deps.signals, logger);
         let eventStats: EventStats | undefined;
+        const startDeps = {
+          rootConfig: config,
+          logger,
+          database: deps.database,
+          scheduler: deps.scheduler,
+          catalog,
+          auth: deps.auth,
+          metrics,
+          onChange: () => changeSignal.send(),
+          lastEventAt: (id: string) => eventStats?.lastEventAtOf(id),
+        };
         const started: StartedOrganization[] = [];
         // One after another: the first runs the plugin's database migrations.
         for (const organization of awsAccessConfig.organizations) {
-          started.push(
-            await startOrganization(organization, {
-              rootConfig: config,
-              logger,
-              database: deps.database,
-              scheduler: deps.scheduler,
-              catalog,
-              auth: deps.auth,
-              metrics,
-              onChange: () => changeSignal.send(),
-              lastEventAt: id => eventStats?.lastEventAtOf(id),
-            }),
-          );
+          started.push(await startOrganization(organization, startDeps));
         }
         // Subscribes to the events topics: changes are read as they happen.
         const withEvents = started.flatMap(o => (o.events ? [o.events] : []));
