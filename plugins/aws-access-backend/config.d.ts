@@ -179,7 +179,7 @@ export interface Config {
       /**
        * Short, stable id: lower-case letters and digits in words joined by single `-`, at
        * most 20 characters, e.g. `prod` or `eu-sandbox`. It goes into URLs, profile names
-       * (`{org}`), the setup script's markers and the stored data's keys, so changing it
+       * (`{org}`) and the stored data's keys, so changing it
        * starts the organisation afresh. The single-organisation form is the organisation
        * `default`: keep that id for the first entry when moving to this list to keep its
        * stored data.

@@ -42,7 +42,7 @@ export interface CliProfileSettings {
  * @public
  */
 export interface AwsOrganizationSettings {
-  /** Short, stable id used in URLs, profile names and setup-script markers, e.g. `prod`. */
+  /** Short, stable id used in URLs, profile names and stored data, e.g. `prod`. */
   id: string;
   /** Display name, e.g. `Production`. */
   title: string;
@@ -191,7 +191,7 @@ export interface AwsAccessStatus {
   organizations: AwsOrganizationStatus[];
   /** Events this instance received since it started; present when events are on. */
   eventsReceived?: number;
-  /** Received events that changed nothing, by reason (malformed, unknownInstance, …). */
+  /** Received events that changed nothing, by reason (malformed, otherInstance, …). */
   eventsIgnored?: Record<string, number>;
   /** When this instance last received an event. */
   lastEventAt?: string;

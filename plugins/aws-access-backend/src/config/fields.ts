@@ -33,7 +33,7 @@ export const flag = () =>
 export const number = () =>
   z.number({ invalid_type_error: 'must be a number' });
 
-/** An organisation's id: it goes into URLs, profile names and setup-script markers. */
+/** An organisation's id: it goes into URLs, profile names and the stored data's keys. */
 export const organizationId = text('an organisation id')
   .max(20, 'must be at most 20 characters')
   .regex(

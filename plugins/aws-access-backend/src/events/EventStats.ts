@@ -37,7 +37,7 @@ export class EventStats {
     this.metrics?.recordEventReceived();
   }
 
-  /** An event that names an organisation's instance: it shows that organisation's stream is alive. */
+  /** An event routed to an organisation: it shows that organisation's stream is alive. */
   recordRouted(organizationId: string, at: Date = new Date()): void {
     this.lastEventAtByOrganization.set(organizationId, at);
   }

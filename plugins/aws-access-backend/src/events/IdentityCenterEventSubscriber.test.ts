@@ -36,20 +36,23 @@ const assignment = (instanceArn: string) =>
     permissionSetArn: `${instanceArn}/ps-1`,
   });
 
-function setUp(topics: { prod: string; sandbox: string }) {
+function setUp(
+  topics: { prod: string; sandbox: string },
+  sandboxScope: () => Promise<typeof SANDBOX> = async () => SANDBOX,
+) {
   const requested: Record<string, RefreshTarget[]> = { prod: [], sandbox: [] };
   const route = (
     organization: 'prod' | 'sandbox',
-    scope: typeof PROD,
+    scope: () => Promise<typeof PROD>,
   ): EventRoute => ({
     organization,
     topic: topics[organization],
-    scope: async () => scope,
+    scope,
     refresh: { request: target => requested[organization].push(target) },
   });
   const stats = new EventStats(mockServices.logger.mock());
   const subscriber = new IdentityCenterEventSubscriber({
-    routes: [route('prod', PROD), route('sandbox', SANDBOX)],
+    routes: [route('prod', async () => PROD), route('sandbox', sandboxScope)],
     stats,
     logger: mockServices.logger.mock(),
   });
@@ -98,5 +101,19 @@ describe('IdentityCenterEventSubscriber', () => {
     const { stats, send } = setUp({ prod: 'prod', sandbox: 'sandbox' });
     await send(assignment(PROD.instanceArn), 'elsewhere');
     expect(stats.toStatus().eventsIgnored).toEqual({ otherInstance: 1 });
+  });
+
+  it("keeps routing the other organisations' events while one's instance cannot be looked up", async () => {
+    const { requested, stats, send } = setUp(
+      { prod: 'aws', sandbox: 'aws' },
+      async () => {
+        throw new Error('AccessDeniedException: ListInstances');
+      },
+    );
+    await send(assignment(PROD.instanceArn));
+    expect(requested.prod.map(t => t.kind)).toEqual(['principal']);
+    // An event no reachable organisation claims may be the unreachable one's: an error.
+    await send(assignment(SANDBOX.instanceArn));
+    expect(stats.toStatus().eventsIgnored).toEqual({ error: 1 });
   });
 });

@@ -41,7 +41,9 @@ export class IdentityCenterEventSubscriber {
     stats.recordReceived();
     try {
       const routes = this.options.routes.filter(r => r.topic === params.topic);
-      const parsed = await Promise.all(
+      // One organisation whose instance cannot be looked up right now must not hold up
+      // the events of the others on the same topic.
+      const settled = await Promise.allSettled(
         routes.map(async route => ({
           route,
           event: parseIdentityCenterEvent(
@@ -49,6 +51,12 @@ export class IdentityCenterEventSubscriber {
             await this.scopeOf(route),
           ),
         })),
+      );
+      const parsed = settled.flatMap(r =>
+        r.status === 'fulfilled' ? [r.value] : [],
+      );
+      const failed = settled.find(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
       );
       const refreshes = parsed.filter(
         (
@@ -60,6 +68,10 @@ export class IdentityCenterEventSubscriber {
       // An event that matched an instance goes to that organisation alone.
       const matched = refreshes.filter(p => p.event.matchedInstance);
       const targets = matched.length > 0 ? matched : refreshes;
+      if (targets.length === 0 && failed) {
+        // The event may be for the organisation whose instance is unknown: not "other".
+        throw failed.reason;
+      }
       if (targets.length === 0) {
         const ignored =
           parsed.find(
