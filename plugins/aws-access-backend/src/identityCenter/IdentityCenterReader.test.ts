@@ -138,6 +138,9 @@ const sortAssignments = <
     ),
   );
 
+// Hundreds of HTTP requests through the real SDK: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('IdentityCenterReader against the fake over HTTP', () => {
   let fake: FakeIdentityCenter;
 
