@@ -63,6 +63,24 @@ function organizationConfig(id: string, title: string, fakeUrl: string) {
   };
 }
 
+/** Account Resources naming a sandbox account, with its organisation or a wrong one. */
+const accountResources = [
+  ['sandbox-account', 'sandbox'],
+  ['lost-account', 'nowhere'],
+].map(([name, organizationId]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'amazonaws.com/account-id': sandboxOrg().accounts[0].id,
+      'aws-access/organization': organizationId,
+    },
+  },
+  spec: { type: 'aws-account', owner: 'group:default/group-1' },
+}));
+
 interface Account {
   organization: string;
   id: string;
@@ -81,7 +99,7 @@ describe('two organisations through the API', () => {
     server = await startAwsAccessBackend({
       // The real scheduler: each organisation syncs on its own schedule.
       features: [schedulerServiceFactory],
-      catalog: [groupEntity],
+      catalog: [groupEntity, ...accountResources],
       config: {
         aws: {
           mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
@@ -177,6 +195,23 @@ describe('two organisations through the API', () => {
       expect(block).toContain(`sso_session = ${owner}-sso`);
       expect(block).toMatch(new RegExp(`^\\[profile ${owner}-`));
     }
+  });
+
+  it("shows an account Resource's grants in the organisation it names", async () => {
+    await waitFor(teamAccounts, 'both organisations synced');
+    const grants = await request(server)
+      .get('/api/aws-access/entities/resource/default/sandbox-account/grants')
+      .expect(200);
+    expect(grants.body.account).toMatchObject({
+      organization: 'sandbox',
+      id: sandboxOrg().accounts[0].id,
+    });
+    const lost = await request(server)
+      .get('/api/aws-access/entities/resource/default/lost-account/grants')
+      .expect(400);
+    expect(lost.body.error.message).toBe(
+      "Annotation 'aws-access/organization' on 'resource:default/lost-account' names \"nowhere\", which is not an organization of this portal",
+    );
   });
 
   it('keeps serving one organisation while the other fails, and says which has none', async () => {

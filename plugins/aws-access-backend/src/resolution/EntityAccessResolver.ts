@@ -146,7 +146,10 @@ export class EntityAccessResolver {
   }) {
     this.entities = options.entities;
     this.organizations = options.organizations;
-    this.matching = options.matching;
+    this.matching = {
+      ...options.matching,
+      organizationIds: options.organizations.settings.map(o => o.id),
+    };
     this.logger = options.logger;
   }
 

@@ -126,5 +126,13 @@ describe('matchIdentityCenterGroups', () => {
         "Annotation 'aws-access/identity-center-group' on 'group:default/platform' names 'p-1' in organisation 'sandbox', which is not an IAM Identity Center group id or display name there",
       ]);
     });
+
+    it('reads a prefix as an organisation that has no data yet, without a warning', () => {
+      const result = matchIdentityCenterGroups(annotated('audit:g-9'), both, {
+        byName: true,
+        organizationIds: ['prod', 'sandbox', 'audit'],
+      });
+      expect(result).toEqual({ matches: [], warnings: [] });
+    });
   });
 });

@@ -33,6 +33,12 @@ export interface GroupMatches {
 export interface GroupMatchingOptions {
   /** Compare the entity's name and profile display name with group display names. */
   byName: boolean;
+  /**
+   * Every organisation id of the portal, those without data included, so that a
+   * qualified entry is read as one while its organisation has no data; defaults to the
+   * organisations given.
+   */
+  organizationIds?: string[];
 }
 
 /** One entry of the annotation: a group id or display name, for one organisation or any. */
@@ -95,7 +101,7 @@ export function matchIdentityCenterGroups(
   if (annotated !== undefined) {
     const wanted = wantedGroups(
       annotated,
-      organizations.map(o => o.organization),
+      options.organizationIds ?? organizations.map(o => o.organization),
     );
     if (wanted.length === 0) {
       return {
@@ -157,7 +163,12 @@ function matchAnnotated(
       }
     }
   }
+  const served = new Set(organizations.map(o => o.organization));
   for (const entry of wanted) {
+    // An organisation without data yet cannot say whether it has the group.
+    if (entry.organization && !served.has(entry.organization)) {
+      continue;
+    }
     if (!found.has(entry)) {
       warnings.push(
         entry.organization

@@ -13,7 +13,7 @@ import {
   isAwsAccountId,
   renderAwsConfig,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { InputError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -200,9 +200,16 @@ export function createEntityRouter(
     }
     // The organisation the annotation names, else the first that knows the account.
     const owner =
-      snapshots.find(s => s.organization.id === wanted) ??
-      snapshots.find(s => s.snapshot.accounts.some(a => a.id === accountId)) ??
-      snapshots[0];
+      wanted !== undefined
+        ? snapshots.find(s => s.organization.id === wanted)
+        : snapshots.find(s =>
+            s.snapshot.accounts.some(a => a.id === accountId),
+          ) ?? snapshots[0];
+    if (!owner) {
+      throw new ServiceUnavailableError(
+        `The organization '${wanted}' that '${ref}' names has no AWS access data yet; see /status`,
+      );
+    }
     const body: AccountGrantsResponse = {
       entityRef: ref,
       settings,
