@@ -7,6 +7,9 @@ import base from './playwright.config';
  */
 export default defineConfig({
   ...base,
+  // One lane: the test suite's projects split its own specs.
+  projects: undefined,
+  workers: 1,
   testDir: './screenshots',
   testMatch: '*.screenshot.ts',
   use: { ...base.use, viewport: { width: 1400, height: 1000 } },

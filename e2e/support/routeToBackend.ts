@@ -16,14 +16,39 @@ export async function routeToBackend(
   const { path = '', token } = options;
   await page.route(`${PORTAL_BACKEND}${path}/**`, async route => {
     const request = route.request();
-    const response = await route.fetch({
-      url: request.url().replace(PORTAL_BACKEND, backend.baseUrl),
-      ...(token && {
-        headers: { ...request.headers(), authorization: `Bearer ${token}` },
-      }),
-    });
-    await route.fulfill({ response });
+    try {
+      const response = await fetchAgainOnReset(() =>
+        route.fetch({
+          url: request.url().replace(PORTAL_BACKEND, backend.baseUrl),
+          ...(token && {
+            headers: { ...request.headers(), authorization: `Bearer ${token}` },
+          }),
+        }),
+      );
+      await route.fulfill({ response });
+    } catch (error) {
+      // The page closed while its request was on the way: nobody waits for the answer.
+      if (/has been (closed|disposed)/.test(String(error))) return;
+      throw error;
+    }
   });
+}
+
+/**
+ * The request sent again when the backend closed the kept-alive connection it went out on
+ * (the server's idle time-out meeting the request; a browser sends it again too), at most
+ * twice. Any other failure, and any answer, is the test's.
+ */
+async function fetchAgainOnReset<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt === 3 || !/ECONNRESET|socket hang up/.test(String(error))) {
+        throw error;
+      }
+    }
+  }
 }
 
 /**

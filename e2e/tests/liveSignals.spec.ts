@@ -1,63 +1,32 @@
-import { expect, test } from '@playwright/test';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
-import { BackendInstance } from '../support/backendInstance';
+import { expect } from '@playwright/test';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import {
   routeSignalsToBackend,
   routeToBackend,
 } from '../support/routeToBackend';
-import {
-  PS,
-  assignmentEvent,
-  createQueue,
-  liveOverlays,
-  org,
-} from '../support/liveEvents';
+import { PS, assignmentEvent } from '../support/liveEvents';
+import { test } from '../support/sharedBackends';
 import { signInAsGuest } from './signIn';
 
 /*
  * An open AWS Access page follows Identity Center: the app on :3000 talks to a second
  * backend with events on for everything AWS Access (its API and its signals), and a
  * change sent through SQS appears on the page, and a removed role disappears, without a
- * reload.
+ * reload. The backend is shared with liveEvents.spec.ts (support/sharedBackends.ts) and
+ * handed to this test at the example organisation.
  */
-
-const sqsUrl = process.env.AWS_ACCESS_TEST_SQS_URL;
-const PORT = 7212;
 
 test.describe('an open page updates itself', () => {
   test.setTimeout(300_000);
-  let fake: FakeIdentityCenter;
-  let backend: BackendInstance | undefined;
   let closeSignals: (() => void) | undefined;
 
-  test.afterAll(async () => {
-    closeSignals?.();
-    backend?.kill();
-    await fake?.stop();
-  });
+  test.afterAll(() => closeSignals?.());
 
   test('a role granted in Identity Center appears on the open page', async ({
     page,
+    liveEvents,
   }) => {
-    expect(
-      sqsUrl,
-      'AWS_ACCESS_TEST_SQS_URL is set by scripts/test.sh',
-    ).toBeTruthy();
-    process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKESQS';
-    process.env.AWS_SECRET_ACCESS_KEY = 'fake';
-    const sqs = new SQSClient({ region: 'eu-north-1', endpoint: sqsUrl });
-    const { queueUrl } = await createQueue(
-      sqs,
-      `aws-access-page-${Date.now()}`,
-    );
-    fake = await FakeIdentityCenter.start(structuredClone(org));
-    backend = BackendInstance.start(
-      PORT,
-      ...liveOverlays(fake.url, queueUrl, sqsUrl!),
-    );
-    await backend.waitUntilHealthy();
-    const token = await backend.guestToken();
+    const { sqs, fake, queueUrl, backend, token } = liveEvents;
 
     // The app's AWS Access calls go to the live backend, with its guest token.
     await routeToBackend(page, backend, { path: '/api/aws-access', token });

@@ -1,12 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { BackendInstance } from '../support/backendInstance';
+import { test } from '../support/sharedBackends';
 
 /*
  * AWS Access's actions through the MCP actions backend of the example backend, called by
  * a real MCP client over HTTP with a guest's Backstage token: once on the portal's backend
- * (allowed), once on a backend whose policy denies 'aws-access.read' to the guest.
+ * (allowed), once on a backend whose policy denies 'aws-access.read' to the guest (shared
+ * with permissionDenied.spec.ts, see support/sharedBackends.ts).
  */
 
 const PORTAL = 'http://localhost:7007';
@@ -128,33 +129,26 @@ test.describe('actions for assistants over MCP', () => {
     }
   });
 
-  test('a caller the policy denies gets an error, never data', async () => {
-    const denying = BackendInstance.start(
-      7302,
-      'exampleOrg:\n  awsAccessDeniedUsers: [user:default/guest]\n',
+  test('a caller the policy denies gets an error, never data', async ({
+    deniedGuestBackend: denying,
+  }) => {
+    const client = await connect(
+      denying.baseUrl,
+      await guestToken(denying.baseUrl),
     );
     try {
-      await denying.waitUntilHealthy();
-      const client = await connect(
-        denying.baseUrl,
-        await guestToken(denying.baseUrl),
-      );
-      try {
-        for (const [action, args] of [
-          ['lookup-aws-account', { query: '605112784586' }],
-          ['list-aws-access', { entityRef: 'group:default/payments' }],
-          ['render-aws-config', { entityRef: 'me' }],
-        ] as const) {
-          const result = await call(client, action, args);
-          expect(result.isError).toBe(true);
-          expect(result.text).toContain("permission 'aws-access.read'");
-          expect(result.text).not.toContain('605112784');
-        }
-      } finally {
-        await client.close();
+      for (const [action, args] of [
+        ['lookup-aws-account', { query: '605112784586' }],
+        ['list-aws-access', { entityRef: 'group:default/payments' }],
+        ['render-aws-config', { entityRef: 'me' }],
+      ] as const) {
+        const result = await call(client, action, args);
+        expect(result.isError).toBe(true);
+        expect(result.text).toContain("permission 'aws-access.read'");
+        expect(result.text).not.toContain('605112784');
       }
     } finally {
-      denying.kill();
+      await client.close();
     }
   });
 });

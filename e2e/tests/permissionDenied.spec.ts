@@ -1,28 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { BackendInstance } from '../support/backendInstance';
 import { routeToBackend } from '../support/routeToBackend';
+import { test } from '../support/sharedBackends';
 import { signInAsGuest } from './signIn';
 
 /*
  * A second backend whose permission policy denies 'aws-access.read' to the guest. The page
  * (served for the main backend) has its AWS Access API calls answered by that backend, with
- * its own guest token, so what the browser shows is a real denial by a real policy.
+ * its own guest token, so what the browser shows is a real denial by a real policy. The
+ * backend is shared with mcpActions.spec.ts (support/sharedBackends.ts).
  */
 test.describe('a caller the permission policy denies', () => {
   test.setTimeout(180_000);
-  let denying: BackendInstance;
 
-  test.beforeAll(async () => {
-    denying = BackendInstance.start(
-      7301,
-      'exampleOrg:\n  awsAccessDeniedUsers: [user:default/guest]\n',
-    );
-    await denying.waitUntilHealthy();
-  });
-  test.afterAll(() => denying?.kill());
-
-  test('gets 403 naming the permission from the API', async () => {
+  test('gets 403 naming the permission from the API', async ({
+    deniedGuestBackend: denying,
+  }) => {
     const token = await denying.guestToken();
     const res = await fetch(
       `${denying.baseUrl}/api/aws-access/entities/group/default/platform/accounts`,
@@ -37,6 +30,7 @@ test.describe('a caller the permission policy denies', () => {
 
   test('sees a clear, accessible message on the page, not a blank page', async ({
     page,
+    deniedGuestBackend: denying,
   }) => {
     const token = await denying.guestToken();
     await routeToBackend(page, denying, { path: '/api/aws-access', token });
