@@ -136,9 +136,9 @@ export async function startSyncedBackend(port: number) {
       const status = (await (
         await fetch(`${base}/api/aws-access/status`, { headers })
       ).json()) as {
-        lastSuccessAt?: string;
+        organizations?: Array<{ lastSuccessAt?: string }>;
       };
-      return Boolean(status.lastSuccessAt);
+      return Boolean(status.organizations?.[0]?.lastSuccessAt);
     });
     return { base, org, token, headers, stop };
   } catch (error) {

@@ -82,7 +82,7 @@ async function main() {
       await fetch(`${backend.baseUrl}/api/aws-access/status`, { headers })
     ).json();
     const fullSyncCalls = Object.values(
-      status.callsByOperation as Record<string, number>,
+      status.organizations[0].callsByOperation as Record<string, number>,
     ).reduce((a, b) => a + b, 0);
     const accountsOf = async (group: string): Promise<Set<string>> => {
       const res = await fetch(
@@ -181,9 +181,16 @@ async function main() {
     // watching does not slow the backend; then check every group through its accounts
     // route. The time is that of the snapshot write that completed the burst.
     const statusNow = async () =>
-      (await (
-        await fetch(`${backend.baseUrl}/api/aws-access/status`, { headers })
-      ).json()) as { lastChangeAt: string; counts: { assignments: number } };
+      (
+        (await (
+          await fetch(`${backend.baseUrl}/api/aws-access/status`, { headers })
+        ).json()) as {
+          organizations: Array<{
+            lastChangeAt: string;
+            counts: { assignments: number };
+          }>;
+        }
+      ).organizations[0];
     while (
       (await statusNow()).counts.assignments < fake.org.assignments.length
     ) {

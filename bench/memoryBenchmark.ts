@@ -163,9 +163,9 @@ async function main() {
     const assignmentsServed = async () =>
       (
         (await (await api('/status')).json()) as {
-          counts?: { assignments: number };
+          organizations: Array<{ counts?: { assignments: number } }>;
         }
-      ).counts?.assignments;
+      ).organizations[0]?.counts?.assignments;
     // The sync is done once the health route answers; the catalog has read every group
     // once the last one resolves.
     await waitFor(

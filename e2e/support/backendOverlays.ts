@@ -43,6 +43,47 @@ export function identityCenterOverlay(
   ].join('\n');
 }
 
+/** One Identity Center organisation of `organizationsOverlay`, answered by its own fake. */
+export interface OverlayOrganization {
+  id: string;
+  title: string;
+  fakeUrl: string;
+}
+
+/**
+ * AWS Access with several Identity Center organisations, each on its own fake, sharing the
+ * sync and event settings. The example's single-organisation keys are cleared: the plugin
+ * refuses them beside `organizations`.
+ */
+export function organizationsOverlay(
+  organizations: OverlayOrganization[],
+  options: Omit<IdentityCenterOverlayOptions, 'instance'>,
+) {
+  const { accessKeyId = 'AKIAFAKE', maxAttempts, events } = options;
+  return [
+    'aws:',
+    `  mainAccount: { accessKeyId: ${accessKeyId}, secretAccessKey: fake }`,
+    'awsAccess:',
+    '  sso: null',
+    '  profiles: null',
+    '  source: null',
+    '  static: null',
+    '  organizations:',
+    ...organizations.flatMap(o => [
+      `    - id: ${o.id}`,
+      `      title: ${o.title}`,
+      `      sso: { sessionName: ${o.id}, startUrl: 'https://${o.id}.awsapps.com/start', region: eu-north-1 }`,
+      '      source: identityCenter',
+      '      identityCenter:',
+      `        endpoints: { ssoAdmin: ${o.fakeUrl}, identityStore: ${o.fakeUrl}, organizations: ${o.fakeUrl} }`,
+      ...(maxAttempts ? [`        maxAttempts: ${maxAttempts}`] : []),
+      `        schedule: ${options.schedule}`,
+      ...(events ? [`        events: ${events}`] : []),
+    ]),
+    '',
+  ].join('\n');
+}
+
 /** The backend's databases on PostgreSQL, under a prefix of their own. */
 export function postgresOverlay(connection: string, prefix: string) {
   return `backend:

@@ -41,7 +41,8 @@ export interface LiveStatus {
   stale: boolean;
   eventsReceived?: number;
   eventsIgnored?: Record<string, number>;
-  lastChangeLagMs?: number;
+  /** One entry per organisation; the example has one. */
+  organizations: Array<{ id: string; lastChangeLagMs?: number }>;
 }
 
 const sqsUrl = process.env.AWS_ACCESS_TEST_SQS_URL;

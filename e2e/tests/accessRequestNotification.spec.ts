@@ -112,7 +112,9 @@ test.describe('asking the owning team for a role', () => {
     );
     await notification.click();
     await expect(reading).toHaveURL(
-      new RegExp(`/aws-access/accounts/${PAYMENTS_PROD}$`),
+      new RegExp(
+        `/aws-access/accounts/${PAYMENTS_PROD}\\?organization=default$`,
+      ),
     );
     await expect(
       reading.getByRole('heading', {

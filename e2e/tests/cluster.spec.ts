@@ -74,7 +74,10 @@ test.describe('two backend instances on one PostgreSQL database', () => {
 
     await expect
       .poll(
-        async () => (await (await get(1, '/status')).json()).lastSuccessAt,
+        async () =>
+          (
+            await (await get(1, '/status')).json()
+          ).organizations[0].lastSuccessAt,
         { timeout: 60_000 },
       )
       .toBeTruthy();
@@ -106,8 +109,9 @@ test.describe('two backend instances on one PostgreSQL database', () => {
     const status = await Promise.all(
       [0, 1].map(async i => (await get(i, '/status')).json()),
     );
-    expect(status[0].counts).toEqual(status[1].counts);
-    expect(status[0].counts.assignments).toBe(org.assignments.length);
+    const counts = status.map(s => s.organizations[0].counts);
+    expect(counts[0]).toEqual(counts[1]);
+    expect(counts[0].assignments).toBe(org.assignments.length);
     const snapshotSql = async () => {
       const client = new Client({
         connectionString: `${postgresUrl}/${prefix}aws-access`,
@@ -115,7 +119,7 @@ test.describe('two backend instances on one PostgreSQL database', () => {
       await client.connect();
       try {
         const { rows } = await client.query(
-          'SELECT data FROM aws_access_snapshots',
+          "SELECT data FROM aws_access_snapshots WHERE organization = 'default'",
         );
         return rows.map(r => JSON.parse(r.data));
       } finally {
@@ -148,7 +152,9 @@ test.describe('two backend instances on one PostgreSQL database', () => {
 
     // The survivor keeps serving the complete old snapshot...
     const during = await (await get(survivor, '/status')).json();
-    expect(during.counts.assignments).toBe(org.assignments.length);
+    expect(during.organizations[0].counts.assignments).toBe(
+      org.assignments.length,
+    );
     expect(await snapshotSql()).toEqual(before);
 
     // ...and takes over the sync once the dead instance's claim times out.
@@ -158,7 +164,7 @@ test.describe('two backend instances on one PostgreSQL database', () => {
         async () =>
           (
             await (await get(survivor, '/status')).json()
-          ).counts?.assignments,
+          ).organizations?.[0]?.counts?.assignments,
         {
           timeout: 90_000,
         },

@@ -96,9 +96,14 @@ test.describe('actions for assistants over MCP', () => {
       expect(lookup.isError).toBe(false);
       const found = JSON.parse(lookup.text);
       expect(found.accounts).toEqual([
-        expect.objectContaining({ id: '605112784586', matchedBy: 'id' }),
+        expect.objectContaining({
+          organization: 'default',
+          id: '605112784586',
+          matchedBy: 'id',
+        }),
       ]);
-      expect(found.account.teams).toEqual(
+      expect(found.organizations).toEqual([{ id: 'default', title: 'sikt' }]);
+      expect(found.account.teams.default).toEqual(
         expect.objectContaining({ payments: 'group:default/payments' }),
       );
       // The guest is in platform, not payments.
