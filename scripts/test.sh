@@ -80,6 +80,15 @@ wait_for_parallel_checks() {
   parallel_names=()
   parallel_pids=()
 }
+# Waits until the output of the check started last has a line matching the pattern, or
+# until that check has ended (so a changed message costs time, never a wrong overlap).
+wait_for_output_of_last_check() {
+  local pattern="$1" i=$((${#parallel_pids[@]} - 1))
+  while kill -0 "${parallel_pids[$i]}" 2>/dev/null &&
+    ! grep -q -- "$pattern" "$results_dir/check-$i.log"; do
+    sleep 0.5
+  done
+}
 
 # Adds the passed/failed counts from a test runner's JSON report.
 count_report() {
@@ -120,11 +129,16 @@ check_in_parallel "shellcheck" shellcheck plugins/aws-access-backend/scripts/*.s
 check_in_parallel "formatting" yarn prettier --check .
 wait_for_parallel_checks
 # Packing rewrites the package.json files for a moment (prepack/postpack), so nothing else
-# runs meanwhile.
-check "packages install" bash scripts/check-packages.sh
+# that reads the tree runs meanwhile. The packages install builds and packs first, then
+# installs the tarballs into an app outside the tree with npm; from then on the
+# compatibility check (which packs without building, then resolves with npm outside the
+# tree) runs beside it.
+check_in_parallel "packages install" bash scripts/check-packages.sh
+wait_for_output_of_last_check "Installing the packed plugins into a fresh app"
 # The packed packages added to a new app of the supported Backstage release bring no second
 # version of any @backstage/* package (the README's "Compatibility").
-check "compatibility" bash scripts/check-compatibility.sh
+check_in_parallel "compatibility" bash scripts/check-compatibility.sh
+wait_for_parallel_checks
 
 # Both tiers in one run: the unit tests (`yarn test`, any machine with Node) and the
 # integration tests (`*.integration.test.ts`: the AWS CLI, dash, original-awk, PostgreSQL,
