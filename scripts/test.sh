@@ -85,7 +85,7 @@ wait_for_parallel_checks() {
 wait_for_output_of_last_check() {
   local pattern="$1" i=$((${#parallel_pids[@]} - 1))
   while kill -0 "${parallel_pids[$i]}" 2>/dev/null &&
-    ! grep -q -- "$pattern" "$results_dir/check-$i.log"; do
+    ! grep -qs -- "$pattern" "$results_dir/check-$i.log"; do
     sleep 0.5
   done
 }
