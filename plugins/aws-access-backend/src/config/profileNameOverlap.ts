@@ -1,3 +1,5 @@
+import { PROFILE_NAME_PLACEHOLDERS } from '@aws-access/backstage-plugin-aws-access-common';
+
 /**
  * Whether two organisations' profile name templates can give the same profile name.
  *
@@ -12,15 +14,8 @@
  * or proves there is none.
  */
 
-/** The placeholders a profile name template may use. */
-export const NAME_TEMPLATE_PLACEHOLDERS = [
-  'accountName',
-  'accountId',
-  'roleName',
-  'region',
-  'environment',
-  'org',
-] as const;
+/** The placeholders a profile name template may use: the profile planner's own. */
+export const NAME_TEMPLATE_PLACEHOLDERS = PROFILE_NAME_PLACEHOLDERS;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
