@@ -14,3 +14,4 @@ export * from './accountResources';
 export * from './facts';
 export * from './requestAccess';
 export * from './search';
+export * from './temporaryAccess';

@@ -1,4 +1,5 @@
 import { RequestAccessSettings } from './requestAccess';
+import { TemporaryAccessSettings } from './temporaryAccess';
 
 /**
  * How developers sign in: the `[sso-session]` every generated profile refers to.
@@ -48,6 +49,8 @@ export interface AwsOrganizationSettings {
   title: string;
   sso: SsoSessionSettings;
   profiles: CliProfileSettings;
+  /** Which roles can be requested for a while, and who approves; absent when off. */
+  temporaryAccess?: TemporaryAccessSettings;
 }
 
 /**
