@@ -97,10 +97,10 @@ export const awsAccessPlugin = createBackendPlugin({
             metrics,
           });
           eventStats = live.stats;
-          deps.lifecycle.addShutdownHook(() =>
-            live.refreshes.forEach(r => r.stop()),
-          );
         }
+        deps.lifecycle.addShutdownHook(() =>
+          started.forEach(o => o.identityCenter?.refresh.stop()),
+        );
         const organizations = new Organizations(
           started.map(o => o.entry),
           eventStats,

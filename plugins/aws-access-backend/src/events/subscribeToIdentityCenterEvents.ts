@@ -4,12 +4,7 @@ import { IdentityCenterEventsSettings } from '../identityCenter/config';
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';
-import {
-  AwsAccessMetrics,
-  OrganizationMetrics,
-} from '../metrics/AwsAccessMetrics';
-import { SnapshotStore } from '../snapshot/SnapshotStore';
-import { SyncStatusStore } from '../snapshot/SyncStatusStore';
+import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { EventStats } from './EventStats';
 import {
   EventRoute,
@@ -22,52 +17,32 @@ import {
  */
 const EVENTS_SUBSCRIBER_ID = 'aws-access-identity-center';
 
-/** Reads again a principal whose new or removed assignment is still in progress. */
-const RECHECK_MS = 2000;
-const MAX_RECHECKS = 5;
-
 /** One organisation whose Identity Center changes arrive as events. */
 export interface EventsOrganization {
   id: string;
   settings: IdentityCenterSettings;
   eventsSettings: IdentityCenterEventsSettings;
   reader: IdentityCenterReader;
-  store: SnapshotStore;
-  syncStatus: SyncStatusStore;
-  onChange: () => void;
-  metrics?: OrganizationMetrics;
+  /** The organisation's incremental refresh, which its events feed. */
+  refresh: IncrementalRefresh;
 }
 
 /**
  * Subscribes once to every organisation's events topic and wires each organisation's
  * incremental refresh behind it; an event reaches only the organisation whose instance
- * it names. The returned parts report status and stop with the backend.
+ * it names. The returned stats report how events fared.
  */
 export async function subscribeToIdentityCenterEvents(options: {
   events: EventsService;
   organizations: EventsOrganization[];
   logger: LoggerService;
   metrics?: AwsAccessMetrics;
-}): Promise<{ stats: EventStats; refreshes: IncrementalRefresh[] }> {
+}): Promise<{ stats: EventStats }> {
   const { logger } = options;
   const stats = new EventStats(logger, options.metrics);
   const routes: EventRoute[] = [];
-  const refreshes: IncrementalRefresh[] = [];
   for (const organization of options.organizations) {
-    const { settings, reader, metrics } = organization;
-    const refresh = new IncrementalRefresh({
-      metrics,
-      reader,
-      store: organization.store,
-      syncStatus: organization.syncStatus,
-      logger: logger.child({ organization: organization.id }),
-      settleMs: organization.eventsSettings.settleMs,
-      recheckMs: RECHECK_MS,
-      maxRechecks: MAX_RECHECKS,
-      onChange: organization.onChange,
-    });
-    refreshes.push(refresh);
-    metrics?.observeRefreshQueueDepth(() => refresh.size);
+    const { settings, reader, refresh } = organization;
     routes.push({
       organization: organization.id,
       topic: organization.eventsSettings.topic,
@@ -101,5 +76,5 @@ export async function subscribeToIdentityCenterEvents(options: {
   logger.info('Listening for IAM Identity Center events', {
     topics: topics.join(', '),
   });
-  return { stats, refreshes };
+  return { stats };
 }

@@ -11,6 +11,9 @@ import {
   SYNC_TASK_ID,
   createIdentityCenterSync,
 } from '../identityCenter/createIdentityCenterSync';
+import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
+import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
+import { IdentityCenterSettings } from '../identityCenter/settings';
 import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { OrganizationConfig } from '../readAwsAccessConfig';
 import {
@@ -38,11 +41,26 @@ export interface OrganizationStartDeps {
   lastEventAt: (organization: string) => Date | undefined;
 }
 
-/** A started organisation: its entry, and its events part when events are on. */
+/** What an Identity Center organisation offers beyond serving its snapshot. */
+export interface IdentityCenterParts {
+  settings: IdentityCenterSettings;
+  reader: IdentityCenterReader;
+  /** Re-reads single principals into the snapshot: events and grants feed it. */
+  refresh: IncrementalRefresh;
+}
+
+/** A started organisation: its entry, and its Identity Center and events parts. */
 export interface StartedOrganization {
   entry: OrganizationEntry;
+  identityCenter?: IdentityCenterParts;
   events?: EventsOrganization;
 }
+
+/** Reads again a principal whose new or removed assignment is still in progress. */
+const RECHECK_MS = 2000;
+const MAX_RECHECKS = 5;
+/** Without events, how long a refresh waits to gather the requests of a burst. */
+const DEFAULT_SETTLE_MS = 1000;
 
 /** The scheduler task of one organisation's full sync. */
 export function syncTaskId(organization: string): string {
@@ -92,6 +110,18 @@ export async function startOrganization(
     onChange: deps.onChange,
     metrics,
   });
+  const refresh = new IncrementalRefresh({
+    metrics,
+    reader,
+    store,
+    syncStatus,
+    logger,
+    settleMs: source.events?.settleMs ?? DEFAULT_SETTLE_MS,
+    recheckMs: RECHECK_MS,
+    maxRechecks: MAX_RECHECKS,
+    onChange: deps.onChange,
+  });
+  metrics.observeRefreshQueueDepth(() => refresh.size);
   // Global scope: one instance of a cluster syncs each organisation per interval.
   await deps.scheduler.scheduleTask({
     id: syncTaskId(organization),
@@ -109,16 +139,14 @@ export async function startOrganization(
         source.events && (() => deps.lastEventAt(organization)),
       ),
     },
+    identityCenter: { settings: source.settings, reader, refresh },
     ...(source.events && {
       events: {
         id: organization,
         settings: source.settings,
         eventsSettings: source.events,
         reader,
-        store,
-        syncStatus,
-        onChange: deps.onChange,
-        metrics,
+        refresh,
       },
     }),
   };
