@@ -3,7 +3,7 @@ import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { ReadPart, SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { SnapshotPart } from '../snapshot/snapshotParts';
-import { AccessSnapshot } from '../snapshot/types';
+import { AccessSnapshot, SnapshotUser } from '../snapshot/types';
 import { RawAssignment } from './assignmentStrategies';
 import { IdentityCenterReader, TargetRead } from './IdentityCenterReader';
 import { BatchOutcome, PendingRefresh, expectationKey } from './RefreshQueue';
@@ -30,6 +30,7 @@ type ReadPiece =
       principalType: 'GROUP' | 'USER';
       principalId: string;
       assignments: RawAssignment[];
+      user?: SnapshotUser;
     }
   | Exclude<SnapshotPart, { kind: 'principal' }>;
 
@@ -138,7 +139,8 @@ export async function refreshBatch(
 /**
  * A group the snapshot does not know yet (created since the last sync) would have
  * assignments no one can resolve: read the groups along with it. Direct assignments are
- * kept for the catalog's users only, as the full sync does.
+ * kept for the catalog's users only, as the full sync does: those the snapshot lists, and
+ * those a target names (the requester of a temporary grant).
  */
 function withUnknownGroups(
   entries: PendingRefresh[],
@@ -156,7 +158,8 @@ function withUnknownGroups(
     e =>
       e.target.kind !== 'principal' ||
       e.target.principalType === 'GROUP' ||
-      users.has(e.target.principalId),
+      users.has(e.target.principalId) ||
+      e.target.catalogRef !== undefined,
   );
   if (unknownGroup && !result.some(e => e.target.kind === 'groups')) {
     result.push({
@@ -220,6 +223,9 @@ function toPiece(target: RefreshTarget, read: TargetRead): ReadPiece {
         principalType: target.principalType,
         principalId: target.principalId,
         assignments: read.assignments,
+        ...(target.catalogRef !== undefined && {
+          user: { id: target.principalId, catalogRef: target.catalogRef },
+        }),
       };
     case 'permissionSet':
       return {

@@ -18,6 +18,11 @@ export type RefreshTarget =
         permissionSetArn: string;
         present: boolean;
       };
+      /**
+       * The catalog User a USER principal stands for, when the snapshot may not list it
+       * yet: a temporary grant to someone with no direct assignments until now.
+       */
+      catalogRef?: string;
     }
   | { kind: 'permissionSet'; arn: string }
   | { kind: 'groups' }

@@ -60,6 +60,34 @@ describe('applyParts', () => {
     ]);
   });
 
+  it('adds a user the snapshot does not list yet, once, both ways', () => {
+    const withUsers = {
+      ...snapshot,
+      users: [{ id: 'u-1', catalogRef: 'user:default/ada' }],
+    };
+    const parts: SnapshotPart[] = [
+      {
+        ...principal('u-2', ['111111111111'], 'USER'),
+        user: { id: 'u-2', catalogRef: 'user:default/grace' },
+      },
+      {
+        ...principal('u-1', [], 'USER'),
+        user: { id: 'u-1', catalogRef: 'user:default/ada' },
+      },
+      {
+        ...principal('u-2', ['222222222222'], 'USER'),
+        user: { id: 'u-2', catalogRef: 'user:default/grace' },
+      },
+    ];
+    const batched = applyParts(withUsers, parts);
+    expect(batched).toEqual(parts.reduce(applyPart, withUsers));
+    expect(batched.users).toEqual([
+      { id: 'u-1', catalogRef: 'user:default/ada' },
+      { id: 'u-2', catalogRef: 'user:default/grace' },
+    ]);
+    expect(withUsers.users).toHaveLength(1);
+  });
+
   it('leaves the input alone', () => {
     const before = JSON.stringify(snapshot);
     applyParts(snapshot, [

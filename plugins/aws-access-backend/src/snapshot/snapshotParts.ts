@@ -4,6 +4,7 @@ import {
   SnapshotAssignment,
   SnapshotGroup,
   SnapshotPermissionSet,
+  SnapshotUser,
 } from './types';
 
 /**
@@ -17,6 +18,11 @@ export type SnapshotPart =
       principalType: 'GROUP' | 'USER';
       principalId: string;
       assignments: SnapshotAssignment[];
+      /**
+       * For a user the snapshot may not list yet (a temporary grant to someone without
+       * direct assignments): the catalog user it stands for, added when missing.
+       */
+      user?: SnapshotUser;
     }
   | {
       kind: 'permissionSet';
@@ -61,7 +67,10 @@ export function applyPart(
           a.principalId !== part.principalId ||
           a.principalType !== part.principalType,
       );
-      return { ...snapshot, assignments: [...others, ...part.assignments] };
+      return withUsers(
+        { ...snapshot, assignments: [...others, ...part.assignments] },
+        part.user ? [part.user] : [],
+      );
     }
     case 'permissionSet': {
       const others = snapshot.permissionSets.filter(p => p.arn !== part.arn);
@@ -93,9 +102,13 @@ export function applyParts(
   parts: SnapshotPart[],
 ): AccessSnapshot {
   const principals = new Map<string, SnapshotAssignment[]>();
+  const users: SnapshotUser[] = [];
   let next = snapshot;
   for (const part of parts) {
     if (part.kind === 'principal') {
+      if (part.user) {
+        users.push(part.user);
+      }
       const key = partKey(part);
       // Delete first, so that the later read's assignments come last, as applyPart puts them.
       principals.delete(key);
@@ -110,10 +123,22 @@ export function applyParts(
   const others = next.assignments.filter(
     a => !principals.has(principalKey(a.principalType, a.principalId)),
   );
-  return {
-    ...next,
-    assignments: [...others, ...[...principals.values()].flat()],
-  };
+  return withUsers(
+    { ...next, assignments: [...others, ...[...principals.values()].flat()] },
+    users,
+  );
+}
+
+/** The snapshot with the users it does not list yet added; the same object when none. */
+function withUsers(
+  snapshot: AccessSnapshot,
+  users: SnapshotUser[],
+): AccessSnapshot {
+  const known = new Set((snapshot.users ?? []).map(u => u.id));
+  const added = users.filter(u => !known.has(u.id) && known.add(u.id));
+  return added.length === 0
+    ? snapshot
+    : { ...snapshot, users: [...(snapshot.users ?? []), ...added] };
 }
 
 /**
@@ -132,6 +157,10 @@ export function extractPart(
     if (principalType !== 'GROUP' && principalType !== 'USER') {
       return undefined;
     }
+    const user =
+      principalType === 'USER'
+        ? snapshot.users?.find(u => u.id === principalId)
+        : undefined;
     return {
       kind,
       principalType,
@@ -139,6 +168,7 @@ export function extractPart(
       assignments: snapshot.assignments.filter(
         a => a.principalType === principalType && a.principalId === principalId,
       ),
+      ...(user && { user }),
     };
   }
   if (kind === 'permissionSet') {
