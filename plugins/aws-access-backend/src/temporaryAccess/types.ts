@@ -51,10 +51,9 @@ export type NewGrant = Pick<
   decidedBy?: string;
 };
 
-/** The fields a transition may set besides the state. */
-export type GrantChanges = Partial<
-  Pick<
-    GrantRecord,
+/** The fields a transition may set besides the state; `null` clears a field. */
+export type GrantChanges = {
+  [K in
     | 'identityCenterUserId'
     | 'decidedBy'
     | 'decisionReason'
@@ -62,11 +61,9 @@ export type GrantChanges = Partial<
     | 'grantedAt'
     | 'expiresAt'
     | 'removedAt'
-    | 'attempts'
     | 'nextAttemptAt'
-    | 'lastError'
-  >
-> & { state?: AccessGrantState };
+    | 'lastError']?: GrantRecord[K] | null;
+} & { state?: AccessGrantState; attempts?: number };
 
 /** Which grants to list; every field narrows. */
 export interface GrantQuery {
