@@ -473,6 +473,81 @@ describe('readAwsAccessConfig, several organisations', () => {
   });
 });
 
+describe('readAwsAccessConfig, temporary access', () => {
+  const temporaryAccess = {
+    permissionSets: [
+      { name: 'ReadOnlyAccess', maxDuration: { hours: 8 }, selfService: true },
+    ],
+    approvers: 'group:default/aws-admins',
+  };
+  const policy = {
+    rules: [
+      {
+        permissionSet: 'ReadOnlyAccess',
+        maxDurationMinutes: 480,
+        selfService: true,
+      },
+    ],
+    requireReason: true,
+    approvers: 'group:default/aws-admins',
+  };
+
+  it('is off unless configured', () => {
+    expect(single()().organizations[0].settings).not.toHaveProperty(
+      'temporaryAccess',
+    );
+  });
+
+  it('gives the single Identity Center organisation its policy', () => {
+    const [{ settings }] = single(c => {
+      c.source = 'identityCenter';
+      delete c.static;
+      c.temporaryAccess = temporaryAccess;
+    })().organizations;
+    expect(settings.temporaryAccess).toEqual(policy);
+  });
+
+  it('gives each listed organisation its own policy', () => {
+    const [prod, other] = several(c => {
+      c.organizations[0].temporaryAccess = temporaryAccess;
+      c.organizations[1] = identityCenterOrg('other', 2);
+    })().organizations;
+    expect(prod.settings.temporaryAccess).toEqual(policy);
+    expect(other.settings).not.toHaveProperty('temporaryAccess');
+  });
+
+  it.each<[string, () => () => unknown, string, string]>([
+    [
+      'the static single organisation',
+      () => single(c => (c.temporaryAccess = temporaryAccess)),
+      'awsAccess.temporaryAccess',
+      "needs 'awsAccess.source' to be 'identityCenter'",
+    ],
+    [
+      'a static listed organisation',
+      () =>
+        several(c => (c.organizations[1].temporaryAccess = temporaryAccess)),
+      'awsAccess.organizations[1].temporaryAccess',
+      "needs 'awsAccess.organizations[1].source' to be 'identityCenter'",
+    ],
+    [
+      'the single-organisation key beside the list',
+      () => several(c => (c.temporaryAccess = temporaryAccess)),
+      'awsAccess.organizations',
+      "cannot be combined with 'awsAccess.temporaryAccess'",
+    ],
+    [
+      "a listed organisation's policy without permission sets",
+      () => several(c => (c.organizations[0].temporaryAccess = {})),
+      'awsAccess.organizations[0].temporaryAccess.permissionSets',
+      'is required',
+    ],
+  ])('refuses a policy in %s, naming the key', (_, read, key, problem) => {
+    expect(read()).toThrow(invalidAt(key));
+    expect(read()).toThrow(problem);
+  });
+});
+
 describe('eventTopics', () => {
   const withEvents = (...topics: (string | undefined)[]) =>
     several(c => {

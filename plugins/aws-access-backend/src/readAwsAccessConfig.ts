@@ -30,6 +30,7 @@ import {
   StaticOrganizationConfig,
   readStaticOrganizationConfig,
 } from './staticOrganization/config';
+import { readTemporaryAccessPolicy } from './temporaryAccess/policy';
 
 /** Where one organisation's accounts, permission sets and assignments come from. */
 export type OrganizationSource =
@@ -38,7 +39,10 @@ export type OrganizationSource =
 
 /** One organisation after validation. */
 export interface OrganizationConfig {
-  /** What clients get: id, title, SSO session and profile defaults. */
+  /**
+   * What clients get: id, title, SSO session and profile defaults, and the
+   * temporary-access policy when it is on.
+   */
   settings: AwsOrganizationSettings;
   source: OrganizationSource;
 }
@@ -56,6 +60,7 @@ const SINGLE_ORGANIZATION_KEYS = [
   'source',
   'identityCenter',
   'static',
+  'temporaryAccess',
 ];
 
 const source = z
@@ -91,8 +96,8 @@ const organizationList = z
  * Reads and validates the `awsAccess` block: the organisations, each with its settings and
  * source read by the reader beside what it configures, and the settings they share.
  * `awsAccess.organizations` lists the organisations; without it the single-organisation
- * keys (`sso`, `profiles`, `source`, `identityCenter`, `static` directly under `awsAccess`)
- * describe one organisation with the id `default`, titled by its session name. Throws
+ * keys (`sso`, `profiles`, `source`, `identityCenter`, `static`, `temporaryAccess` directly
+ * under `awsAccess`) describe one organisation with the id `default`, titled by its session name. Throws
  * {@link AwsAccessConfigError} naming the first offending key, so a wrong value stops the
  * backend with a readable message.
  */
@@ -168,9 +173,15 @@ function readOrganizationList(block: Config): ReadOrganization[] {
 function readSource(
   organization: Config,
   path: (string | number)[],
-  settings: AwsOrganizationSettings,
+  organizationSettings: AwsOrganizationSettings,
   type: z.infer<typeof source>,
 ): ReadOrganization {
+  const settings = withTemporaryAccess(
+    organization,
+    path,
+    organizationSettings,
+    type,
+  );
   if (type === 'static') {
     return {
       config: {
@@ -205,6 +216,29 @@ function readSource(
       },
     },
   };
+}
+
+/**
+ * The settings with the organisation's temporary-access policy, when it has one: grants
+ * are written to Identity Center, so a static organisation cannot have one.
+ */
+function withTemporaryAccess(
+  organization: Config,
+  path: (string | number)[],
+  settings: AwsOrganizationSettings,
+  type: z.infer<typeof source>,
+): AwsOrganizationSettings {
+  if (type === 'static' && organization.has('temporaryAccess')) {
+    throw new AwsAccessConfigError(
+      keyOf([...path, 'temporaryAccess']),
+      `needs '${keyOf([
+        ...path,
+        'source',
+      ])}' to be 'identityCenter': grants are written to an Identity Center instance, and an organisation described in config ('static', the default source) has none`,
+    );
+  }
+  const temporaryAccess = readTemporaryAccessPolicy(organization.get(), path);
+  return temporaryAccess ? { ...settings, temporaryAccess } : settings;
 }
 
 /** One events-system topic and the organisations whose changes arrive on it. */
