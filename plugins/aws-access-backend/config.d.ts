@@ -159,6 +159,65 @@ interface AwsAccessStaticConfig {
   }>;
 }
 
+/**
+ * A maximum duration: an object such as `{ hours: 8 }`, an ISO 8601 duration such as
+ * `PT8H`, or a text such as `8h` or `90 minutes`.
+ */
+type AwsAccessDuration =
+  | string
+  | {
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    };
+
+/**
+ * Temporary access in one organisation: developers request a permission set in an account
+ * for a while, an approver approves it in the portal, and the backend creates the account
+ * assignment in Identity Center and deletes it at expiry. Off unless configured; only for
+ * an organisation whose source is `identityCenter` (a static one is refused at startup).
+ * Clients get the policy in the API's settings (`organizations[].temporaryAccess`), not
+ * through frontend config.
+ */
+interface AwsAccessTemporaryAccessConfig {
+  /**
+   * The permission sets that may be requested, each by exact `name` or by `pattern`;
+   * required and not empty: none may be requested by default. A permission set named by a
+   * rule takes that rule, else the first rule whose pattern matches it.
+   */
+  permissionSets: Array<{
+    /** An exact permission set name, e.g. `ReadOnlyAccess`; or `pattern`, not both. */
+    name?: string;
+    /**
+     * A regular expression (JavaScript, `u` flag) that must match the whole permission set
+     * name, e.g. `PowerUser.*`; `Read` matches only `Read`. `.*` allows every permission
+     * set: write it only if that is meant.
+     */
+    pattern?: string;
+    /**
+     * The longest grant a request may ask for: whole minutes, at least 1 minute, at most
+     * 24 hours. Defaults to 1 hour.
+     */
+    maxDuration?: AwsAccessDuration;
+    /**
+     * Granted on request without an approver, for harmless roles such as read-only ones.
+     * Defaults to false.
+     */
+    selfService?: boolean;
+  }>;
+  /** Whether a request must give a reason. Defaults to true. */
+  requireReason?: boolean;
+  /**
+   * Who approves requests that are not self-service: `team` (the members of the catalog
+   * teams behind the Identity Center groups that hold the role in that account), or the
+   * ref of one catalog Group whose members approve every request, e.g.
+   * `group:default/aws-admins`. Nobody approves their own request. Defaults to `team`.
+   */
+  approvers?: string;
+}
+
 export interface Config {
   /**
    * Configuration for the AWS Access plugin: one organisation, described by `sso`,
@@ -170,7 +229,8 @@ export interface Config {
     /**
      * Every organisation the portal serves, each with its own sign-in, profile defaults and
      * source, synced on its own. At least one. Replaces the single-organisation keys
-     * (`sso`, `profiles`, `source`, `identityCenter`, `static`), which must then be absent.
+     * (`sso`, `profiles`, `source`, `identityCenter`, `static`, `temporaryAccess`), which
+     * must then be absent.
      * Startup stops, naming the key, on two organisations with the same id, session name,
      * access portal, Identity Center instance or identity store, or with profile name
      * templates that can give the same name.
@@ -197,6 +257,11 @@ export interface Config {
       identityCenter?: AwsAccessIdentityCenterConfig;
       /** The organisation described in config, used when `source` is `static`. */
       static?: AwsAccessStaticConfig;
+      /**
+       * Temporary access to this organisation's accounts; off when absent. Needs `source`
+       * `identityCenter`.
+       */
+      temporaryAccess?: AwsAccessTemporaryAccessConfig;
     }>;
     /**
      * Single-organisation form: how developers sign in to AWS. Required unless
@@ -246,5 +311,10 @@ export interface Config {
     identityCenter?: AwsAccessIdentityCenterConfig;
     /** Single-organisation form: the organisation described in config, used when `source` is `static`. */
     static?: AwsAccessStaticConfig;
+    /**
+     * Single-organisation form: temporary access to the organisation's accounts; off when
+     * absent. Needs `source` `identityCenter`.
+     */
+    temporaryAccess?: AwsAccessTemporaryAccessConfig;
   };
 }
