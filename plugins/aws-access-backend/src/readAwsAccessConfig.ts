@@ -173,15 +173,10 @@ function readOrganizationList(block: Config): ReadOrganization[] {
 function readSource(
   organization: Config,
   path: (string | number)[],
-  organizationSettings: AwsOrganizationSettings,
+  baseSettings: AwsOrganizationSettings,
   type: z.infer<typeof source>,
 ): ReadOrganization {
-  const settings = withTemporaryAccess(
-    organization,
-    path,
-    organizationSettings,
-    type,
-  );
+  const settings = withTemporaryAccess(organization, path, baseSettings, type);
   if (type === 'static') {
     return {
       config: {
