@@ -1,10 +1,19 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import {
+  AssignmentInput,
+  AssignmentOperation,
+  AssignmentOperationKind,
+  AssignmentWrites,
+  ConflictError,
+  operationStatusOut,
+  StatusFailure,
+} from './assignmentWrites';
 import { FakeBehaviour, FakeOrg } from './model';
 import { NotFoundError, ValidationError, page } from './pagination';
 import { TokenBucket } from './TokenBucket';
 
-interface Input {
+interface Input extends AssignmentInput {
   MaxResults?: number;
   NextToken?: string;
   InstanceArn?: string;
@@ -17,8 +26,34 @@ interface Input {
   AlternateIdentifier?: {
     UniqueAttribute?: { AttributePath?: string; AttributeValue?: unknown };
   };
+  AccountAssignmentCreationRequestId?: string;
+  AccountAssignmentDeletionRequestId?: string;
 }
-type Handler = (org: FakeOrg, input: Input) => object;
+
+/** What the write handlers need beyond the organisation. */
+interface HandlerContext {
+  writes: AssignmentWrites;
+  statusDelayMs: number;
+  now: number;
+}
+type Handler = (org: FakeOrg, input: Input, context: HandlerContext) => object;
+
+/** How long a create or delete stays IN_PROGRESS unless the behaviour says otherwise. */
+export const DEFAULT_ASSIGNMENT_STATUS_DELAY_MS = 300;
+
+/** A failure `failNext` injects: an error answer instead of the operation's result. */
+export interface ErrorFailure {
+  /** The error's type, e.g. `InternalServerException`, `AccessDeniedException`. */
+  error: string;
+  /** HTTP status; 500 for InternalServerException, else 400. */
+  httpStatus?: number;
+  message?: string;
+}
+
+/** Operations whose next requests `failNext` can make fail. */
+export type WriteOperation =
+  | 'CreateAccountAssignment'
+  | 'DeleteAccountAssignment';
 
 const SSO_ADMIN = 'SWBExternalService';
 const IDENTITY_STORE = 'AWSIdentityStore';
@@ -115,6 +150,26 @@ const handlers: Record<string, Handler> = {
       NextToken: p.NextToken,
     };
   },
+  [`${SSO_ADMIN}.CreateAccountAssignment`]: (org, input, c) => {
+    requireInstance(org, input);
+    const o = c.writes.start(org, 'create', input, c.statusDelayMs, c.now);
+    return { AccountAssignmentCreationStatus: operationStatusOut(o) };
+  },
+  [`${SSO_ADMIN}.DeleteAccountAssignment`]: (org, input, c) => {
+    requireInstance(org, input);
+    const o = c.writes.start(org, 'delete', input, c.statusDelayMs, c.now);
+    return { AccountAssignmentDeletionStatus: operationStatusOut(o) };
+  },
+  [`${SSO_ADMIN}.DescribeAccountAssignmentCreationStatus`]: (org, input, c) => {
+    requireInstance(org, input);
+    const o = c.writes.find('create', input.AccountAssignmentCreationRequestId);
+    return { AccountAssignmentCreationStatus: operationStatusOut(o) };
+  },
+  [`${SSO_ADMIN}.DescribeAccountAssignmentDeletionStatus`]: (org, input, c) => {
+    requireInstance(org, input);
+    const o = c.writes.find('delete', input.AccountAssignmentDeletionRequestId);
+    return { AccountAssignmentDeletionStatus: operationStatusOut(o) };
+  },
   [`${IDENTITY_STORE}.ListGroups`]: (org, input) => {
     if (input.IdentityStoreId !== org.identityStoreId) {
       throw new NotFoundError(
@@ -136,8 +191,18 @@ const handlers: Record<string, Handler> = {
     };
   },
   [`${IDENTITY_STORE}.GetUserId`]: (org, input) => {
+    if (input.IdentityStoreId !== org.identityStoreId) {
+      throw new NotFoundError(
+        `Identity store ${input.IdentityStoreId} not found`,
+      );
+    }
     const { AttributePath, AttributeValue } =
       input.AlternateIdentifier?.UniqueAttribute ?? {};
+    if (AttributePath !== 'userName' && AttributePath !== 'emails.value') {
+      throw new ValidationError(
+        `AttributePath must be userName or emails.value, got ${AttributePath}`,
+      );
+    }
     const value = String(AttributeValue ?? '').toLowerCase();
     const user = (org.users ?? []).find(u =>
       AttributePath === 'userName'
@@ -188,6 +253,9 @@ export class FakeIdentityCenter {
   private ssoAdminRequests = 0;
   private readonly ssoAdminQuota = new TokenBucket();
   private readonly organizationsQuota = new TokenBucket();
+  private readonly writes = new AssignmentWrites();
+  private readonly errorFailures = new Map<string, ErrorFailure[]>();
+  private settleTimer?: NodeJS.Timeout;
 
   private constructor(
     private readonly server: http.Server,
@@ -221,6 +289,61 @@ export class FakeIdentityCenter {
       .reduce((sum, [, n]) => sum + n, 0);
   }
 
+  /**
+   * Every CreateAccountAssignment and DeleteAccountAssignment request the fake accepted,
+   * oldest first, with its current status (rejected ones are in `calls` and `log` only).
+   */
+  get assignmentOperations(): ReadonlyArray<Readonly<AssignmentOperation>> {
+    this.settle();
+    return this.writes.operations;
+  }
+
+  /** The assignments `principalId` holds now, as the listings show them. */
+  assignmentsOf(principalId: string): FakeOrg['assignments'] {
+    this.settle();
+    return this.org.assignments
+      .filter(a => a.principalId === principalId)
+      .map(a => ({ ...a }));
+  }
+
+  /**
+   * The next `count` requests of `operation` go wrong: `{ status: 'FAILED', reason }`
+   * makes an accepted create or delete end FAILED with that FailureReason (the
+   * organisation unchanged); `{ error }` answers the request itself with that error, e.g.
+   * `InternalServerException` (HTTP 500) or `AccessDeniedException`. Failures queue up
+   * in the order given.
+   */
+  failNext(
+    operation: WriteOperation,
+    count: number,
+    failure: StatusFailure,
+  ): void;
+  failNext(operation: string, count: number, failure: ErrorFailure): void;
+  failNext(
+    operation: string,
+    count: number,
+    failure: StatusFailure | ErrorFailure,
+  ): void {
+    if ('status' in failure) {
+      const kind: AssignmentOperationKind | undefined =
+        operation === 'CreateAccountAssignment'
+          ? 'create'
+          : operation === 'DeleteAccountAssignment'
+          ? 'delete'
+          : undefined;
+      if (!kind) {
+        throw new Error(`${operation} has no asynchronous status to fail`);
+      }
+      this.writes.failNext(kind, count, failure);
+      return;
+    }
+    const queue = this.errorFailures.get(operation) ?? [];
+    for (let i = 0; i < count; i++) {
+      queue.push(failure);
+    }
+    this.errorFailures.set(operation, queue);
+  }
+
   /** Forgets the calls so far; `failAfterRequests` counts from here. */
   resetCalls() {
     for (const key of Object.keys(this.calls)) {
@@ -231,8 +354,35 @@ export class FakeIdentityCenter {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.settleTimer);
     this.server.closeAllConnections();
     await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  private get statusDelayMs(): number {
+    return (
+      this.behaviour.assignmentStatusDelayMs ??
+      DEFAULT_ASSIGNMENT_STATUS_DELAY_MS
+    );
+  }
+
+  /**
+   * Settles the creates and deletes whose delay has passed, and wakes up for the next
+   * one, so the organisation changes on time even when nobody asks for the status.
+   */
+  private settle() {
+    this.writes.settle(this.org, Date.now(), {
+      failDeleteOfMissing: this.behaviour.failDeleteOfMissingAssignment,
+    });
+    clearTimeout(this.settleTimer);
+    const next = this.writes.nextSettleAt();
+    if (next !== undefined) {
+      this.settleTimer = setTimeout(
+        () => this.settle(),
+        Math.max(0, next - Date.now()),
+      );
+      this.settleTimer.unref();
+    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -282,6 +432,16 @@ export class FakeIdentityCenter {
       fail(400, 'UnknownOperationException', `Unknown operation ${target}`);
       return;
     }
+    const injected = this.errorFailures.get(operation)?.shift();
+    if (injected) {
+      fail(
+        injected.httpStatus ??
+          (injected.error === 'InternalServerException' ? 500 : 400),
+        injected.error,
+        injected.message ?? `Injected ${injected.error}`,
+      );
+      return;
+    }
     if (deniedOperations?.includes(operation)) {
       fail(
         400,
@@ -321,9 +481,20 @@ export class FakeIdentityCenter {
       const input = chunks.length
         ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
         : {};
-      send(200, handler(this.org, input));
+      this.settle();
+      const output = handler(this.org, input, {
+        writes: this.writes,
+        statusDelayMs: this.statusDelayMs,
+        now: Date.now(),
+      });
+      this.settle();
+      send(200, output);
     } catch (error) {
-      if (error instanceof ValidationError || error instanceof NotFoundError) {
+      if (
+        error instanceof ValidationError ||
+        error instanceof NotFoundError ||
+        error instanceof ConflictError
+      ) {
         fail(400, error.type, error.message);
       } else {
         fail(500, 'InternalServerException', String(error));

@@ -42,4 +42,15 @@ export interface FakeBehaviour {
   throttleEveryNth?: number;
   /** Delay before each answer, in milliseconds. */
   latencyMs?: number;
+  /**
+   * How long CreateAccountAssignment and DeleteAccountAssignment stay IN_PROGRESS before
+   * they settle (and the assignment appears in or leaves the listings); default 300 ms.
+   */
+  assignmentStatusDelayMs?: number;
+  /**
+   * A delete of an assignment that does not exist ends FAILED ("no account assignment …
+   * was found") instead of SUCCEEDED. AWS's answer here is undocumented; the default
+   * treats such a delete as done.
+   */
+  failDeleteOfMissingAssignment?: boolean;
 }
