@@ -31,6 +31,7 @@ import { EntityAccessResolver } from './resolution/EntityAccessResolver';
 import { SubjectResolver } from './resolution/SubjectResolver';
 import { createRouter } from './router/createRouter';
 import { SnapshotChangeSignal } from './signals/SnapshotChangeSignal';
+import { startTemporaryAccess } from './temporaryAccess/startTemporaryAccess';
 
 /**
  * The AWS Access backend plugin: serves which AWS accounts and roles catalog entities
@@ -127,6 +128,15 @@ export const awsAccessPlugin = createBackendPlugin({
           entities,
           resolver,
         });
+        // Off unless an organisation's policy turns it on: it writes to Identity Center.
+        const accessGrants = await startTemporaryAccess({
+          ...deps,
+          started,
+          organizations,
+          resolver,
+          entities,
+          logger,
+        });
         const shared = {
           audit: new AuditTrail(deps.auditor, deps.auth),
           userInfo: deps.userInfo,
@@ -142,6 +152,7 @@ export const awsAccessPlugin = createBackendPlugin({
             ...shared,
             httpAuth: deps.httpAuth,
             notifications: deps.notifications,
+            accessGrants,
             logger,
             metrics,
             portal: {

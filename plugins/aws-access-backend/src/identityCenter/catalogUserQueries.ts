@@ -5,7 +5,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogUserQuery } from './IdentityCenterReader';
 
 /** How to look up a catalog User in the identity store: annotation, email, then name. */
-function userQuery(user: UserEntity): CatalogUserQuery {
+export function userQuery(user: UserEntity): CatalogUserQuery {
   const annotated =
     user.metadata.annotations?.[ANNOTATION_IDENTITY_CENTER_USER]?.trim();
   const email = user.spec?.profile?.email?.trim();

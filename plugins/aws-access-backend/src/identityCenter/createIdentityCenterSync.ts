@@ -4,12 +4,13 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
 import { SnapshotStore } from '../snapshot/SnapshotStore';
 import { SyncStatusStore } from '../snapshot/SyncStatusStore';
 import { catalogUserQueries } from './catalogUserQueries';
-import { createRequestPacers } from './clients';
+import { RequestPacers, createRequestPacers } from './clients';
 import { IdentityCenterReader } from './IdentityCenterReader';
 import { IdentityCenterSync } from './IdentityCenterSync';
 import { IdentityCenterSettings } from './settings';
@@ -34,7 +35,13 @@ export async function createIdentityCenterSync(options: {
   /** Called after a sync served a new snapshot. */
   onChange?: () => void;
   metrics?: Pick<AwsAccessMetrics, 'recordSync' | 'recordCall'>;
-}): Promise<{ sync: IdentityCenterSync; reader: IdentityCenterReader }> {
+}): Promise<{
+  sync: IdentityCenterSync;
+  reader: IdentityCenterReader;
+  /** The credentials and pacers the reader uses; writes share them (and the quota). */
+  credentials: AwsCredentialIdentityProvider;
+  pacers: RequestPacers;
+}> {
   const { settings } = options;
   const { sdkCredentialProvider } =
     await DefaultAwsCredentialsManager.fromConfig(
@@ -43,10 +50,11 @@ export async function createIdentityCenterSync(options: {
       settings.accountId ? { accountId: settings.accountId } : {},
     );
   const { metrics } = options;
+  const pacers = createRequestPacers(settings);
   const reader = new IdentityCenterReader(
     settings,
     sdkCredentialProvider,
-    createRequestPacers(settings),
+    pacers,
     metrics && (call => metrics.recordCall(call)),
   );
   const sync = new IdentityCenterSync(
@@ -60,5 +68,5 @@ export async function createIdentityCenterSync(options: {
       metrics,
     },
   );
-  return { sync, reader };
+  return { sync, reader, credentials: sdkCredentialProvider, pacers };
 }

@@ -14,7 +14,12 @@ import {
 import { IdentityCenterReader } from '../identityCenter/IdentityCenterReader';
 import { IncrementalRefresh } from '../identityCenter/IncrementalRefresh';
 import { IdentityCenterSettings } from '../identityCenter/settings';
-import { AwsAccessMetrics } from '../metrics/AwsAccessMetrics';
+import {
+  AwsAccessMetrics,
+  OrganizationMetrics,
+} from '../metrics/AwsAccessMetrics';
+import { RequestPacers } from '../identityCenter/clients';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { OrganizationConfig } from '../readAwsAccessConfig';
 import {
   DatabaseSnapshotSource,
@@ -47,6 +52,11 @@ export interface IdentityCenterParts {
   reader: IdentityCenterReader;
   /** Re-reads single principals into the snapshot: events and grants feed it. */
   refresh: IncrementalRefresh;
+  store: SnapshotStore;
+  /** What the reader calls with; the writer shares them, and with them the quota. */
+  credentials: AwsCredentialIdentityProvider;
+  pacers: RequestPacers;
+  metrics: OrganizationMetrics;
 }
 
 /** A started organisation: its entry, and its Identity Center and events parts. */
@@ -99,7 +109,7 @@ export async function startOrganization(
     const { lastSuccessAt } = await syncStatus.getStatus();
     return lastSuccessAt ? new Date(lastSuccessAt) : undefined;
   });
-  const { sync, reader } = await createIdentityCenterSync({
+  const { sync, reader, credentials, pacers } = await createIdentityCenterSync({
     settings: source.settings,
     store,
     syncStatus,
@@ -139,7 +149,15 @@ export async function startOrganization(
         source.events && (() => deps.lastEventAt(organization)),
       ),
     },
-    identityCenter: { settings: source.settings, reader, refresh },
+    identityCenter: {
+      settings: source.settings,
+      reader,
+      refresh,
+      store,
+      credentials,
+      pacers,
+      metrics,
+    },
     ...(source.events && {
       events: {
         id: organization,

@@ -12,13 +12,18 @@ import {
   AccountLookupRouterOptions,
   createAccountLookupRouter,
 } from './accountLookupRoutes';
+import {
+  AccessGrantRouterOptions,
+  createAccessGrantRouter,
+} from './accessGrantRoutes';
 import { EntityRouterOptions, createEntityRouter } from './entityRoutes';
 import { requestMetrics } from './requestMetrics';
 
 /** What the whole HTTP API needs: the union of what each of its routers needs. */
 export type RouterOptions = EntityRouterOptions &
   AccountLookupRouterOptions &
-  AccessRequestRouterOptions & {
+  AccessRequestRouterOptions &
+  AccessGrantRouterOptions & {
     httpAuth: HttpAuthService;
     readAuthorizer: ReadCheck;
     organizations: Organizations;
@@ -62,6 +67,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createEntityRouter(options));
   router.use(createAccountLookupRouter(options));
   router.use(createAccessRequestRouter(options));
+  router.use(createAccessGrantRouter(options));
 
   return router;
 }

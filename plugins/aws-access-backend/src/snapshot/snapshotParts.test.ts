@@ -16,7 +16,7 @@ const principal = (
   principalId: string,
   accounts: string[],
   principalType: 'GROUP' | 'USER' = 'GROUP',
-): SnapshotPart => ({
+): Extract<SnapshotPart, { kind: 'principal' }> => ({
   kind: 'principal',
   principalType,
   principalId,

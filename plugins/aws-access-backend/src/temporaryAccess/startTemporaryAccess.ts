@@ -1,0 +1,199 @@
+import {
+  AuditorService,
+  AuthService,
+  DatabaseService,
+  LifecycleService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { AWS_ACCESS_GRANTS_SIGNAL_CHANNEL } from '@aws-access/backstage-plugin-aws-access-common';
+import { UserEntity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { userQuery } from '../identityCenter/catalogUserQueries';
+import { Organizations } from '../organizations/Organizations';
+import { StartedOrganization } from '../organizations/startOrganization';
+import {
+  GrantAuthorizer,
+  awsAccessGrantResourceRef,
+  grantPermissionRules,
+} from '../permissions/grantPermissions';
+import { AccountDetailsDeps } from '../resolution/accountDetails';
+import { AccessGrants } from './AccessGrants';
+import { GrantStore } from './GrantStore';
+import { GrantOrganization, GrantWorkEvent, GrantWorker } from './GrantWorker';
+import { IdentityCenterWriter } from './IdentityCenterWriter';
+import {
+  grantOutcomeNotification,
+  removalOverdueNotification,
+} from './grantNotifications';
+import { GrantRecord } from './types';
+
+export interface TemporaryAccessDeps extends AccountDetailsDeps {
+  started: StartedOrganization[];
+  organizations: Organizations;
+  database: DatabaseService;
+  auth: AuthService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  notifications: NotificationService;
+  signals: SignalsService;
+  auditor: AuditorService;
+  lifecycle: LifecycleService;
+  logger: LoggerService;
+}
+
+const AUDIT: Record<
+  GrantWorkEvent,
+  { eventId: string; severityLevel: 'low' | 'medium' | 'high' | 'critical' }
+> = {
+  granted: { eventId: 'access-grant-granted', severityLevel: 'high' },
+  'grant-retry': { eventId: 'access-grant-retry', severityLevel: 'medium' },
+  'grant-failed': { eventId: 'access-grant-failed', severityLevel: 'high' },
+  removed: { eventId: 'access-grant-removed', severityLevel: 'medium' },
+  'removal-failed': {
+    eventId: 'access-grant-removal-failed',
+    severityLevel: 'critical',
+  },
+};
+
+/**
+ * Wires temporary access when at least one organisation's policy turns it on: the grants
+ * table, the permission resource type, a writer per organisation, the worker (started
+ * with the backend, stopped before it) and the service the routes call.
+ */
+export async function startTemporaryAccess(
+  deps: TemporaryAccessDeps,
+): Promise<AccessGrants | undefined> {
+  const { logger } = deps;
+  deps.permissionsRegistry.addResourceType({
+    resourceRef: awsAccessGrantResourceRef,
+    rules: Object.values(grantPermissionRules),
+  });
+  const enabled = deps.started.filter(
+    o => o.entry.settings.temporaryAccess && o.identityCenter,
+  );
+  if (enabled.length === 0) {
+    return undefined;
+  }
+  const store = await GrantStore.create(deps.database);
+  const writers = new Map<string, GrantOrganization>(
+    enabled.map(o => {
+      const ic = o.identityCenter!;
+      const writer = new IdentityCenterWriter({
+        settings: ic.settings,
+        credentials: ic.credentials,
+        pacers: ic.pacers,
+        reader: ic.reader,
+        onCall: call => ic.metrics.recordCall(call),
+      });
+      return [
+        o.entry.settings.id,
+        {
+          writer,
+          refresh: ic.refresh,
+          knownUserId: async catalogRef =>
+            (await ic.store.getSnapshot())?.users?.find(
+              u => u.catalogRef === catalogRef,
+            )?.id,
+        },
+      ];
+    }),
+  );
+  const changed = (grant: GrantRecord) => {
+    deps.signals
+      .publish({
+        recipients: { type: 'broadcast' },
+        channel: AWS_ACCESS_GRANTS_SIGNAL_CHANNEL,
+        message: { grantId: grant.id },
+      })
+      .catch(error =>
+        logger.warn('Could not signal a grant change', {
+          error: String((error as Error)?.message ?? error),
+        }),
+      );
+  };
+  let accessGrants: AccessGrants | undefined;
+  const onEvent = async (grant: GrantRecord, event: GrantWorkEvent) => {
+    changed(grant);
+    const audit = await deps.auditor.createEvent({
+      ...AUDIT[event],
+      meta: {
+        actor: 'aws-access temporary access worker',
+        grant: grant.id,
+        subject: grant.requesterRef,
+        organization: grant.organization,
+        accountId: grant.accountId,
+        role: grant.permissionSetName,
+        durationMinutes: Math.round(grant.durationMs / 60_000),
+        reason: grant.reason ?? null,
+        expiresAt: grant.expiresAt?.toISOString() ?? null,
+      },
+    });
+    if (event === 'granted' || event === 'removed') {
+      await audit.success();
+    } else {
+      await audit.fail({ error: new Error(grant.lastError ?? event) });
+    }
+    const place = accessGrants!.placeOf(grant.organization);
+    const notification =
+      event === 'granted'
+        ? grantOutcomeNotification(grant, place, 'active')
+        : event === 'removed'
+        ? grantOutcomeNotification(grant, place, 'removed')
+        : event === 'grant-failed'
+        ? grantOutcomeNotification(grant, place, 'failed')
+        : // Reported once, when a removal first fails.
+        event === 'removal-failed' &&
+          grant.attempts === 1 &&
+          grant.approverRefs.length > 0
+        ? removalOverdueNotification(grant, place)
+        : undefined;
+    if (notification) {
+      await deps.notifications.send(notification).catch(error =>
+        logger.warn('Could not send a temporary access notification', {
+          grant: grant.id,
+          error: String((error as Error)?.message ?? error),
+        }),
+      );
+    }
+  };
+  const worker = new GrantWorker({
+    store,
+    organizations: id => writers.get(id),
+    userLookup: async ref => {
+      const user = await deps.catalog.getEntityByRef(ref, {
+        credentials: await deps.auth.getOwnServiceCredentials(),
+      });
+      return user ? userQuery(user as UserEntity) : undefined;
+    },
+    onEvent,
+    logger: logger.child({ task: 'temporary-access' }),
+  });
+  accessGrants = new AccessGrants({
+    organizations: deps.organizations,
+    resolver: deps.resolver,
+    userInfo: deps.userInfo,
+    entities: deps.entities,
+    store,
+    authorizer: new GrantAuthorizer(
+      deps.permissions,
+      deps.permissionsRegistry.getPermissionRuleset(awsAccessGrantResourceRef),
+    ),
+    listeners: {
+      notify: n => deps.notifications.send(n),
+      changed,
+      poke: () => worker.poke(),
+    },
+    logger,
+  });
+  deps.lifecycle.addStartupHook(() => worker.start());
+  deps.lifecycle.addShutdownHook(() => worker.stop());
+  logger.info('Temporary access is on', {
+    organizations: enabled.map(o => o.entry.settings.id).join(', '),
+  });
+  return accessGrants;
+}
