@@ -253,7 +253,7 @@ describe('GrantStore', () => {
       expect(await store.get(id)).toEqual(winners[0]);
     });
 
-    it('keeps what a transition leaves out and clears what it gives as undefined', async () => {
+    it('keeps what a transition leaves out or gives as undefined, and clears what it gives as null', async () => {
       const result = await store.insertOpen(
         request({ requesterRef: 'user:default/retry', state: 'approved' }),
         T0,
@@ -264,6 +264,7 @@ describe('GrantStore', () => {
         { state: 'approved', version: 1 },
         {
           state: 'granting',
+          identityCenterUserId: 'u-1',
           attempts: 2,
           nextAttemptAt: at(MINUTE),
           lastError: 'ThrottlingException',
@@ -281,16 +282,17 @@ describe('GrantStore', () => {
       const succeeded = await store.transition(
         result.grant.id,
         { state: 'granting', version: 2 },
-        { attempts: undefined, lastError: undefined, nextAttemptAt: undefined },
+        {
+          attempts: 0,
+          lastError: null,
+          nextAttemptAt: null,
+          identityCenterUserId: undefined,
+        },
         at(2),
       );
-      expect(succeeded).toStrictEqual(
-        Object.fromEntries(
-          Object.entries({ ...failing, version: 3, attempts: 0 }).filter(
-            ([key]) => !['lastError', 'nextAttemptAt'].includes(key),
-          ),
-        ),
-      );
+      const { lastError, nextAttemptAt, ...kept } = failing!;
+      expect(succeeded).toStrictEqual({ ...kept, attempts: 0, version: 3 });
+      expect(succeeded?.identityCenterUserId).toBe('u-1');
       expect(await store.get(result.grant.id)).toStrictEqual(succeeded);
     });
 

@@ -165,8 +165,8 @@ export class GrantStore {
 
   /**
    * Changes a grant if it is still in the state and version the caller read, raising its
-   * version. The new record is the old one with `changes` spread over it: a field given as
-   * `undefined` is cleared. Returns undefined when nothing matched (someone else changed it
+   * version. A field of `changes` that is `null` is cleared; one left out or `undefined`
+   * keeps its value. Returns undefined when nothing matched (someone else changed it
    * first, or there is no such grant). Leaving the open states frees the requester to ask
    * again; a closed request is never reopened.
    */
@@ -184,14 +184,7 @@ export class GrantStore {
     ) {
       return undefined;
     }
-    const after: GrantRecord = {
-      ...before,
-      ...changes,
-      state: changes.state ?? before.state,
-      // Given as undefined: cleared, which for a count is zero.
-      attempts: 'attempts' in changes ? changes.attempts ?? 0 : before.attempts,
-      version: before.version + 1,
-    };
+    const after = applyChanges(before, changes);
     if (isOpen(after.state) && !isOpen(before.state)) {
       throw new Error(
         `A closed request is never reopened: grant '${id}' is '${before.state}'`,
@@ -217,7 +210,7 @@ export class GrantStore {
         due_at: row.due_at,
       });
     // The version read is unique to that content, so a match means `before` was current.
-    return updated === 1 ? withoutUndefined(after) : undefined;
+    return updated === 1 ? after : undefined;
   }
 
   /**
@@ -242,6 +235,20 @@ export class GrantStore {
     const next = result?.next as Millis | null | undefined;
     return next === null || next === undefined ? undefined : toDate(next);
   }
+}
+
+/** The record after a transition: `null` clears a field, `undefined` leaves it. */
+function applyChanges(before: GrantRecord, changes: GrantChanges): GrantRecord {
+  const after: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) {
+      delete after[key];
+    } else if (value !== undefined) {
+      after[key] = value;
+    }
+  }
+  after.version = before.version + 1;
+  return after as unknown as GrantRecord;
 }
 
 function isOpen(state: AccessGrantState): boolean {
@@ -283,10 +290,13 @@ function dueAt(record: GrantRecord, now: Date): Date | null {
   }
 }
 
-const millis = (date: Date | undefined | null) =>
-  date ? date.getTime() : null;
+function millis(date: Date | undefined | null): number | null {
+  return date ? date.getTime() : null;
+}
 
-const toDate = (value: Millis) => new Date(Number(value));
+function toDate(value: Millis): Date {
+  return new Date(Number(value));
+}
 
 function toRow(record: GrantRecord, now: Date): GrantRow {
   return {
