@@ -50,7 +50,12 @@ export interface ErrorFailure {
   message?: string;
 }
 
-/** Operations whose next requests `failNext` can make fail. */
+const writeKinds: Record<string, AssignmentOperationKind | undefined> = {
+  CreateAccountAssignment: 'create',
+  DeleteAccountAssignment: 'delete',
+};
+
+/** Operations whose next requests `failNext` can make fail with a FAILED status. */
 export type WriteOperation =
   | 'CreateAccountAssignment'
   | 'DeleteAccountAssignment';
@@ -325,12 +330,7 @@ export class FakeIdentityCenter {
     failure: StatusFailure | ErrorFailure,
   ): void {
     if ('status' in failure) {
-      const kind: AssignmentOperationKind | undefined =
-        operation === 'CreateAccountAssignment'
-          ? 'create'
-          : operation === 'DeleteAccountAssignment'
-          ? 'delete'
-          : undefined;
+      const kind = writeKinds[operation];
       if (!kind) {
         throw new Error(`${operation} has no asynchronous status to fail`);
       }
