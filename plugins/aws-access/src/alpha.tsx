@@ -22,7 +22,7 @@ import CloudIcon from '@material-ui/icons/Cloud';
 import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccessAvailable } from './isAwsAccessAvailable';
 import { isAwsAccountSearchResult } from './components/AwsAccountSearchResultListItem/isAwsAccountSearchResult';
-import { accountRouteRef, rootRouteRef } from './routes';
+import { accountRouteRef, requestsRouteRef, rootRouteRef } from './routes';
 import { awsAccessTranslationRef } from './translation';
 
 export { awsAccessTranslationRef } from './translation';
@@ -113,5 +113,6 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     account: convertLegacyRouteRef(accountRouteRef),
+    requests: convertLegacyRouteRef(requestsRouteRef),
   },
 });

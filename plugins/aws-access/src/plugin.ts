@@ -10,7 +10,7 @@ import { createSearchResultListItemExtension } from '@backstage/plugin-search-re
 import { awsAccessApiRef, AwsAccessClient } from './api';
 import { isAwsAccountSearchResult } from './components/AwsAccountSearchResultListItem/isAwsAccountSearchResult';
 import type { AwsAccountSearchResultListItemProps } from './components/AwsAccountSearchResultListItem';
-import { accountRouteRef, rootRouteRef } from './routes';
+import { accountRouteRef, requestsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The AWS Access frontend plugin for the legacy frontend system.
@@ -29,6 +29,7 @@ export const awsAccessPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     account: accountRouteRef,
+    requests: requestsRouteRef,
   },
 });
 

@@ -10,3 +10,13 @@ export const accountRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/accounts/:accountId',
 });
+
+/**
+ * Temporary-access requests: those the reader may approve and their own,
+ * `/aws-access/requests`; the backend's notifications link here.
+ */
+export const requestsRouteRef = createSubRouteRef({
+  id: 'aws-access/requests',
+  parent: rootRouteRef,
+  path: '/requests',
+});

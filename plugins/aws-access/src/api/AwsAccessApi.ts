@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AccessGrant,
+  AccessGrantRequest,
+  AccessGrantState,
+  AccessGrantsResponse,
   AccessRequest,
   AccessRequestResponse,
   AccountGrantsResponse,
@@ -92,6 +96,33 @@ export interface AwsAccessApi {
    * with a Backstage notification; needs `awsAccess.requestAccess.notifyTeam`.
    */
   requestAccess(request: AccessRequest): Promise<AccessRequestResponse>;
+
+  /**
+   * Asks for a role for a while (temporary access): pending until an approver decides, or
+   * approved at once for a self-service permission set. The backend checks it against the
+   * organisation's policy.
+   */
+  requestTemporaryAccess(request: AccessGrantRequest): Promise<AccessGrant>;
+
+  /**
+   * The caller's own temporary-access requests and those they may decide on, newest first;
+   * with `states`, every grant in those states (needs `aws-access.grant.audit`).
+   */
+  listAccessGrants(options?: {
+    states?: AccessGrantState[];
+  }): Promise<AccessGrantsResponse>;
+
+  /** Approves a pending request; never the caller's own. */
+  approveAccessGrant(id: string): Promise<AccessGrant>;
+
+  /** Denies a pending request, saying why. */
+  denyAccessGrant(id: string, reason: string): Promise<AccessGrant>;
+
+  /** Takes an active grant back before it expires, optionally saying why. */
+  revokeAccessGrant(id: string, reason?: string): Promise<AccessGrant>;
+
+  /** Withdraws the caller's own pending request. */
+  cancelAccessGrant(id: string): Promise<AccessGrant>;
 }
 
 /**

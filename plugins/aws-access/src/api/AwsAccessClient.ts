@@ -2,6 +2,11 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccessGrant,
+  AccessGrantAction,
+  AccessGrantRequest,
+  AccessGrantState,
+  AccessGrantsResponse,
   AccessRequest,
   AccessRequestResponse,
   AccountGrantsResponse,
@@ -124,6 +129,65 @@ export class AwsAccessClient implements AwsAccessApi {
       }),
     });
     return (await response.json()) as AccessRequestResponse;
+  }
+
+  async requestTemporaryAccess(
+    request: AccessGrantRequest,
+  ): Promise<AccessGrant> {
+    const response = await this.request('/access-grants', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        ...(request.organization && { organization: request.organization }),
+        accountId: request.accountId,
+        role: request.role,
+        durationMinutes: request.durationMinutes,
+        ...(request.reason !== undefined && { reason: request.reason }),
+      }),
+    });
+    return (await response.json()) as AccessGrant;
+  }
+
+  async listAccessGrants(
+    options: { states?: AccessGrantState[] } = {},
+  ): Promise<AccessGrantsResponse> {
+    const query = options.states?.length
+      ? `?${new URLSearchParams({ state: options.states.join(',') })}`
+      : '';
+    const response = await this.request(`/access-grants${query}`);
+    return (await response.json()) as AccessGrantsResponse;
+  }
+
+  approveAccessGrant(id: string): Promise<AccessGrant> {
+    return this.decide(id, 'approve', {});
+  }
+
+  denyAccessGrant(id: string, reason: string): Promise<AccessGrant> {
+    return this.decide(id, 'deny', { reason });
+  }
+
+  revokeAccessGrant(id: string, reason?: string): Promise<AccessGrant> {
+    return this.decide(id, 'revoke', reason === undefined ? {} : { reason });
+  }
+
+  cancelAccessGrant(id: string): Promise<AccessGrant> {
+    return this.decide(id, 'cancel', {});
+  }
+
+  private async decide(
+    id: string,
+    action: AccessGrantAction,
+    body: { reason?: string },
+  ): Promise<AccessGrant> {
+    const response = await this.request(
+      `/access-grants/${encodeURIComponent(id)}/${action}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
+    return (await response.json()) as AccessGrant;
   }
 
   private async renderedText(

@@ -1,5 +1,6 @@
 import {
   AwsAccountAccess,
+  AwsCliSettings,
   AwsOrganizationSettings,
 } from '@aws-access/backstage-plugin-aws-access-common';
 
@@ -29,3 +30,14 @@ export function organizationOf(
 export const accountKey = (
   account: Pick<AwsAccountAccess, 'organization' | 'id'>,
 ) => `${account.organization}/${account.id}`;
+
+/** Whether any organisation lets its roles be requested for a while (temporary access). */
+export function offersTemporaryAccess(
+  settings: Pick<AwsCliSettings, 'organizations'> | undefined,
+): boolean {
+  return (
+    settings?.organizations.some(
+      o => (o.temporaryAccess?.rules.length ?? 0) > 0,
+    ) ?? false
+  );
+}

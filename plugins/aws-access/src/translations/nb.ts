@@ -15,6 +15,9 @@ const awsAccessTranslationNb = {
   'page.chooseTeamTitle': 'Velg et team',
   'page.chooseTeamDescription':
     'Velg et team til venstre for å se AWS-kontoene, rollene og ~/.aws/config-profilene til teamet.',
+  'page.tabsLabel': 'Visninger i AWS Access',
+  'page.accountsTab': 'Kontoer',
+  'page.requestsTab': 'Forespørsler',
 
   'teamPicker.title': 'Team',
   'teamPicker.ownAccessLabel': 'Dine tilganger',
@@ -169,6 +172,88 @@ const awsAccessTranslationNb = {
   'askTeam.label': 'Spør {{team}} om {{role}} i {{accountName}}',
   'askTeam.sent': 'Forespørselen er sendt til {{team}}.',
   'askTeam.failed': 'Kunne ikke spørre {{team}}: {{reason}}',
+
+  'temporaryAccess.request': 'Be om midlertidig tilgang',
+  'temporaryAccess.requestLabel':
+    'Be om midlertidig tilgang: {{role}} i {{accountName}}',
+  'temporaryAccess.title': 'Be om midlertidig tilgang',
+  'temporaryAccess.subject': '{{role}} i {{accountName}} ({{accountId}})',
+  'temporaryAccess.subjectInOrganization':
+    '{{role}} i {{accountName}} ({{accountId}}) i {{organization}}',
+  'temporaryAccess.duration': 'Varighet',
+  'temporaryAccess.durationHelp': 'Høyst {{max}}',
+  'temporaryAccess.reason': 'Begrunnelse',
+  'temporaryAccess.reasonHelp':
+    'Hvorfor du trenger rollen; godkjennerne leser den.',
+  'temporaryAccess.reasonOptional': 'Valgfritt: hvorfor du trenger rollen.',
+  'temporaryAccess.reasonRequired': 'Du må oppgi en begrunnelse.',
+  'temporaryAccess.selfService': 'Selvbetjent: gis uten godkjenning.',
+  'temporaryAccess.approvedByTeam':
+    'Teamet som har denne rollen i kontoen, godkjenner forespørselen.',
+  'temporaryAccess.approvedByGroup':
+    'Medlemmene av {{group}} godkjenner forespørselen.',
+  'temporaryAccess.submit': 'Send forespørsel',
+  'temporaryAccess.submitting': 'Sender forespørselen …',
+  'temporaryAccess.cancel': 'Avbryt',
+  'temporaryAccess.close': 'Lukk',
+  'temporaryAccess.failed': 'Kunne ikke be om tilgang: {{reason}}',
+  'temporaryAccess.pending':
+    'Du har bedt om {{role}} i {{duration}}: venter på godkjenning.',
+  'temporaryAccess.granted':
+    '{{role}} i {{duration}} er godkjent: rollen blir tildelt.',
+  'temporaryAccess.openRequests': 'Åpne forespørslene dine',
+
+  'requests.title': 'Midlertidig tilgang',
+  'requests.loadError': 'Kunne ikke hente forespørslene',
+  'requests.notOfferedTitle': 'Midlertidig tilgang tilbys ikke',
+  'requests.notOfferedDescription':
+    'Ingen organisasjon lar rollene sine bli bedt om for en periode. Spør Backstage-administratorene dine.',
+  'requests.emptyTitle': 'Ingen forespørsler',
+  'requests.emptyDescription':
+    'Be om en rolle du mangler med «Be om midlertidig tilgang» på kontoen; forespørsler du skal godkjenne, vises også her.',
+  'requests.toApprove': 'Til godkjenning',
+  'requests.toApproveEmpty': 'Ingenting venter på din godkjenning.',
+  'requests.mine': 'Mine forespørsler',
+  'requests.mineEmpty': 'Du har ikke bedt om midlertidig tilgang.',
+  'requests.others': 'Andre forespørsler til teamene dine',
+  'requests.accountColumn': 'Konto',
+  'requests.organizationColumn': 'Organisasjon',
+  'requests.roleColumn': 'Rolle',
+  'requests.requesterColumn': 'Bedt om av',
+  'requests.durationColumn': 'Varighet',
+  'requests.reasonColumn': 'Begrunnelse',
+  'requests.stateColumn': 'Status',
+  'requests.actionsColumn': 'Handlinger',
+  'requests.noReason': '—',
+  'requests.statePending': 'Venter',
+  'requests.stateApproved': 'Godkjent',
+  'requests.stateGranting': 'Tildeles',
+  'requests.stateActive': 'Aktiv',
+  'requests.stateExpiring': 'Fjernes',
+  'requests.stateRemoved': 'Fjernet',
+  'requests.stateDenied': 'Avslått',
+  'requests.stateCancelled': 'Trukket',
+  'requests.stateFailed': 'Mislyktes',
+  'requests.timeLeft': '{{time}} igjen',
+  'requests.decisionReason': 'Begrunnelse: {{reason}}',
+  'requests.lastError': 'Feil: {{error}}',
+  'requests.overdue':
+    'Fjerningen er forsinket: rollen er fortsatt tildelt, og fjerningen prøves på nytt.',
+  'requests.approve': 'Godkjenn',
+  'requests.deny': 'Avslå',
+  'requests.revoke': 'Trekk tilbake',
+  'requests.cancel': 'Trekk forespørselen',
+  'requests.actionLabel':
+    '{{action}}: {{role}} i {{accountName}} for {{requester}}',
+  'requests.actionFailed': 'Forespørselen ble ikke endret: {{reason}}',
+  'requests.denyTitle': 'Avslå forespørselen',
+  'requests.denyReason': 'Begrunnelse for avslaget',
+  'requests.revokeTitle': 'Trekk tilbake tilgangen',
+  'requests.revokeReason': 'Begrunnelse (valgfritt)',
+  'requests.reasonRequired': 'Du må oppgi en begrunnelse.',
+  'requests.dialogSubject': '{{role}} i {{accountName}} for {{requester}}',
+  'requests.close': 'Tilbake',
+  'requests.updated': 'Forespørslene er endret; listen viser dem nå.',
 
   'cliSteps.wizardHeading': 'Eller svar slik på {{command}}',
   'cliSteps.wizardHint':

@@ -6,11 +6,15 @@ import {
   AwsAccountAccess,
   GrantingTeams,
   RequestAccessSettings,
+  TemporaryAccessSettings,
   grantingGroups,
   requestAccessUrl,
   teamOfGroup,
+  temporaryAccessRuleFor,
 } from '@aws-access/backstage-plugin-aws-access-common';
+import { ReactNode } from 'react';
 import { AskTeamButton } from './AskTeamButton';
+import { RequestTemporaryAccess } from '../TemporaryAccess';
 import { awsAccessTranslationRef } from '../../translation';
 
 /** A link into the configured request system for one role, through one group. */
@@ -39,10 +43,20 @@ function RequestLink(props: {
   );
 }
 
+/** The buttons under a gap's text, wrapping on narrow cards. */
+function Controls({ children }: { children: ReactNode }) {
+  return (
+    <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={8} mt={1}>
+      {children}
+    </Box>
+  );
+}
+
 /**
  * Whether the reader holds a role, and if not, which team to ask for it; with
  * `awsAccess.requestAccess` configured, also a link that asks, or a button that notifies
- * the team.
+ * the team. Where the organisation's temporary-access policy covers the role, a button
+ * requests it for a while instead of the notification.
  */
 export function AccessGap(props: {
   held: boolean;
@@ -54,11 +68,27 @@ export function AccessGap(props: {
   requestAccess?: RequestAccessSettings;
   /** The signed-in user's entity ref, for the request link. */
   user?: string;
+  /** The account's organisation's temporary-access policy; absent when it has none. */
+  temporaryAccess?: TemporaryAccessSettings;
+  /** The account's organisation's title, when the portal serves several. */
+  organizationTitle?: string;
 }) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
   if (props.held) {
     return <Chip size="small" color="primary" label={t('accessGap.held')} />;
   }
+  const rule = temporaryAccessRuleFor(props.temporaryAccess, props.role);
+  const requestTemporary = rule && props.temporaryAccess && (
+    <Controls>
+      <RequestTemporaryAccess
+        account={props.account}
+        role={props.role}
+        rule={rule}
+        policy={props.temporaryAccess}
+        organizationTitle={props.organizationTitle}
+      />
+    </Controls>
+  );
   const urlTemplate = props.requestAccess?.urlTemplate;
   const base = {
     organization: props.account.organization,
@@ -71,24 +101,29 @@ export function AccessGap(props: {
   const groups = grantingGroups(props.grantedVia);
   if (groups.length === 0) {
     return (
-      <Typography variant="body2" component="span">
-        {t('accessGap.direct', {
-          request: urlTemplate ? (
-            <RequestLink urlTemplate={urlTemplate} values={base} />
-          ) : (
-            ''
-          ),
-        })}
-      </Typography>
+      <>
+        <Typography variant="body2" component="span">
+          {t('accessGap.direct', {
+            request: urlTemplate ? (
+              <RequestLink urlTemplate={urlTemplate} values={base} />
+            ) : (
+              ''
+            ),
+          })}
+        </Typography>
+        {requestTemporary}
+      </>
     );
   }
-  // With notifyTeam on, each team behind a granting group can be asked from here.
-  const askable = props.requestAccess?.notifyTeam
-    ? groups.flatMap(group => {
-        const team = teamOfGroup(props.teams, props.account, group);
-        return team ? [{ group, team }] : [];
-      })
-    : [];
+  // With notifyTeam on, each team behind a granting group can be asked from here, unless
+  // the role can be requested for a while: then its approvers hear of the request.
+  const askable =
+    props.requestAccess?.notifyTeam && !requestTemporary
+      ? groups.flatMap(group => {
+          const team = teamOfGroup(props.teams, props.account, group);
+          return team ? [{ group, team }] : [];
+        })
+      : [];
   return (
     <>
       <Typography variant="body2" component="span">
@@ -123,14 +158,9 @@ export function AccessGap(props: {
           ),
         })}
       </Typography>
+      {requestTemporary}
       {askable.length > 0 && (
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          gridGap={8}
-          mt={1}
-        >
+        <Controls>
           {askable.map(({ group, team }) => (
             <AskTeamButton
               key={group}
@@ -140,7 +170,7 @@ export function AccessGap(props: {
               group={group}
             />
           ))}
-        </Box>
+        </Controls>
       )}
     </>
   );

@@ -1,25 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { ResponseError } from '@backstage/errors';
 import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import { Button, Typography } from '@material-ui/core';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsAccessApiRef } from '../../api';
+import { errorReason } from '../../api/errorReason';
 import { awsAccessTranslationRef } from '../../translation';
-
-/**
- * The backend's own words for a refusal; for anything else (a proxy's HTML page, a lost
- * connection) the status or the error's message, never a page of markup.
- */
-function reasonOf(error: Error): string {
-  if (
-    error instanceof ResponseError &&
-    error.response.headers.get('content-type')?.startsWith('application/json')
-  ) {
-    return error.body.error.message;
-  }
-  return error.message;
-}
 
 /**
  * Asks the team behind a group for a role with a Backstage notification, then says it
@@ -75,7 +61,7 @@ export function AskTeamButton(props: {
         <Typography variant="body2" component="span" color="error" role="alert">
           {t('askTeam.failed', {
             team: teamTitle,
-            reason: reasonOf(state.error),
+            reason: errorReason(state.error),
           })}
         </Typography>
       )}

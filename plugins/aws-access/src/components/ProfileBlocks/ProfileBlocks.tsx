@@ -122,6 +122,8 @@ const AccountCard = memo(function AccountCardContent(
                     teams={teams}
                     requestAccess={settings.requestAccess}
                     user={user}
+                    temporaryAccess={organization.temporaryAccess}
+                    organizationTitle={organizationTitle}
                   />
                 )
               }

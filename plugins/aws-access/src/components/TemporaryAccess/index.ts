@@ -1,0 +1,1 @@
+export { RequestTemporaryAccess } from './RequestTemporaryAccess';
