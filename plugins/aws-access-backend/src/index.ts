@@ -6,3 +6,8 @@
  */
 
 export { awsAccessPlugin as default } from './plugin';
+export {
+  awsAccessGrantConditions,
+  awsAccessGrantResourceRef,
+  createAwsAccessGrantConditionalDecision,
+} from './permissions/grantPermissions';

@@ -25,21 +25,27 @@ export interface AccessGrantRouterOptions {
   accessGrants?: AccessGrants;
 }
 
-const text = (max: number) =>
+const text = (max: number, min = 0) =>
   z
-    .string({ invalid_type_error: 'must be text' })
-    .max(max, `must be at most ${max} characters`);
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'must be text',
+    })
+    .min(min, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    // PostgreSQL cannot store NUL in text; no reason or name needs one.
+    .refine(v => !v.includes('\u0000'), 'must not contain NUL characters');
 
 const grantRequestBody = z.object(
   {
-    organization: text(64).min(1, 'must not be empty').optional(),
+    organization: text(64, 1).optional(),
     accountId: z
       .string({
         required_error: 'is required',
         invalid_type_error: 'must be text',
       })
       .refine(isAwsAccountId, 'must be a 12-digit AWS account id'),
-    role: text(200).min(1, 'must not be empty'),
+    role: text(200, 1),
     durationMinutes: z
       .number({
         required_error: 'is required',
