@@ -1,5 +1,5 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectBokmal"] }] */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockApis,
@@ -19,6 +19,7 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import {
+  AccessGrant,
   AccountGrantsResponse,
   AccountLookupResponse,
   ANNOTATION_ROADIE_ACCOUNT_ID,
@@ -248,10 +249,24 @@ const requestAccess = {
   notifyTeam: true,
 };
 
+/** BreakGlass may be requested for a while, with a reason. */
+const breakGlassPolicy = {
+  rules: [
+    { permissionSet: 'BreakGlass', maxDurationMinutes: 90, selfService: false },
+  ],
+  requireReason: true,
+  approvers: 'team',
+};
+
 /** A large team: an account with a direct assignment, then twenty sandboxes. */
 const largeTeam: EntityAccessResponse = {
   ...platformAccess,
-  settings: { ...platformAccess.settings, requestAccess },
+  settings: {
+    organizations: [
+      { ...defaultOrganization, temporaryAccess: breakGlassPolicy },
+    ],
+    requestAccess,
+  },
   accounts: [
     {
       ...platformAccess.accounts[0],
@@ -364,11 +379,96 @@ describe('every view in Norwegian Bokmål', () => {
     );
     await expectBokmal('Logg inn én gang per økt');
 
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Be om midlertidig tilgang: BreakGlass i platform-dev',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Send forespørsel' }),
+    );
+    await expectBokmal(
+      'Du må oppgi en begrunnelse.',
+      'Høyst 1 time 30 minutter',
+      /godkjenner forespørselen/,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
+
     await userEvent.click(screen.getByLabelText('Rolle'));
     await expectBokmal('Alle roller');
     await userEvent.keyboard('{Escape}');
     await userEvent.type(screen.getByLabelText('Filtrer kontoer'), 'zzz');
     await expectBokmal('Ingen konto passer til filteret.');
+  });
+
+  it('the Requests view, its states and the deny dialog', async () => {
+    const grant: AccessGrant = {
+      id: 'g-1',
+      organization: 'default',
+      accountId: '318204556071',
+      accountName: 'platform-dev',
+      role: 'ReadOnlyAccess',
+      requester: 'user:default/ada',
+      reason: 'Feilsøke eksporten',
+      durationMinutes: 60,
+      state: 'pending',
+      approvers: ['group:default/platform'],
+      createdAt: '2026-12-01T08:00:00.000Z',
+      overdue: false,
+      actions: ['approve', 'deny'],
+    };
+    serve({
+      '/status': freshStatus,
+      '/me/accounts': {
+        ...myAccessNb,
+        settings: {
+          organizations: [
+            { ...defaultOrganization, temporaryAccess: breakGlassPolicy },
+          ],
+        },
+      },
+      '/access-grants': {
+        grants: [
+          grant,
+          {
+            ...grant,
+            id: 'g-2',
+            requester: 'user:default/guest',
+            state: 'active',
+            expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+            actions: ['revoke'],
+          },
+          {
+            ...grant,
+            id: 'g-3',
+            requester: 'user:default/bob',
+            state: 'expiring',
+            overdue: true,
+            lastError: 'ThrottlingException',
+            decisionReason: 'Ferdig',
+            actions: [],
+          },
+        ],
+      },
+    });
+    renderPage('/aws-access/requests');
+    await expectBokmal(
+      'Forespørsler',
+      'Til godkjenning',
+      'Mine forespørsler',
+      '30 minutter igjen',
+      /Fjerningen er forsinket/,
+      'Begrunnelse: Ferdig',
+    );
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Avslå: ReadOnlyAccess i platform-dev for ada',
+      }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Avslå' }),
+    );
+    await expectBokmal('Avslå forespørselen', 'Du må oppgi en begrunnelse.');
   });
 
   it('the setup dialog', async () => {

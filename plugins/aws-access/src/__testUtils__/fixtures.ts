@@ -1,7 +1,9 @@
 import {
+  AccessGrant,
   AwsAccessStatus,
   AwsOrganizationSettings,
   EntityAccessResponse,
+  TemporaryAccessSettings,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { Entity } from '@backstage/catalog-model';
 
@@ -163,3 +165,51 @@ export const twoOrganizationsStatus: AwsAccessStatus = {
     { ...freshStatus.organizations[0], id: 'sandbox', title: 'Sandbox' },
   ],
 };
+
+/**
+ * Temporary access in the default organisation: read-only roles for up to four hours
+ * with a reason, approved by the team; `ViewOnlyAccess` self-service for an hour.
+ */
+export const temporaryAccess: TemporaryAccessSettings = {
+  rules: [
+    {
+      permissionSet: 'ViewOnlyAccess',
+      maxDurationMinutes: 60,
+      selfService: true,
+    },
+    { pattern: 'Read.*', maxDurationMinutes: 240, selfService: false },
+  ],
+  requireReason: true,
+  approvers: 'team',
+};
+
+export const temporaryAccessOrganization: AwsOrganizationSettings = {
+  ...defaultOrganization,
+  temporaryAccess,
+};
+
+/** The reader's own access where the organisation offers temporary access. */
+export const myAccessWithRequests: EntityAccessResponse = {
+  ...myAccess,
+  settings: { organizations: [temporaryAccessOrganization] },
+};
+
+/** A pending request by Ada for ReadOnlyAccess in platform-dev; `changes` adjusts it. */
+export function accessGrant(changes: Partial<AccessGrant> = {}): AccessGrant {
+  return {
+    id: 'g-1',
+    organization: 'default',
+    accountId: '318204556071',
+    accountName: 'platform-dev',
+    role: 'ReadOnlyAccess',
+    requester: 'user:default/ada',
+    reason: 'Debug the nightly export',
+    durationMinutes: 60,
+    state: 'pending',
+    approvers: ['group:default/platform'],
+    createdAt: '2026-12-01T08:00:00.000Z',
+    overdue: false,
+    actions: [],
+    ...changes,
+  };
+}
