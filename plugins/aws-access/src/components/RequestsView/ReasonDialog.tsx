@@ -68,7 +68,6 @@ export function ReasonDialog(props: {
             multiline
             minRows={2}
             fullWidth
-            autoFocus
             margin="normal"
             variant="outlined"
           />

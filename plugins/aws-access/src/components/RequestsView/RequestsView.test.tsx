@@ -9,7 +9,6 @@ import {
   AWS_ACCESS_GRANTS_SIGNAL_CHANNEL,
   AccessGrant,
 } from '@aws-access/backstage-plugin-aws-access-common';
-import { JsonObject } from '@backstage/types';
 import { http, HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router-dom';
 import {
@@ -107,17 +106,19 @@ function recordDecisions(reply: () => Response = () => HttpResponse.json({})) {
   return decisions;
 }
 
+type Message = Record<string, string>;
+
 /** A signals API whose test sends the messages. */
 function fakeSignals() {
-  const listeners = new Map<string, (message: JsonObject) => void>();
+  const listeners = new Map<string, (message: Message) => void>();
   return {
     api: {
-      subscribe(channel: string, onMessage: (message: JsonObject) => void) {
+      subscribe(channel: string, onMessage: (message: Message) => void) {
         listeners.set(channel, onMessage);
         return { unsubscribe: () => listeners.delete(channel) };
       },
     },
-    send: (channel: string, message: JsonObject) =>
+    send: (channel: string, message: Message) =>
       act(() => listeners.get(channel)?.(message)),
   };
 }
