@@ -8,6 +8,5 @@
 export { awsAccessPlugin as default } from './plugin';
 export {
   awsAccessGrantConditions,
-  awsAccessGrantResourceRef,
   createAwsAccessGrantConditionalDecision,
 } from './permissions/grantPermissions';

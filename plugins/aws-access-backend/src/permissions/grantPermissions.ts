@@ -10,6 +10,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  PermissionCondition,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -31,11 +32,7 @@ export interface GrantResourceQuery {
   approverRefsAny: string[];
 }
 
-/**
- * The grant resource type of the AWS Access plugin.
- *
- * @public
- */
+/** The grant resource type of the AWS Access plugin. */
 export const awsAccessGrantResourceRef = createPermissionResourceRef<
   GrantResource,
   GrantResourceQuery
@@ -117,7 +114,15 @@ const exported = createConditionExports({
  *
  * @public
  */
-export const awsAccessGrantConditions = exported.conditions;
+export const awsAccessGrantConditions: {
+  /** The caller's claims include one of the groups that approve the request. */
+  isApprover(params: {
+    claims: string[];
+  }): PermissionCondition<
+    typeof AWS_ACCESS_GRANT_RESOURCE_TYPE,
+    { claims: string[] }
+  >;
+} = exported.conditions;
 
 /**
  * Wraps grant conditions into a conditional decision for a permission policy.
