@@ -27,6 +27,7 @@ import { GrantStore } from './GrantStore';
 import {
   GrantPlace,
   grantOutcomeNotification,
+  grantPlace,
   grantRequestedNotification,
 } from './grantNotifications';
 import {
@@ -302,13 +303,7 @@ export class AccessGrants {
 
   /** The organisation's title, named only when the portal has several. */
   placeOf(organization: string): GrantPlace {
-    const { organizations } = this.options;
-    return organizations.settings.length > 1
-      ? {
-          organizationTitle:
-            organizations.find(organization)?.title ?? organization,
-        }
-      : {};
+    return grantPlace(this.options.organizations, organization);
   }
 
   private async permissionSetArn(

@@ -1,4 +1,5 @@
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import type { GrantWorkEvent } from './GrantWorker';
 import { GrantRecord } from './types';
 
 /** The Requests view of the AWS Access page, where approvers decide. */
@@ -29,6 +30,22 @@ type Grant = Pick<
 /** Where: the account, and the organisation's title when the portal has several. */
 export interface GrantPlace {
   organizationTitle?: string;
+}
+
+/** The organisation's title, named only when the portal has several. */
+export function grantPlace(
+  organizations: {
+    settings: Array<{ id: string }>;
+    find(id: string): { title: string } | undefined;
+  },
+  organization: string,
+): GrantPlace {
+  return organizations.settings.length > 1
+    ? {
+        organizationTitle:
+          organizations.find(organization)?.title ?? organization,
+      }
+    : {};
 }
 
 function where(grant: Grant, place: GrantPlace): string {
@@ -152,4 +169,29 @@ export function removalOverdueNotification(
     severity: 'critical',
     scope: scope(grant, 'overdue'),
   });
+}
+
+/**
+ * What the worker tells whom after its work: the requester of a grant, a removal and a
+ * failure; the approvers once, when a removal first fails. Nothing for a retry.
+ */
+export function workNotification(
+  grant: Grant & Pick<GrantRecord, 'attempts'>,
+  event: GrantWorkEvent,
+  place: GrantPlace,
+): NotificationSendOptions | undefined {
+  switch (event) {
+    case 'granted':
+      return grantOutcomeNotification(grant, place, 'active');
+    case 'removed':
+      return grantOutcomeNotification(grant, place, 'removed');
+    case 'grant-failed':
+      return grantOutcomeNotification(grant, place, 'failed');
+    case 'removal-failed':
+      return grant.attempts === 1 && grant.approverRefs.length > 0
+        ? removalOverdueNotification(grant, place)
+        : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -88,12 +88,12 @@ export function planDecision(
       message: `You cannot ${action} your own request`,
     };
   }
-  const allowed =
-    action === 'cancel'
-      ? requester
-      : action === 'revoke'
-      ? requester || approver
-      : approver;
+  const allowed = {
+    approve: approver,
+    deny: approver,
+    cancel: requester,
+    revoke: requester || approver,
+  }[action];
   if (!allowed) {
     return {
       refused: 'forbidden',

@@ -25,10 +25,7 @@ import { AccessGrants } from './AccessGrants';
 import { GrantStore } from './GrantStore';
 import { GrantOrganization, GrantWorkEvent, GrantWorker } from './GrantWorker';
 import { IdentityCenterWriter } from './IdentityCenterWriter';
-import {
-  grantOutcomeNotification,
-  removalOverdueNotification,
-} from './grantNotifications';
+import { grantPlace, workNotification } from './grantNotifications';
 import { GrantRecord } from './types';
 
 export interface TemporaryAccessDeps extends AccountDetailsDeps {
@@ -116,7 +113,6 @@ export async function startTemporaryAccess(
         }),
       );
   };
-  let accessGrants: AccessGrants | undefined;
   const onEvent = async (grant: GrantRecord, event: GrantWorkEvent) => {
     changed(grant);
     const audit = await deps.auditor.createEvent({
@@ -138,20 +134,11 @@ export async function startTemporaryAccess(
     } else {
       await audit.fail({ error: new Error(grant.lastError ?? event) });
     }
-    const place = accessGrants!.placeOf(grant.organization);
-    const notification =
-      event === 'granted'
-        ? grantOutcomeNotification(grant, place, 'active')
-        : event === 'removed'
-        ? grantOutcomeNotification(grant, place, 'removed')
-        : event === 'grant-failed'
-        ? grantOutcomeNotification(grant, place, 'failed')
-        : // Reported once, when a removal first fails.
-        event === 'removal-failed' &&
-          grant.attempts === 1 &&
-          grant.approverRefs.length > 0
-        ? removalOverdueNotification(grant, place)
-        : undefined;
+    const notification = workNotification(
+      grant,
+      event,
+      grantPlace(deps.organizations, grant.organization),
+    );
     if (notification) {
       await deps.notifications.send(notification).catch(error =>
         logger.warn('Could not send a temporary access notification', {
@@ -173,7 +160,7 @@ export async function startTemporaryAccess(
     onEvent,
     logger: logger.child({ task: 'temporary-access' }),
   });
-  accessGrants = new AccessGrants({
+  const accessGrants = new AccessGrants({
     organizations: deps.organizations,
     resolver: deps.resolver,
     userInfo: deps.userInfo,
