@@ -235,8 +235,8 @@ export class GrantWorker {
         error: reason.message,
       });
       if (next.state === 'expiring') {
-        await options.onEvent(next, 'grant-failed');
-        // Takes back whatever a create whose answer was lost may have made.
+        // Takes back whatever a create whose answer was lost may have made; the grant
+        // is reported failed (once) when that is done.
         await this.remove(next);
       } else {
         await options.onEvent(next, 'grant-retry');
