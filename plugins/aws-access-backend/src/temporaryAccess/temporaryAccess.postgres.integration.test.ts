@@ -1,0 +1,133 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
+import knexFactory, { Knex } from 'knex';
+import { postgresIds } from '../__testUtils__/testDatabases';
+import {
+  PermissionPolicy,
+  TemporaryAccessBackend,
+  allowEverything,
+  grantInState,
+  startTemporaryAccessBackend,
+  temporaryAccessOrg,
+  userIdOf,
+  writesFor,
+  DEV,
+} from '../__testUtils__/temporaryAccessBackend';
+
+// Integration tier: needs the PostgreSQL server scripts/test.sh starts (see
+// snapshot/postgres.integration.test.ts). Several backend instances on one database.
+jest.setTimeout(90_000);
+
+const databases = TestDatabases.create({
+  ids: postgresIds.slice(0, 1),
+  disableDocker: true,
+});
+
+const powerUser = (durationMinutes = 60) => ({
+  accountId: DEV,
+  role: 'PowerUser',
+  durationMinutes,
+  reason: 'Incident 4711',
+});
+
+describe('temporary access with two backend instances on one PostgreSQL database', () => {
+  let fake: FakeIdentityCenter;
+  let knex: Knex;
+  /** Each instance has its own connection pool, as separate processes would. */
+  const clients: Knex[] = [];
+  const running: TemporaryAccessBackend[] = [];
+  const policy: PermissionPolicy = { decide: allowEverything };
+
+  async function startInstance() {
+    const { client, connection } = knex.client.config;
+    const own = knexFactory({ client, connection, pool: { min: 0, max: 5 } });
+    clients.push(own);
+    const backend = await startTemporaryAccessBackend({
+      fake,
+      policy,
+      knex: own,
+    });
+    running.push(backend);
+    return backend;
+  }
+
+  async function stopInstance(backend: TemporaryAccessBackend) {
+    await backend.stop();
+    running.splice(running.indexOf(backend), 1);
+  }
+
+  beforeAll(async () => {
+    expect(postgresIds).not.toEqual([]);
+    fake = await FakeIdentityCenter.start(temporaryAccessOrg());
+    knex = await databases.init(postgresIds[0]);
+  });
+  afterAll(async () => {
+    jest.useRealTimers();
+    await Promise.all(running.map(b => b.stop()));
+    await Promise.all(clients.map(c => c.destroy()));
+    await fake?.stop();
+  });
+
+  it('makes one assignment for two approvals at once on two instances, and one request for two asks', async () => {
+    const a = await startInstance();
+    const b = await startInstance();
+
+    const asks = await Promise.all([
+      a.api.ask('grace', powerUser()),
+      b.api.ask('grace', powerUser()),
+    ]);
+    expect(asks.map(r => r.status).sort()).toEqual([201, 409]);
+    const { id } = asks.find(r => r.status === 201)!.body;
+
+    const answers = await Promise.all([
+      a.api.act('ada', id, 'approve'),
+      b.api.act('bob', id, 'approve'),
+    ]);
+    expect(answers.map(r => r.status).sort()).toEqual([200, 409]);
+    await grantInState(b.api, 'grace', id, 'active');
+    expect((await a.api.grant('grace', id)).state).toBe('active');
+    expect(writesFor(fake, 'grace').creates).toHaveLength(1);
+    expect(fake.assignmentsOf(userIdOf('grace'))).toHaveLength(1);
+  });
+
+  it('removes at expiry an assignment granted before a restart, once', async () => {
+    const [a, b] = running;
+    const asked = await a.api.ask('heidi', powerUser(1)).expect(201);
+    await b.api.act('ada', asked.body.id, 'approve').expect(200);
+    const active = await grantInState(a.api, 'heidi', asked.body.id, 'active');
+    expect(fake.assignmentsOf(userIdOf('heidi'))).toHaveLength(1);
+
+    // Every instance goes; a new one starts on the same database.
+    await stopInstance(a);
+    await stopInstance(b);
+    const c = await startInstance();
+
+    // The wall clock passes the grant's end; timers and I/O run as before.
+    jest.useFakeTimers({
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    jest.setSystemTime(Date.parse(active.expiresAt!) + 1000);
+    await grantInState(c.api, 'heidi', asked.body.id, 'removed');
+    expect(fake.assignmentsOf(userIdOf('heidi'))).toEqual([]);
+    expect(writesFor(fake, 'heidi')).toEqual({
+      creates: [expect.objectContaining({ status: 'SUCCEEDED' })],
+      deletes: [expect.objectContaining({ status: 'SUCCEEDED' })],
+    });
+    // The other grant, still running, is untouched, and was made once although both
+    // first instances polled for work all along.
+    expect(fake.assignmentsOf(userIdOf('grace'))).toHaveLength(1);
+    expect(writesFor(fake, 'grace').creates).toHaveLength(1);
+  });
+});
