@@ -21,6 +21,7 @@ const OWN_BACKENDS = [
   'clusterEvents',
   'liveEvents',
   'liveSignals',
+  'temporaryAccess',
 ].map(name => `**/${name}.spec.ts`);
 
 export default defineConfig({

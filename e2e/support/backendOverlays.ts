@@ -43,6 +43,41 @@ export function identityCenterOverlay(
   ].join('\n');
 }
 
+/** A permission set that `temporaryAccessOverlay` lets people request. */
+export interface TemporaryAccessOverlayRule {
+  name: string;
+  /** The longest grant; the policy's default (an hour) without it. */
+  maxDurationMinutes?: number;
+  selfService?: boolean;
+}
+
+/**
+ * Temporary access on the single organisation of `identityCenterOverlay`: the listed
+ * permission sets may be requested; the team behind the granting group approves unless
+ * `approvers` names a Group.
+ */
+export function temporaryAccessOverlay(
+  rules: TemporaryAccessOverlayRule[],
+  options: { approvers?: string; requireReason?: boolean } = {},
+) {
+  return [
+    'awsAccess:',
+    '  temporaryAccess:',
+    '    permissionSets:',
+    ...rules.map(
+      r =>
+        `      - { name: ${r.name}${
+          r.maxDurationMinutes
+            ? `, maxDuration: { minutes: ${r.maxDurationMinutes} }`
+            : ''
+        }${r.selfService ? ', selfService: true' : ''} }`,
+    ),
+    `    approvers: ${options.approvers ?? 'team'}`,
+    `    requireReason: ${options.requireReason ?? true}`,
+    '',
+  ].join('\n');
+}
+
 /** One Identity Center organisation of `organizationsOverlay`, answered by its own fake. */
 export interface OverlayOrganization {
   id: string;

@@ -1,0 +1,363 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, expect, Page, test } from '@playwright/test';
+import { FakeIdentityCenter, FakeOrg } from '@aws-access/fake-identity-center';
+import { resolveProfiles } from '../../plugins/aws-access-common/src/__testUtils__/awsCliWorkspace';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import {
+  identityCenterOverlay,
+  temporaryAccessOverlay,
+} from '../support/backendOverlays';
+import { BackendInstance } from '../support/backendInstance';
+import { tabTo } from '../support/keyboard';
+import {
+  routeSignalsToBackend,
+  routeToBackend,
+} from '../support/routeToBackend';
+import { SwitchableGuest } from '../support/switchableGuest';
+import { signInAsGuest } from './signIn';
+
+/*
+ * Temporary access from end to end, on a backend of its own that writes to a fake Identity
+ * Center with the real SDK. The guest (not in Payments) asks for the role Payments holds in
+ * checkout-prod for a minute; Kari Berg, a member of Payments, approves it from the
+ * keyboard in another browser context; the guest's open page gains the role, the setup
+ * script it downloads installs the profile and the real AWS CLI v2 reads it; a minute
+ * later the role has left the page and the assignment has left Identity Center.
+ *
+ * One backend serves both users: the guest provider signs in whoever its switchable file
+ * names (support/switchableGuest.ts), and each page's calls carry its own user's token.
+ */
+
+// Debian's AWS CLI v2; the `aws` first on PATH may be v1.
+const AWS_V2 = process.env.AWS_CLI_V2 ?? '/usr/bin/aws';
+const PORT = 7361;
+
+const INSTANCE = 'arn:aws:sso:::instance/ssoins-7ea0000000000000';
+const OPERATOR =
+  'arn:aws:sso:::permissionSet/ssoins-7ea0000000000000/ps-7ea0000000000001';
+const ROLE = 'CheckoutOperator';
+const ACCOUNT = { id: '230000000001', name: 'checkout-prod' };
+const PROFILE = `${ACCOUNT.name}-${ROLE}`;
+const GUEST = 'user:default/guest';
+const KARI = 'user:default/kari.berg';
+const GUEST_USER_ID = 'u-7ea0-guest';
+
+/** Payments holds the role (the example catalog's Group "payments", matched by name). */
+const org: FakeOrg = {
+  instanceArn: INSTANCE,
+  identityStoreId: 'd-7ea0000000',
+  accounts: [{ ...ACCOUNT, email: 'checkout-prod@example.org' }],
+  permissionSets: [{ arn: OPERATOR, name: ROLE, sessionDuration: 'PT1H' }],
+  groups: [{ id: 'g-payments', displayName: 'payments' }],
+  // The guest has no email in the catalog; the backend finds them by user name.
+  users: [
+    { id: GUEST_USER_ID, userName: 'guest' },
+    {
+      id: 'u-7ea0-kari',
+      userName: 'kari.berg@example.org',
+      emails: ['kari.berg@example.org'],
+    },
+  ],
+  assignments: [
+    {
+      accountId: ACCOUNT.id,
+      permissionSetArn: OPERATOR,
+      principalType: 'GROUP',
+      principalId: 'g-payments',
+    },
+  ],
+};
+
+/** The guest's assignment as the backend creates it. */
+const guestAssignment = {
+  accountId: ACCOUNT.id,
+  permissionSetArn: OPERATOR,
+  principalType: 'USER',
+  principalId: GUEST_USER_ID,
+};
+
+/** A page whose every backend call and signal goes to `backend` as `token`'s user. */
+async function pageAs(
+  context: BrowserContext,
+  backend: BackendInstance,
+  token: string,
+) {
+  const page = await context.newPage();
+  await routeToBackend(page, backend, { token });
+  const closeSignals = await routeSignalsToBackend(page, backend, token);
+  await signInAsGuest(page);
+  return { page, closeSignals };
+}
+
+/** Waits until the backend's catalog has read the example organisation's users. */
+async function waitForCatalogUsers(backend: BackendInstance) {
+  const token = await backend.guestToken();
+  for (const name of ['guest', 'kari.berg']) {
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(
+              `${backend.baseUrl}/api/catalog/entities/by-name/user/default/${name}`,
+              { headers: { authorization: `Bearer ${token}` } },
+            )
+          ).status,
+        { timeout: 120_000 },
+      )
+      .toBe(200);
+  }
+}
+
+/** Downloads "Set up this machine" from `page` and runs it in a fresh home folder. */
+async function runSetupScript(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Set up this machine' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('setup-aws-access.sh');
+  const dialog = page.getByRole('dialog', { name: 'Set up this machine' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const home = mkdtempSync(join(tmpdir(), 'aws-access-e2e-grant-'));
+  const script = join(home, 'setup-aws-access.sh');
+  copyFileSync(await download.path(), script);
+  mkdirSync(join(home, '.aws'));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_CLI: AWS_V2,
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+  };
+  const run = spawnSync('/bin/sh', [script], { env, encoding: 'utf8' });
+  return { run, env, config: join(home, '.aws', 'config') };
+}
+
+test.describe('temporary access', () => {
+  test.setTimeout(360_000);
+  let fake: FakeIdentityCenter | undefined;
+  let backend: BackendInstance | undefined;
+  const cleanups: Array<() => unknown> = [];
+
+  test.afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    backend?.kill();
+    await fake?.stop();
+  });
+
+  test('a guest asks, a team member approves in another context, the role comes and goes at expiry', async ({
+    browser,
+  }) => {
+    fake = await FakeIdentityCenter.start(structuredClone(org));
+    const guest = new SwitchableGuest(KARI);
+    backend = BackendInstance.start(
+      PORT,
+      identityCenterOverlay(fake.url, {
+        instance: {
+          instanceArn: INSTANCE,
+          identityStoreId: org.identityStoreId,
+        },
+        schedule:
+          '{ frequency: { hours: 6 }, timeout: { minutes: 5 }, initialDelay: { seconds: 0 } }',
+      }),
+      // The shortest request the policy allows: a minute, the only choice under it.
+      temporaryAccessOverlay([{ name: ROLE, maxDurationMinutes: 1 }]),
+      guest.overlay,
+    );
+    await backend.waitUntilHealthy();
+    await waitForCatalogUsers(backend);
+
+    // Kari, of Payments, signs in first and keeps the Requests view open.
+    const kariToken = await guest.tokenOf(backend, KARI);
+    const kariContext = await browser.newContext();
+    cleanups.push(() => kariContext.close());
+    const approver = await pageAs(kariContext, backend, kariToken);
+    cleanups.push(approver.closeSignals);
+    const kari = approver.page;
+    await kari.goto('/aws-access/requests');
+    await expect(
+      kari.getByRole('heading', { name: 'No requests' }),
+    ).toBeVisible({ timeout: 30_000 });
+
+    // The guest, from now on the only one the guest provider signs in.
+    const guestToken = await guest.tokenOf(backend, GUEST);
+    const guestContext = await browser.newContext();
+    cleanups.push(() => guestContext.close());
+    const requester = await pageAs(guestContext, backend, guestToken);
+    cleanups.push(requester.closeSignals);
+    const page = requester.page;
+
+    await test.step('the guest requests the role Payments holds, for a minute', async () => {
+      // Holding nothing, the guest lands on "Choose a team".
+      await page.goto('/aws-access');
+      await expect(
+        page.getByRole('heading', { name: 'Choose a team' }),
+      ).toBeVisible({ timeout: 30_000 });
+      await page.goto('/aws-access?team=group%3Adefault%2Fpayments');
+      const card = page.getByRole('region', {
+        name: `Account ${ACCOUNT.name} (${ACCOUNT.id})`,
+      });
+      await card
+        .getByRole('button', {
+          name: `Request temporary access: ${ROLE} in ${ACCOUNT.name}`,
+        })
+        .click({ timeout: 60_000 });
+      const dialog = page.getByRole('dialog', {
+        name: 'Request temporary access',
+      });
+      await expect(
+        dialog.getByText(`${ROLE} in ${ACCOUNT.name} (${ACCOUNT.id})`),
+      ).toBeVisible();
+      const duration = dialog.getByRole('combobox', { name: 'Duration' });
+      await expect(duration.locator('option')).toHaveText(['1 minute']);
+      await duration.selectOption({ label: '1 minute' });
+      await dialog
+        .getByRole('textbox', { name: 'Reason' })
+        .fill('Refund a stuck <b>checkout</b>');
+      await expectNoSeriousA11yViolations(page, 'the request dialog');
+      await dialog
+        .getByRole('button', { name: 'Request', exact: true })
+        .click();
+      await expect(dialog.getByRole('status')).toHaveText(
+        `Requested ${ROLE} for 1 minute: waiting for approval. Open your requests`,
+      );
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(card).toContainText(`Requested ${ROLE} for 1 minute`);
+    });
+
+    const approvedAt =
+      await test.step('Kari sees it on the open Requests view and approves it by keyboard', async () => {
+        // The view reloads itself on the grant signal.
+        const toApprove = kari.getByRole('table', { name: 'To approve' });
+        const row = toApprove.getByRole('row').filter({ hasText: ROLE });
+        await expect(row).toHaveCount(1, { timeout: 30_000 });
+        await expect(row).toContainText(`${ACCOUNT.name} (${ACCOUNT.id})`);
+        await expect(row).toContainText('Guest');
+        await expect(row).toContainText('1 minute');
+        // The reason is text, never markup.
+        await expect(row).toContainText('Refund a stuck <b>checkout</b>');
+        await expect(row).toContainText('Pending');
+        await expectNoSeriousA11yViolations(
+          kari,
+          'the Requests view with a request to approve',
+        );
+        const approve = row.getByRole('button', {
+          name: `Approve: ${ROLE} in ${ACCOUNT.name} for Guest`,
+        });
+        await kari.getByRole('tab', { name: 'Requests' }).focus();
+        await tabTo(kari, approve, { maxPresses: 10 });
+        const approving = kari.waitForResponse(
+          r => r.url().endsWith('/approve') && r.request().method() === 'POST',
+        );
+        await kari.keyboard.press('Enter');
+        expect((await approving).status()).toBe(200);
+        return Date.now();
+      });
+
+    await test.step("the guest's open page gains the role; Identity Center has the assignment", async () => {
+      const card = page.getByRole('region', {
+        name: `Account ${ACCOUNT.name} (${ACCOUNT.id})`,
+      });
+      await expect(card.getByText('You have this role')).toBeVisible({
+        timeout: 30_000,
+      });
+      test.info().annotations.push({
+        type: 'approval to role shown',
+        description: `${Date.now() - approvedAt} ms`,
+      });
+      expect(fake!.assignmentsOf(GUEST_USER_ID)).toEqual([guestAssignment]);
+      // Kari's view moves it out of "To approve", active.
+      await expect(kari.getByRole('table', { name: 'To approve' })).toHaveCount(
+        0,
+      );
+      await expect(
+        kari
+          .getByRole('table', { name: 'Other requests to your teams' })
+          .getByRole('row')
+          .filter({ hasText: ROLE }),
+      ).toContainText('Active');
+    });
+
+    await test.step('its profile installs from the setup script and the real CLI reads it', async () => {
+      await page.goto('/aws-access');
+      await expect(
+        page.getByRole('heading', { name: 'My AWS access' }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('button', { name: `Copy profile ${PROFILE}` }),
+      ).toBeVisible();
+      const { run, env, config } = await runSetupScript(page);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`added    [profile ${PROFILE}]`);
+      expect(run.stdout).toContain(
+        "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
+      );
+      expect(run.stdout).toContain(
+        `PASS  profile ${PROFILE} (account ${ACCOUNT.id}, role ${ROLE})`,
+      );
+      expect(run.stdout).toContain(
+        "PASS  no stale profiles for session 'sikt'",
+      );
+      // Nobody signed in on this machine: that check alone fails, with the command.
+      const failures = run.stdout.match(/^FAIL .*$/gm) ?? [];
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toContain(
+        `FAIL  signed in as account ${ACCOUNT.id} with profile ${PROFILE}`,
+      );
+      expect(run.stdout).toContain('run: aws sso login --sso-session sikt');
+
+      const text = readFileSync(config, 'utf8');
+      expect(text).toContain(`[profile ${PROFILE}]`);
+      expect(
+        execFileSync(AWS_V2, ['configure', 'list-profiles'], {
+          env,
+          encoding: 'utf8',
+        }).trim(),
+      ).toBe(PROFILE);
+      expect(
+        resolveProfiles({ ...env, AWS_CONFIG_FILE: config })[PROFILE],
+      ).toEqual({
+        region: 'eu-north-1',
+        output: 'json',
+        sso: {
+          sso_account_id: ACCOUNT.id,
+          sso_role_name: ROLE,
+          sso_session: 'sikt',
+          sso_start_url: 'https://d-c3670fd13e.awsapps.com/start',
+          sso_region: 'eu-north-1',
+        },
+      });
+    });
+
+    await test.step('at expiry the role leaves the open page and Identity Center', async () => {
+      const card = page.getByRole('region', {
+        name: `Account ${ACCOUNT.name} (${ACCOUNT.id})`,
+      });
+      await expect(card).toBeVisible();
+      // A minute from the grant, and the worker's next look (every few seconds).
+      await expect(card).toHaveCount(0, { timeout: 100_000 });
+      await expect(
+        page.getByRole('heading', { name: 'Choose a team' }),
+      ).toBeVisible();
+      expect(fake!.assignmentsOf(GUEST_USER_ID)).toEqual([]);
+      expect(
+        fake!.assignmentOperations
+          .filter(o => o.assignment.principalId === GUEST_USER_ID)
+          .map(o => [o.kind, o.status]),
+      ).toEqual([
+        ['create', 'SUCCEEDED'],
+        ['delete', 'SUCCEEDED'],
+      ]);
+      await page.getByRole('tab', { name: 'Requests' }).click();
+      await expect(
+        page
+          .getByRole('table', { name: 'My requests' })
+          .getByRole('row')
+          .filter({ hasText: ROLE }),
+      ).toContainText('Removed');
+    });
+  });
+});
