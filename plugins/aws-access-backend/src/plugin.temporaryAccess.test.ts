@@ -1,6 +1,7 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
 import {
+  AWS_ACCESS_GRANTS_SIGNAL_CHANNEL,
   AccessGrant,
   awsAccessGrantApprovePermission,
   awsAccessGrantAuditPermission,
@@ -32,6 +33,12 @@ import {
 
 jest.setTimeout(60_000);
 
+// A database the test owns, so that it is closed when the file ends.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
+
 const powerUser = (reason = 'Incident 4711: the deploy is stuck') => ({
   accountId: DEV,
   role: 'PowerUser',
@@ -46,10 +53,16 @@ describe('temporary access through the API', () => {
 
   beforeAll(async () => {
     fake = await FakeIdentityCenter.start(temporaryAccessOrg());
-    backend = await startTemporaryAccessBackend({ fake, policy });
+    backend = await startTemporaryAccessBackend({
+      fake,
+      policy,
+      knex: await databases.init('SQLITE_3'),
+    });
   });
   afterAll(async () => {
     await backend?.stop();
+    // After the backend, which kept time by the moved clock of the expiry test.
+    jest.useRealTimers();
     await fake?.stop();
   });
   afterEach(() => {
@@ -159,6 +172,18 @@ describe('temporary access through the API', () => {
       ],
     ]);
     expect(writesFor(fake, 'grace').creates).toHaveLength(1);
+    // Open Requests views reloaded on each change: asked, approved, active.
+    expect(
+      backend.signals.filter(
+        s => (s.message as { grantId?: string }).grantId === id,
+      ),
+    ).toEqual(
+      Array(3).fill({
+        recipients: { type: 'broadcast' },
+        channel: AWS_ACCESS_GRANTS_SIGNAL_CHANNEL,
+        message: { grantId: id },
+      }),
+    );
 
     // Audited: the request, the refused and the granted approvals, the grant.
     expect(
@@ -223,6 +248,16 @@ describe('temporary access through the API', () => {
       'a duration that is not whole minutes',
       { ...powerUser(), durationMinutes: 1.5 },
       "Field 'durationMinutes' must be a whole number of minutes",
+    ],
+    [
+      'a reason with a NUL character',
+      { ...powerUser('a\u0000b') },
+      "Field 'reason' must not contain NUL characters",
+    ],
+    [
+      'a reason over 1000 characters',
+      { ...powerUser('x'.repeat(1001)) },
+      "Field 'reason' must be at most 1000 characters",
     ],
     [
       'no duration',
@@ -396,6 +431,9 @@ describe('temporary access through the API', () => {
       'PowerUser gone from the page',
     );
     await api.act('niaj', active.id, 'revoke').expect(409);
+    // Taken back, it can be asked for again.
+    const again = await api.ask('niaj', powerUser()).expect(201);
+    await api.act('niaj', again.body.id, 'cancel').expect(200);
     expect(
       auditedFor(active.id).map(e => [e.eventId, e.severityLevel, e.status]),
     ).toEqual(
@@ -460,6 +498,41 @@ describe('temporary access through the API', () => {
       ['access-grant-removal-failed', 'critical', 'failed'],
       ['access-grant-removed', 'medium', 'succeeded'],
     ]);
+  });
+
+  it('fails a grant for someone Identity Center does not know, telling them once', async () => {
+    const { api, sent } = backend;
+    // Xena is in the catalog but not (any more) in the identity store.
+    fake.org.users = fake.org.users!.filter(u => u.id !== userIdOf('xena'));
+    const asked = await api.ask('xena', powerUser()).expect(201);
+    await api.act('bob', asked.body.id, 'approve').expect(200);
+    const failed = await grantInState(api, 'xena', asked.body.id, 'failed');
+    // The last sync still knew her id: Identity Center refuses the assignment.
+    expect(failed.lastError).toMatch(
+      /^Identity Center could not assign .* the USER assignee \S+ was not found in directory$/,
+    );
+    expect(writesFor(fake, 'xena').creates).toEqual([
+      expect.objectContaining({ status: 'FAILED' }),
+    ]);
+    expect(fake.assignmentsOf(userIdOf('xena'))).toEqual([]);
+    expect(
+      sent
+        .filter(
+          n => n.payload.scope === `aws-access:grant:${asked.body.id}:outcome`,
+        )
+        .map(n => n.payload.title),
+    ).toEqual([
+      'Your request for PowerUser in platform-dev (111111111111) is approved',
+      'PowerUser in platform-dev (111111111111) could not be granted',
+    ]);
+    expect(
+      auditedFor(asked.body.id)
+        .filter(e => e.eventId === 'access-grant-failed')
+        .map(e => [e.severityLevel, e.status, e.error?.message]),
+    ).toEqual([['high', 'failed', failed.lastError]]);
+    // A failed request is closed: they may ask again.
+    const again = await api.ask('xena', powerUser()).expect(201);
+    await api.act('xena', again.body.id, 'cancel').expect(200);
   });
 
   it('grants a self-service role at once, without an approver', async () => {
@@ -582,10 +655,6 @@ describe('temporary access through the API', () => {
 
   // Last: the wall clock jumps ahead (and back) here.
   describe('at expiry', () => {
-    afterEach(() => {
-      jest.useRealTimers();
-    });
-
     it('takes the role back once its time is up', async () => {
       const { api, sent } = backend;
       const active = await activeGrant('trent', {
@@ -593,7 +662,8 @@ describe('temporary access through the API', () => {
         durationMinutes: 1,
       });
       expect(fake.assignmentsOf(userIdOf('trent'))).toHaveLength(1);
-      // The wall clock jumps past the grant's end; timers and I/O run as before.
+      // The wall clock jumps past the grant's end (until the backend stops); timers
+      // and I/O run as before.
       jest.useFakeTimers({
         advanceTimers: true,
         doNotFake: [

@@ -23,6 +23,11 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  SignalPayload,
+  SignalsService,
+  signalsServiceRef,
+} from '@backstage/plugin-signals-node';
+import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
@@ -243,6 +248,8 @@ export interface TemporaryAccessBackend {
   sent: NotificationSendOptions[];
   /** Auditor events, oldest first. */
   audited: AuditorEvent[];
+  /** Signals published, oldest first. */
+  signals: SignalPayload[];
   api: TemporaryAccessApi;
 }
 
@@ -258,6 +265,7 @@ export async function startTemporaryAccessBackend(options: {
   knex?: Knex;
 }): Promise<TemporaryAccessBackend> {
   const sent: NotificationSendOptions[] = [];
+  const signals: SignalPayload[] = [];
   const auditor = recordingAuditor();
   const backend = await startTestBackend({
     features: [
@@ -272,6 +280,15 @@ export async function startTemporaryAccessBackend(options: {
         factory: () => ({
           send: async (n: NotificationSendOptions) => {
             sent.push(n);
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: (): SignalsService => ({
+          async publish(signal) {
+            signals.push(signal);
           },
         }),
       }),
@@ -317,6 +334,7 @@ export async function startTemporaryAccessBackend(options: {
     server,
     stop: () => backend.stop(),
     sent,
+    signals,
     audited: auditor.events,
     api,
   };
