@@ -390,7 +390,7 @@ describe('temporary access through the API', () => {
     expect(
       auditedFor(asked.body.id)
         .filter(e => e.status === 'succeeded')
-        .map(e => [e.eventId, e.meta.decisionReason]),
+        .map(e => [e.eventId, e.meta?.decisionReason]),
     ).toEqual([
       ['access-grant-request', null],
       ['access-grant-deny', 'Use the <staging> account'],
@@ -528,7 +528,11 @@ describe('temporary access through the API', () => {
     expect(
       auditedFor(asked.body.id)
         .filter(e => e.eventId === 'access-grant-failed')
-        .map(e => [e.severityLevel, e.status, e.error?.message]),
+        .map(e => [
+          e.severityLevel,
+          e.status,
+          'error' in e ? e.error.message : undefined,
+        ]),
     ).toEqual([['high', 'failed', failed.lastError]]);
     // A failed request is closed: they may ask again.
     const again = await api.ask('xena', powerUser()).expect(201);
@@ -598,9 +602,14 @@ describe('temporary access through the API', () => {
             )
           : { result: AuthorizeResult.ALLOW };
       const asked = await api.ask('sybil', powerUser()).expect(201);
-      await api.act('bob', asked.body.id, 'approve').expect(403);
+      const refused = await api.act('bob', asked.body.id, 'approve');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain(
+        "permission 'aws-access.grant.approve'",
+      );
       await api.act('ada', asked.body.id, 'approve').expect(200);
-      await grantInState(api, 'sybil', asked.body.id, 'active');
+      const active = await grantInState(api, 'sybil', asked.body.id, 'active');
+      expect(active.decidedBy).toBe(ref('ada'));
     });
 
     it('lists every grant by state for auditors only', async () => {
@@ -630,26 +639,28 @@ describe('temporary access through the API', () => {
     });
 
     it('answers 401 without a signed-in user and 403 to a service', async () => {
-      const none = mockCredentials.none.header();
       const { server } = backend;
-      await request(server)
-        .post('/api/aws-access/access-grants')
-        .set('Authorization', none)
-        .send(powerUser())
-        .expect(401);
-      await request(server)
-        .get('/api/aws-access/access-grants')
-        .set('Authorization', none)
-        .expect(401);
-      await request(server)
-        .post('/api/aws-access/access-grants/x/approve')
-        .set('Authorization', none)
-        .expect(401);
-      await request(server)
-        .post('/api/aws-access/access-grants')
-        .set('Authorization', mockCredentials.service.header())
-        .send(powerUser())
-        .expect(403);
+      const statuses = async (authorization: string) =>
+        (
+          await Promise.all([
+            request(server)
+              .post('/api/aws-access/access-grants')
+              .set('Authorization', authorization)
+              .send(powerUser()),
+            request(server)
+              .get('/api/aws-access/access-grants')
+              .set('Authorization', authorization),
+            request(server)
+              .post('/api/aws-access/access-grants/x/approve')
+              .set('Authorization', authorization),
+          ])
+        ).map(res => res.status);
+      expect(await statuses(mockCredentials.none.header())).toEqual([
+        401, 401, 401,
+      ]);
+      expect(await statuses(mockCredentials.service.header())).toEqual([
+        403, 403, 403,
+      ]);
     });
   });
 
