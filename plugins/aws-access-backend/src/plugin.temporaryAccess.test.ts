@@ -24,7 +24,9 @@ import {
   TemporaryAccessBackend,
   allowEverything,
   grantInState,
+  moveWallClockTo,
   ref,
+  restoreWallClock,
   startTemporaryAccessBackend,
   temporaryAccessOrg,
   userIdOf,
@@ -61,8 +63,8 @@ describe('temporary access through the API', () => {
   });
   afterAll(async () => {
     await backend?.stop();
-    // After the backend, which kept time by the moved clock of the expiry test.
-    jest.useRealTimers();
+    // After the backend, which kept time by the moved clock.
+    restoreWallClock();
     await fake?.stop();
   });
   afterEach(() => {
@@ -448,7 +450,7 @@ describe('temporary access through the API', () => {
   it('keeps retrying a removal that fails, shows it overdue, tells the approvers once, and removes it when Identity Center recovers', async () => {
     const { api, sent } = backend;
     const active = await activeGrant('olivia');
-    fake.failNext('DeleteAccountAssignment', 1, {
+    fake.failNext('DeleteAccountAssignment', 2, {
       status: 'FAILED',
       reason: 'Injected failure',
     });
@@ -463,19 +465,11 @@ describe('temporary access through the API', () => {
         lastError: expect.stringContaining('Injected failure'),
       }),
     );
-    expect(fake.assignmentsOf(userIdOf('olivia'))).toHaveLength(1);
-    const removed = await grantInState(api, 'olivia', active.id, 'removed');
-    expect(removed.overdue).toBe(false);
-    expect(fake.assignmentsOf(userIdOf('olivia'))).toEqual([]);
-    expect(writesFor(fake, 'olivia').deletes.map(d => d.status)).toEqual([
-      'FAILED',
-      'SUCCEEDED',
-    ]);
-    expect(
+    const overdueNotices = () =>
       sent.filter(
         n => n.payload.scope === `aws-access:grant:${active.id}:overdue`,
-      ),
-    ).toEqual([
+      );
+    expect(overdueNotices()).toEqual([
       {
         recipients: {
           type: 'entity',
@@ -490,11 +484,44 @@ describe('temporary access through the API', () => {
         }),
       },
     ]);
+    // Retried after 5 s (the wall clock moves on), and fails again: no second notice.
+    moveWallClockTo(Date.now() + 5_000);
+    await waitFor(
+      async () =>
+        writesFor(fake, 'olivia').deletes.length === 2 ? true : undefined,
+      'the second removal',
+    );
+    await waitFor(
+      async () =>
+        backend.audited.filter(
+          e =>
+            e.meta?.grant === active.id &&
+            e.eventId === 'access-grant-removal-failed' &&
+            e.status === 'failed',
+        ).length === 2
+          ? true
+          : undefined,
+      'the second failure reported',
+    );
+    expect(overdueNotices()).toHaveLength(1);
+    expect(fake.assignmentsOf(userIdOf('olivia'))).toHaveLength(1);
+    // Identity Center recovers; the next try, 10 s later, succeeds.
+    moveWallClockTo(Date.now() + 10_000);
+    const removed = await grantInState(api, 'olivia', active.id, 'removed');
+    expect(removed.overdue).toBe(false);
+    expect(fake.assignmentsOf(userIdOf('olivia'))).toEqual([]);
+    expect(writesFor(fake, 'olivia').deletes.map(d => d.status)).toEqual([
+      'FAILED',
+      'FAILED',
+      'SUCCEEDED',
+    ]);
+    expect(overdueNotices()).toHaveLength(1);
     expect(
       auditedFor(active.id)
         .filter(e => e.eventId.startsWith('access-grant-remov'))
         .map(e => [e.eventId, e.severityLevel, e.status]),
     ).toEqual([
+      ['access-grant-removal-failed', 'critical', 'failed'],
       ['access-grant-removal-failed', 'critical', 'failed'],
       ['access-grant-removed', 'medium', 'succeeded'],
     ]);
@@ -664,7 +691,6 @@ describe('temporary access through the API', () => {
     });
   });
 
-  // Last: the wall clock jumps ahead (and back) here.
   describe('at expiry', () => {
     it('takes the role back once its time is up', async () => {
       const { api, sent } = backend;
@@ -673,24 +699,8 @@ describe('temporary access through the API', () => {
         durationMinutes: 1,
       });
       expect(fake.assignmentsOf(userIdOf('trent'))).toHaveLength(1);
-      // The wall clock jumps past the grant's end (until the backend stops); timers
-      // and I/O run as before.
-      jest.useFakeTimers({
-        advanceTimers: true,
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      });
-      jest.setSystemTime(Date.parse(active.expiresAt!) + 1000);
+      // The wall clock passes the grant's end.
+      moveWallClockTo(Date.parse(active.expiresAt!) + 1000);
       const removed = await grantInState(api, 'trent', active.id, 'removed');
       expect(Date.parse(removed.removedAt!)).toBeGreaterThan(
         Date.parse(active.expiresAt!),

@@ -418,3 +418,41 @@ export function grantInState(
     return grant.state === state ? grant : undefined;
   }, `grant ${id} ${state}`);
 }
+
+let wallClockMoved = false;
+
+/**
+ * Moves the wall clock (`Date`) on to `at`, as if that much time had passed; timers and
+ * I/O keep running in real time. Stays moved until `restoreWallClock`, which a test
+ * calls once every backend has stopped: a clock that goes back holds up what paces
+ * itself by it.
+ */
+export function moveWallClockTo(at: number): void {
+  if (!wallClockMoved) {
+    jest.useFakeTimers({
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    wallClockMoved = true;
+  }
+  jest.setSystemTime(at);
+}
+
+/** The real wall clock again (see `moveWallClockTo`). */
+export function restoreWallClock(): void {
+  if (wallClockMoved) {
+    jest.useRealTimers();
+    wallClockMoved = false;
+  }
+}

@@ -7,6 +7,8 @@ import {
   TemporaryAccessBackend,
   allowEverything,
   grantInState,
+  moveWallClockTo,
+  restoreWallClock,
   startTemporaryAccessBackend,
   temporaryAccessOrg,
   userIdOf,
@@ -66,8 +68,8 @@ describe('temporary access with two backend instances on one PostgreSQL database
     knex = await databases.init(postgresIds[0]);
   });
   afterAll(async () => {
-    jest.useRealTimers();
     await Promise.all(running.map(b => b.stop()));
+    restoreWallClock();
     await Promise.all(clients.map(c => c.destroy()));
     await fake?.stop();
   });
@@ -106,23 +108,8 @@ describe('temporary access with two backend instances on one PostgreSQL database
     await stopInstance(b);
     const c = await startInstance();
 
-    // The wall clock passes the grant's end; timers and I/O run as before.
-    jest.useFakeTimers({
-      advanceTimers: true,
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
-    jest.setSystemTime(Date.parse(active.expiresAt!) + 1000);
+    // The wall clock passes the grant's end.
+    moveWallClockTo(Date.parse(active.expiresAt!) + 1000);
     await grantInState(c.api, 'heidi', asked.body.id, 'removed');
     expect(fake.assignmentsOf(userIdOf('heidi'))).toEqual([]);
     expect(writesFor(fake, 'heidi')).toEqual({
