@@ -665,6 +665,33 @@ describe('temporary access through the API', () => {
       await api.list(STRANGER, { state: 'bogus' }).expect(400);
     });
 
+    it('publishes its grant permissions and the IS_APPROVER rule for policies', async () => {
+      const res = await request(backend.server)
+        .get('/api/aws-access/.well-known/backstage/permissions/metadata')
+        .set('Authorization', mockCredentials.service.header());
+      expect(res.status).toBe(200);
+      expect(res.body.permissions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            name: 'aws-access.grant.approve',
+            type: 'resource',
+            resourceType: 'aws-access-grant',
+          }),
+          expect.objectContaining({
+            name: 'aws-access.grant.audit',
+            type: 'basic',
+          }),
+        ]),
+      );
+      expect(res.body.rules).toEqual([
+        expect.objectContaining({
+          name: 'IS_APPROVER',
+          resourceType: 'aws-access-grant',
+          paramsSchema: expect.objectContaining({ required: ['claims'] }),
+        }),
+      ]);
+    });
+
     it('answers 401 without a signed-in user and 403 to a service', async () => {
       const { server } = backend;
       const statuses = async (authorization: string) =>
