@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page | fresh | memory
+# Runs a benchmark and prints its figures: ./scripts/bench.sh sync | read | lookup | page | fresh | memory | grant
 set -euo pipefail
 source "$(dirname "$0")/lib/toolchain.sh"
 
@@ -10,8 +10,9 @@ case "${1:-}" in
   page) script=bench/pageBenchmark.ts ;;
   fresh) script=bench/freshBenchmark.ts ;;
   memory) script=bench/memoryBenchmark.ts ;;
+  grant) script=bench/grant/grantBenchmark.ts ;;
   *)
-    echo "usage: $0 sync|read|lookup|page|fresh|memory" >&2
+    echo "usage: $0 sync|read|lookup|page|fresh|memory|grant" >&2
     exit 2
     ;;
 esac
