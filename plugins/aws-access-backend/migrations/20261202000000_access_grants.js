@@ -39,6 +39,10 @@ exports.up = async function up(knex) {
     table.bigInteger('granted_at').nullable().comment('Epoch ms');
     table.bigInteger('expires_at').nullable().comment('Epoch ms');
     table.bigInteger('removed_at').nullable().comment('Epoch ms');
+    // Kept apart from the decision, so that a revoke never hides who approved.
+    table.string('revoked_by').nullable();
+    table.bigInteger('revoked_at').nullable().comment('Epoch ms');
+    table.text('revoke_reason').nullable();
     table.integer('attempts').notNullable().defaultTo(0);
     table.bigInteger('next_attempt_at').nullable().comment('Epoch ms');
     table.text('last_error').nullable();

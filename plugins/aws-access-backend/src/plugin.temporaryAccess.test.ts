@@ -417,6 +417,15 @@ describe('temporary access through the API', () => {
     expect(revoked.body.state).toBe('expiring');
     const removed = await grantInState(api, 'niaj', active.id, 'removed');
     expect(removed.removedAt).toBeDefined();
+    // The revoke is recorded beside the approval, never over it.
+    expect(removed).toEqual(
+      expect.objectContaining({
+        decidedBy: active.decidedBy,
+        revokedBy: ref('niaj'),
+        revokeReason: 'Done early',
+      }),
+    );
+    expect(removed.decidedBy).toBeDefined();
     expect(writesFor(fake, 'niaj').deletes).toEqual([
       expect.objectContaining({ status: 'SUCCEEDED' }),
     ]);
@@ -742,8 +751,12 @@ describe('temporary access through the API', () => {
           .map(n => n.payload.title)
           .pop(),
       ).toBe('PowerUser in platform-dev (111111111111) has been taken back');
+      // Expiry, not a revoke: its own event.
+      expect(
+        auditedFor(active.id).filter(e => e.eventId === 'access-grant-removed'),
+      ).toEqual([]);
       const [expiry] = auditedFor(active.id).filter(
-        e => e.eventId === 'access-grant-removed',
+        e => e.eventId === 'access-grant-expired',
       );
       expect(expiry).toEqual(
         expect.objectContaining({

@@ -505,19 +505,33 @@ describe('aws-access backend', () => {
       },
     );
 
-    it('registers its read permission with the permission framework', async () => {
+    it('registers its permissions with the permission framework', async () => {
       const server = await startBackend();
       const res = await request(server)
         .get('/api/aws-access/.well-known/backstage/permissions/metadata')
         .set('Authorization', mockCredentials.service.header());
       expect(res.status).toBe(200);
-      expect(res.body.permissions).toEqual([
-        {
-          type: 'basic',
-          name: 'aws-access.read',
-          attributes: { action: 'read' },
-        },
-      ]);
+      expect(res.body.permissions).toEqual(
+        expect.arrayContaining([
+          {
+            type: 'basic',
+            name: 'aws-access.read',
+            attributes: { action: 'read' },
+          },
+          {
+            type: 'resource',
+            name: 'aws-access.grant.approve',
+            attributes: { action: 'update' },
+            resourceType: 'aws-access-grant',
+          },
+          {
+            type: 'basic',
+            name: 'aws-access.grant.audit',
+            attributes: { action: 'read' },
+          },
+        ]),
+      );
+      expect(res.body.permissions).toHaveLength(3);
     });
 
     it('still answers health when the policy denies', async () => {

@@ -142,10 +142,14 @@ export interface AccessGrant {
   state: AccessGrantState;
   /** Who may approve: catalog Group refs, fixed when the request was made. */
   approvers: string[];
-  /** Who approved, denied, cancelled or revoked it. */
+  /** Who approved, denied or cancelled it (the requester, for self-service). */
   decidedBy?: string;
-  /** The reason given with a denial or a revoke. */
+  /** The reason given with a denial. */
   decisionReason?: string;
+  /** Who took it back before its expiry, when and why. */
+  revokedBy?: string;
+  revokedAt?: string;
+  revokeReason?: string;
   createdAt: string;
   decidedAt?: string;
   grantedAt?: string;

@@ -243,6 +243,8 @@ export const awsAccessMessages = {
     stateFailed: 'Failed',
     timeLeft: '{{time}} left',
     decisionReason: 'Reason: {{reason}}',
+    revoked: 'Revoked by {{who}}',
+    revokedWithReason: 'Revoked by {{who}}: {{reason}}',
     lastError: 'Error: {{error}}',
     overdue:
       'Overdue removal: the role is still assigned and removal is retried.',

@@ -94,7 +94,9 @@ function grantMeta(grant: GrantRecord) {
     durationMinutes: Math.round(grant.durationMs / 60_000),
     reason: grant.reason ?? null,
     state: grant.state,
+    decidedBy: grant.decidedBy ?? null,
     decisionReason: grant.decisionReason ?? null,
+    revokeReason: grant.revokeReason ?? null,
   };
 }
 

@@ -295,6 +295,11 @@ export class AccessGrants {
       ...(grant.grantedAt && { grantedAt: iso(grant.grantedAt) }),
       ...(grant.expiresAt && { expiresAt: iso(grant.expiresAt) }),
       ...(grant.removedAt && { removedAt: iso(grant.removedAt) }),
+      ...(grant.revokedBy && { revokedBy: grant.revokedBy }),
+      ...(grant.revokedAt && { revokedAt: iso(grant.revokedAt) }),
+      ...(grant.revokeReason !== undefined && {
+        revokeReason: grant.revokeReason,
+      }),
       overdue: isOverdue(grant, this.now()),
       ...(grant.lastError && { lastError: grant.lastError }),
       actions: allowedActions(grant, actor),

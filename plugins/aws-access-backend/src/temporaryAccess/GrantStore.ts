@@ -42,6 +42,9 @@ interface GrantRow {
   granted_at: Millis | null;
   expires_at: Millis | null;
   removed_at: Millis | null;
+  revoked_by: string | null;
+  revoked_at: Millis | null;
+  revoke_reason: string | null;
   attempts: number;
   next_attempt_at: Millis | null;
   last_error: string | null;
@@ -202,6 +205,9 @@ export class GrantStore {
         granted_at: row.granted_at,
         expires_at: row.expires_at,
         removed_at: row.removed_at,
+        revoked_by: row.revoked_by,
+        revoked_at: row.revoked_at,
+        revoke_reason: row.revoke_reason,
         attempts: row.attempts,
         next_attempt_at: row.next_attempt_at,
         last_error: row.last_error,
@@ -319,6 +325,9 @@ function toRow(record: GrantRecord, now: Date): GrantRow {
     granted_at: millis(record.grantedAt),
     expires_at: millis(record.expiresAt),
     removed_at: millis(record.removedAt),
+    revoked_by: record.revokedBy ?? null,
+    revoked_at: millis(record.revokedAt),
+    revoke_reason: record.revokeReason ?? null,
     attempts: record.attempts,
     next_attempt_at: millis(record.nextAttemptAt),
     last_error: record.lastError ?? null,
@@ -351,6 +360,9 @@ function fromRow(row: GrantRow): GrantRecord {
     grantedAt: optionalDate(row.granted_at),
     expiresAt: optionalDate(row.expires_at),
     removedAt: optionalDate(row.removed_at),
+    revokedBy: row.revoked_by ?? undefined,
+    revokedAt: optionalDate(row.revoked_at),
+    revokeReason: row.revoke_reason ?? undefined,
     attempts: Number(row.attempts),
     nextAttemptAt: optionalDate(row.next_attempt_at),
     lastError: row.last_error ?? undefined,

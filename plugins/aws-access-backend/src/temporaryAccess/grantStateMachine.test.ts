@@ -98,9 +98,9 @@ describe('planDecision', () => {
     for (const actor of [requester, approver]) {
       expect(planDecision(grant('active'), actor, revoke, NOW)).toEqual({
         state: 'expiring',
-        decidedBy: actor.userRef,
-        decidedAt: NOW,
-        decisionReason: 'Done',
+        revokedBy: actor.userRef,
+        revokedAt: NOW,
+        revokeReason: 'Done',
         nextAttemptAt: NOW,
         attempts: 0,
       });

@@ -112,12 +112,22 @@ export function planDecision(
     };
   }
   const reason = 'reason' in decision ? decision.reason : undefined;
+  if (action === 'revoke') {
+    // Due at once: removal is the worker's. The approval stays on record.
+    return {
+      state: TO[action],
+      revokedBy: actor.userRef,
+      revokedAt: now,
+      ...(reason !== undefined && { revokeReason: reason }),
+      nextAttemptAt: now,
+      attempts: 0,
+    };
+  }
   return {
     state: TO[action],
     decidedBy: actor.userRef,
     decidedAt: now,
     ...(reason !== undefined && { decisionReason: reason }),
-    ...(action === 'revoke' && { nextAttemptAt: now, attempts: 0 }),
   };
 }
 

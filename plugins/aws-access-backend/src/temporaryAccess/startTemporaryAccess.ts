@@ -116,7 +116,9 @@ export async function startTemporaryAccess(
   const onEvent = async (grant: GrantRecord, event: GrantWorkEvent) => {
     changed(grant);
     const audit = await deps.auditor.createEvent({
-      ...AUDIT[event],
+      ...(event === 'removed' && !grant.revokedAt
+        ? { eventId: 'access-grant-expired', severityLevel: 'medium' as const }
+        : AUDIT[event]),
       meta: {
         actor: 'aws-access temporary access worker',
         grant: grant.id,
@@ -127,6 +129,7 @@ export async function startTemporaryAccess(
         durationMinutes: Math.round(grant.durationMs / 60_000),
         reason: grant.reason ?? null,
         expiresAt: grant.expiresAt?.toISOString() ?? null,
+        revokedBy: grant.revokedBy ?? null,
       },
     });
     if (event === 'granted' || event === 'removed') {

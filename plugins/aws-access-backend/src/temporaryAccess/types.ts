@@ -23,6 +23,10 @@ export interface GrantRecord {
   grantedAt?: Date;
   expiresAt?: Date;
   removedAt?: Date;
+  /** Who took the grant back before its expiry, when, and why. */
+  revokedBy?: string;
+  revokedAt?: Date;
+  revokeReason?: string;
   /** Failed attempts at the current step (create or remove). */
   attempts: number;
   /** When the worker may try the current step again. */
@@ -61,6 +65,9 @@ export type GrantChanges = {
     | 'grantedAt'
     | 'expiresAt'
     | 'removedAt'
+    | 'revokedBy'
+    | 'revokedAt'
+    | 'revokeReason'
     | 'nextAttemptAt'
     | 'lastError']?: GrantRecord[K] | null;
 } & { state?: AccessGrantState; attempts?: number };

@@ -236,6 +236,8 @@ const awsAccessTranslationNb = {
   'requests.stateFailed': 'Mislyktes',
   'requests.timeLeft': '{{time}} igjen',
   'requests.decisionReason': 'Begrunnelse: {{reason}}',
+  'requests.revoked': 'Trukket tilbake av {{who}}',
+  'requests.revokedWithReason': 'Trukket tilbake av {{who}}: {{reason}}',
   'requests.lastError': 'Feil: {{error}}',
   'requests.overdue':
     'Fjerningen er forsinket: rollen er fortsatt tildelt, og fjerningen prøves på nytt.',

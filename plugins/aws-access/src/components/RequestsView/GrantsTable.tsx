@@ -90,6 +90,16 @@ function GrantState({ grant, now }: { grant: AccessGrant; now: number }) {
           {t('requests.decisionReason', { reason: grant.decisionReason })}
         </Typography>
       )}
+      {grant.revokedBy && (
+        <Typography variant="body2">
+          {grant.revokeReason
+            ? t('requests.revokedWithReason', {
+                who: grant.revokedBy,
+                reason: grant.revokeReason,
+              })
+            : t('requests.revoked', { who: grant.revokedBy })}
+        </Typography>
+      )}
       {grant.lastError && (
         <Typography variant="body2" color="error">
           {t('requests.lastError', { error: grant.lastError })}
