@@ -774,3 +774,99 @@ describe('temporary access through the API', () => {
     });
   });
 });
+
+describe('temporary access with several organisations', () => {
+  const SANDBOX_ACCOUNT = '444444444444';
+  let fake: FakeIdentityCenter;
+  let backend: TemporaryAccessBackend;
+
+  beforeAll(async () => {
+    fake = await FakeIdentityCenter.start(temporaryAccessOrg());
+    backend = await startTemporaryAccessBackend({
+      fake,
+      policy: { decide: allowEverything },
+      knex: await databases.init('SQLITE_3'),
+      // Production on Identity Center with the policy; a declared sandbox without one,
+      // where the platform team holds PowerUser too.
+      awsAccess: ({ sso, ...production }) => ({
+        organizations: [
+          {
+            id: 'prod',
+            title: 'Production',
+            sso: { ...(sso as object), sessionName: 'prod' },
+            ...production,
+          },
+          {
+            id: 'sandbox',
+            title: 'Sandbox',
+            sso: {
+              sessionName: 'sandbox',
+              startUrl: 'https://d-5a5d000000.awsapps.com/start',
+              region: 'eu-north-1',
+            },
+            source: 'static',
+            static: {
+              accounts: [{ id: SANDBOX_ACCOUNT, name: 'platform-dev' }],
+              permissionSets: [{ name: 'PowerUser' }],
+              groups: [{ id: 'sandbox-platform', displayName: 'platform' }],
+              assignments: [
+                {
+                  group: 'platform',
+                  accounts: ['platform-dev'],
+                  permissionSets: ['PowerUser'],
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await fake?.stop();
+  });
+
+  it('follows each organisation its own policy, and names the organisation', async () => {
+    const { api, sent } = backend;
+    const settings = (await api.accounts('heidi').expect(200)).body.settings;
+    expect(
+      settings.organizations.map(
+        (o: { id: string; temporaryAccess?: unknown }) => [
+          o.id,
+          o.temporaryAccess !== undefined,
+        ],
+      ),
+    ).toEqual([
+      ['prod', true],
+      ['sandbox', false],
+    ]);
+    const refused = await api
+      .ask('heidi', {
+        ...powerUser(),
+        organization: 'sandbox',
+        accountId: SANDBOX_ACCOUNT,
+      })
+      .expect(400);
+    expect(refused.body.error.message).toBe(
+      'Temporary access is not enabled for Sandbox (awsAccess temporaryAccess)',
+    );
+    // The declared sandbox serves at once; production once its first sync is in.
+    const asked = await waitFor(async () => {
+      const res = await api.ask('heidi', {
+        ...powerUser(),
+        organization: 'prod',
+      });
+      return res.status === 404 ? undefined : res;
+    }, "production's first sync");
+    expect(asked.status).toBe(201);
+    expect(asked.body).toEqual(
+      expect.objectContaining({ organization: 'prod', state: 'pending' }),
+    );
+    expect(
+      sent.find(n => n.payload.scope?.includes(asked.body.id))?.payload.title,
+    ).toBe(
+      'Heidi asks for PowerUser in platform-dev (111111111111, Production) for 1 h',
+    );
+  });
+});

@@ -37,6 +37,7 @@ import request from 'supertest';
 import { awsAccessPlugin } from '../plugin';
 import { exampleAwsAccessConfig } from './exampleOrg';
 import { recordingAuditor } from './recordingAuditor';
+import { JsonObject } from '@backstage/types';
 import { waitFor } from './startAwsAccessBackend';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7a7a00000000000a';
@@ -263,6 +264,8 @@ export async function startTemporaryAccessBackend(options: {
   fake: FakeIdentityCenter;
   policy: PermissionPolicy;
   knex?: Knex;
+  /** Changes the `awsAccess` block, e.g. into several organisations. */
+  awsAccess?: (single: JsonObject) => JsonObject;
 }): Promise<TemporaryAccessBackend> {
   const sent: NotificationSendOptions[] = [];
   const signals: SignalPayload[] = [];
@@ -300,7 +303,7 @@ export async function startTemporaryAccessBackend(options: {
           aws: {
             mainAccount: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
           },
-          awsAccess: {
+          awsAccess: (options.awsAccess ?? (single => single))({
             sso: exampleAwsAccessConfig.sso,
             source: 'identityCenter',
             identityCenter: {
@@ -319,7 +322,7 @@ export async function startTemporaryAccessBackend(options: {
               },
             },
             temporaryAccess: temporaryAccessPolicy,
-          },
+          }),
         },
       }),
     ],
