@@ -35,7 +35,6 @@ import {
   identityCenterOverlay,
   temporaryAccessOverlay,
 } from '../../e2e/support/backendOverlays';
-import { SwitchableGuest } from '../../e2e/support/switchableGuest';
 import { runBenchmark, waitUntil } from '../backendLoad';
 import { benchmarkOrg } from '../benchmarkOrg';
 import { print } from '../print';
@@ -55,6 +54,7 @@ import {
   identityStoreUsers,
   requestedRoles,
 } from './grantScenario';
+import { GuestUsers } from './guestUsers';
 
 const PORT = 7163;
 const REQUESTS = Number(process.env.GRANT_BENCH_REQUESTS ?? 20);
@@ -126,7 +126,7 @@ async function main() {
   });
   const dir = mkdtempSync(join(tmpdir(), 'aws-access-grant-bench-'));
   writeFileSync(join(dir, 'entities.yaml'), catalogEntities(org, cases));
-  const guest = new SwitchableGuest(userRef(APPROVER));
+  const guest = new GuestUsers(userRef(APPROVER));
   const backend = BackendInstance.start(
     PORT,
     SQLITE_IN_MEMORY_OVERLAY,
@@ -254,6 +254,14 @@ async function main() {
       )}`,
     );
     print(`grant approve_to_visible_s=${list(visibleS)}`);
+    // Where the time goes: the backend's own record of the approval and of the create.
+    print(
+      `grant decided_to_granted_s=${list(
+        grants.map(
+          g => (Date.parse(g.grantedAt!) - Date.parse(g.decidedAt!)) / 1000,
+        ),
+      )}`,
+    );
     print(`grant expiry_late_s=${list(lateS)}`);
     print(`grant calls_by_operation ${JSON.stringify(calls)}`);
     print(
