@@ -11,10 +11,12 @@
  *                       fake's assignment left (its delete settled)
  *   calls_per_grant     Identity Center write-path calls (GetUserId, Create, Describe
  *                       creation, Delete, Describe deletion) from the fake's log, per grant
- * The requesters join the identity store after the backend's first sync, so each grant
- * looks its user up (GetUserId): the most calls a grant makes. Prints the figures, the
- * approval-to-role line last; asserts nothing. Takes a little over two minutes: grants
- * last a whole minute at least. Run: ./scripts/bench.sh grant
+ * Everyone signs in through the guest provider (guestUsers.ts). The fake's creates and
+ * deletes stay IN_PROGRESS for its default delay. The requesters join the identity store
+ * after the backend's first sync, so each grant looks its user up (GetUserId): the most
+ * calls a grant makes. Prints the figures, the `grant requests=…` line last; asserts
+ * nothing. Takes about two minutes: a grant lasts a whole minute at least.
+ * Run: ./scripts/bench.sh grant (GRANT_BENCH_REQUESTS=50 ./scripts/bench.sh grant)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -58,6 +60,9 @@ import { GuestUsers } from './guestUsers';
 
 const PORT = 7163;
 const REQUESTS = Number(process.env.GRANT_BENCH_REQUESTS ?? 20);
+if (!Number.isInteger(REQUESTS) || REQUESTS < 1) {
+  throw new Error('GRANT_BENCH_REQUESTS must be a whole number from 1 up');
+}
 /** The shortest grant the API takes. */
 const DURATION_MINUTES = 1;
 const POLL_MS = 100;
