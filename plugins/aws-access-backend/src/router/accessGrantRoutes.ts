@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { AuditTrail } from '../audit/AuditTrail';
 import { ReadCheck } from '../resolution/SubjectResolver';
 import { AccessGrants } from '../temporaryAccess/AccessGrants';
+import { grantAuditMeta } from '../temporaryAccess/grantAudit';
 import { GrantDecision } from '../temporaryAccess/grantStateMachine';
-import { GrantRecord } from '../temporaryAccess/types';
 import { readBody, readQuery } from './readInput';
 
 /** What the temporary-access routes need. */
@@ -83,23 +83,6 @@ const stateList = z
 
 const listQuery = z.object({ state: stateList.optional() });
 
-/** The audited facts of a grant: who for, where, what, how long and why. */
-function grantMeta(grant: GrantRecord) {
-  return {
-    grant: grant.id,
-    subject: grant.requesterRef,
-    organization: grant.organization,
-    accountId: grant.accountId,
-    role: grant.permissionSetName,
-    durationMinutes: Math.round(grant.durationMs / 60_000),
-    reason: grant.reason ?? null,
-    state: grant.state,
-    decidedBy: grant.decidedBy ?? null,
-    decisionReason: grant.decisionReason ?? null,
-    revokeReason: grant.revokeReason ?? null,
-  };
-}
-
 function requested(req: Request) {
   const body: Record<string, unknown> =
     req.body && typeof req.body === 'object' ? req.body : {};
@@ -159,7 +142,7 @@ export function createAccessGrantRouter(
       const body = readBody(grantRequestBody, req.body);
       const { grant, record } = await grants.request(credentials, body);
       res.status(201).json(grant);
-      return grantMeta(record);
+      return grantAuditMeta(record);
     }),
   );
 
@@ -194,7 +177,7 @@ export function createAccessGrantRouter(
           read(req.body ?? {}),
         );
         res.json(grant);
-        return grantMeta(record);
+        return grantAuditMeta(record);
       },
     );
 

@@ -23,6 +23,7 @@ import {
 import { AccountDetailsDeps } from '../resolution/accountDetails';
 import { AccessGrants } from './AccessGrants';
 import { GrantStore } from './GrantStore';
+import { grantAuditMeta, workAuditEvent } from './grantAudit';
 import { GrantOrganization, GrantWorkEvent, GrantWorker } from './GrantWorker';
 import { IdentityCenterWriter } from './IdentityCenterWriter';
 import { grantPlace, workNotification } from './grantNotifications';
@@ -42,20 +43,6 @@ export interface TemporaryAccessDeps extends AccountDetailsDeps {
   lifecycle: LifecycleService;
   logger: LoggerService;
 }
-
-const AUDIT: Record<
-  GrantWorkEvent,
-  { eventId: string; severityLevel: 'low' | 'medium' | 'high' | 'critical' }
-> = {
-  granted: { eventId: 'access-grant-granted', severityLevel: 'high' },
-  'grant-retry': { eventId: 'access-grant-retry', severityLevel: 'medium' },
-  'grant-failed': { eventId: 'access-grant-failed', severityLevel: 'high' },
-  removed: { eventId: 'access-grant-removed', severityLevel: 'medium' },
-  'removal-failed': {
-    eventId: 'access-grant-removal-failed',
-    severityLevel: 'critical',
-  },
-};
 
 /**
  * Wires temporary access when at least one organisation's policy turns it on: the grants
@@ -116,20 +103,10 @@ export async function startTemporaryAccess(
   const onEvent = async (grant: GrantRecord, event: GrantWorkEvent) => {
     changed(grant);
     const audit = await deps.auditor.createEvent({
-      ...(event === 'removed' && !grant.revokedAt
-        ? { eventId: 'access-grant-expired', severityLevel: 'medium' as const }
-        : AUDIT[event]),
+      ...workAuditEvent(grant, event),
       meta: {
         actor: 'aws-access temporary access worker',
-        grant: grant.id,
-        subject: grant.requesterRef,
-        organization: grant.organization,
-        accountId: grant.accountId,
-        role: grant.permissionSetName,
-        durationMinutes: Math.round(grant.durationMs / 60_000),
-        reason: grant.reason ?? null,
-        expiresAt: grant.expiresAt?.toISOString() ?? null,
-        revokedBy: grant.revokedBy ?? null,
+        ...grantAuditMeta(grant),
       },
     });
     if (event === 'granted' || event === 'removed') {
