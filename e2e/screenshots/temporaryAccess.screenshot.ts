@@ -1,4 +1,4 @@
-import { Browser, expect, test } from '@playwright/test';
+import { Browser, expect, Page, test } from '@playwright/test';
 import { FakeIdentityCenter, FakeOrg } from '@aws-access/fake-identity-center';
 import {
   identityCenterOverlay,
@@ -97,6 +97,18 @@ async function callApi<T>(
     throw new Error(`${path}: ${res.status} ${await res.text()}`);
   }
   return (await res.json()) as T;
+}
+
+/** How much of the page's scrolling area lies below the viewport, in pixels. */
+function hiddenBelow(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('*')]
+        .filter(e => /auto|scroll/.test(getComputedStyle(e).overflowY))
+        .map(e => e.scrollHeight - e.clientHeight),
+    ),
+  );
 }
 
 type Grant = { id: string; state: string };
@@ -277,7 +289,17 @@ test.describe('temporary access', () => {
       await dialog
         .getByRole('textbox', { name: 'Reason' })
         .fill('Replay the refunds that failed in INC-4821');
-      await page.screenshot({ path: `${docs}/aws-access-request-dialog.png` });
+      // The page behind as it opened, not scrolled down to the card.
+      await page.evaluate(() =>
+        document.querySelectorAll('*').forEach(element => {
+          if (!element.closest('[role=dialog]')) element.scrollTop = 0;
+        }),
+      );
+      // Animations finished: the reason's label has moved onto the outline.
+      await page.screenshot({
+        path: `${docs}/aws-access-request-dialog.png`,
+        animations: 'disabled',
+      });
       await dialog
         .getByRole('button', { name: 'Request', exact: true })
         .click();
@@ -303,7 +325,17 @@ test.describe('temporary access', () => {
       await expect(others.getByRole('row')).toHaveCount(3);
       await expect(others).toContainText('left');
       await expect(others).toContainText('Guest');
-      await page.screenshot({ path: `${docs}/aws-access-requests.png` });
+      await expect(others).toContainText('CheckoutReadOnly has the logs');
+      // The whole view: the page scrolls inside Backstage's layout, not the document.
+      const { width, height } = page.viewportSize()!;
+      await page.setViewportSize({
+        width,
+        height: height + (await hiddenBelow(page)),
+      });
+      await page.screenshot({
+        path: `${docs}/aws-access-requests.png`,
+        animations: 'disabled',
+      });
     });
   });
 });
