@@ -202,6 +202,10 @@ const awsAccessTranslationNb = {
   'temporaryAccess.granted':
     '{{role}} i {{duration}} er godkjent: rollen blir tildelt.',
   'temporaryAccess.openRequests': 'Åpne forespørslene dine',
+  'temporaryAccess.statePending': 'Forespurt, venter på godkjenning',
+  'temporaryAccess.stateApproved': 'Godkjent, blir tildelt',
+  'temporaryAccess.stateActive': 'Tildelt til {{time, datetime}}',
+  'temporaryAccess.stateExpiring': 'Blir fjernet',
 
   'requests.title': 'Midlertidig tilgang',
   'requests.loadError': 'Kunne ikke hente forespørslene',
@@ -236,6 +240,9 @@ const awsAccessTranslationNb = {
   'requests.stateFailed': 'Mislyktes',
   'requests.timeLeft': '{{time}} igjen',
   'requests.decisionReason': 'Begrunnelse: {{reason}}',
+  'requests.approvedBy': 'Godkjent av {{who}}',
+  'requests.deniedBy': 'Avslått av {{who}}',
+  'requests.selfService': 'Selvbetjent: trenger ingen godkjenning',
   'requests.revoked': 'Trukket tilbake av {{who}}',
   'requests.revokedWithReason': 'Trukket tilbake av {{who}}: {{reason}}',
   'requests.lastError': 'Feil: {{error}}',

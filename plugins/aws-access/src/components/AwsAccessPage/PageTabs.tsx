@@ -11,6 +11,10 @@ const useStyles = makeStyles(theme => ({
     gridArea: 'pageSubheader',
     backgroundColor: theme.palette.background.paper,
     paddingLeft: theme.spacing(3),
+    // The theme's small minimum let the page's grid squeeze the row below the tabs'
+    // height, cutting their labels.
+    minHeight: 48,
+    flexShrink: 0,
   },
 }));
 

@@ -13,6 +13,7 @@ import {
   TableHead,
   TableRow,
   Typography,
+  makeStyles,
 } from '@material-ui/core';
 import {
   AccessGrant,
@@ -22,6 +23,18 @@ import {
 import { useFormatMinutes } from '../../hooks/useFormatSessionDuration';
 import { AwsAccessTranslate, awsAccessTranslationRef } from '../../translation';
 import { minutesLeft } from './grantSections';
+
+const useStyles = makeStyles({
+  // Backstage's theme breaks words anywhere in table cells ("Durati/on"): here words
+  // stay whole and columns are as wide as their longest word.
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'break-word' },
+  },
+  // Free text may hold one long word (a pasted URL, a hostile string): it breaks anywhere
+  // rather than widening the table.
+  reason: { overflowWrap: 'anywhere', minWidth: 160 },
+  action: { whiteSpace: 'nowrap' },
+});
 
 /** The buttons a grant may show, in this order. */
 const ACTIONS: AccessGrantAction[] = ['approve', 'deny', 'revoke', 'cancel'];
@@ -64,6 +77,24 @@ function actionLabel(t: AwsAccessTranslate, action: AccessGrantAction) {
   }
 }
 
+/** Who decided: the approver or the one who denied; self-service needs nobody. */
+function Decision({ grant }: { grant: AccessGrant }) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  const { decidedBy } = grant;
+  if (!decidedBy || grant.state === 'cancelled') {
+    return null;
+  }
+  let text: string;
+  if (grant.state === 'denied') {
+    text = t('requests.deniedBy', { who: decidedBy });
+  } else if (decidedBy === grant.requester) {
+    text = t('requests.selfService');
+  } else {
+    text = t('requests.approvedBy', { who: decidedBy });
+  }
+  return <Typography variant="body2">{text}</Typography>;
+}
+
 /**
  * Where a grant is: a chip with its state, the time left while active, the reason of a
  * denial or revoke, the last error, and a warning while its removal is overdue.
@@ -85,6 +116,7 @@ function GrantState({ grant, now }: { grant: AccessGrant; now: number }) {
           {t('requests.timeLeft', { time: formatMinutes(left) })}
         </Typography>
       )}
+      <Decision grant={grant} />
       {grant.decisionReason && (
         <Typography variant="body2">
           {t('requests.decisionReason', { reason: grant.decisionReason })}
@@ -125,6 +157,7 @@ function GrantRow(props: {
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const formatMinutes = useFormatMinutes();
   const { primaryTitle: requester } = useEntityPresentation(grant.requester);
+  const classes = useStyles();
   const actions = ACTIONS.filter(action => grant.actions.includes(action));
   return (
     <TableRow>
@@ -137,7 +170,9 @@ function GrantRow(props: {
         <EntityRefLink entityRef={grant.requester} defaultKind="user" />
       </TableCell>
       <TableCell>{formatMinutes(grant.durationMinutes)}</TableCell>
-      <TableCell>{grant.reason || t('requests.noReason')}</TableCell>
+      <TableCell className={classes.reason}>
+        {grant.reason || t('requests.noReason')}
+      </TableCell>
       <TableCell>
         <GrantState grant={grant} now={now} />
       </TableCell>
@@ -147,6 +182,7 @@ function GrantRow(props: {
             <Button
               key={action}
               size="small"
+              className={classes.action}
               variant={action === 'approve' ? 'contained' : 'outlined'}
               color="primary"
               disabled={busy}
@@ -178,9 +214,10 @@ export function GrantsTable(props: {
   onAction: (grant: AccessGrant, action: AccessGrantAction) => void;
 }) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
+  const classes = useStyles();
   const titles = props.organizationTitles;
   return (
-    <Table size="small" aria-label={props.label}>
+    <Table size="small" aria-label={props.label} className={classes.table}>
       <TableHead>
         <TableRow>
           <TableCell>{t('requests.accountColumn')}</TableCell>
