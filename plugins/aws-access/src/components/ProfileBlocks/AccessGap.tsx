@@ -56,7 +56,8 @@ function Controls({ children }: { children: ReactNode }) {
  * Whether the reader holds a role, and if not, which team to ask for it; with
  * `awsAccess.requestAccess` configured, also a link that asks, or a button that notifies
  * the team. Where the organisation's temporary-access policy covers the role, a button
- * requests it for a while instead of the notification.
+ * requests it for a while instead of the notification; while the reader's own request for
+ * it is open, the role says where that request stands instead.
  */
 export function AccessGap(props: {
   held: boolean;

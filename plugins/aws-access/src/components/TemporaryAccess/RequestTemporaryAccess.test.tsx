@@ -1,10 +1,15 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { identityApiRef } from '@backstage/core-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { mockApis } from '@backstage/test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { AccountLookupResponse } from '@aws-access/backstage-plugin-aws-access-common';
+import {
+  AWS_ACCESS_GRANTS_SIGNAL_CHANNEL,
+  AccessGrant,
+  AccountLookupResponse,
+} from '@aws-access/backstage-plugin-aws-access-common';
 import { http, HttpResponse } from 'msw';
 import {
   accessGrant,
@@ -28,9 +33,10 @@ jest.setTimeout(30_000);
 const server = setupAwsAccessServer();
 
 const DEV = '318204556071';
+const ME = 'user:default/guest';
 
 /**
- * The reader holds nothing in platform-dev. ReadOnlyAccess and ViewOnlyAccess may be
+ * The reader holds nothing in platform-dev. ViewOnlyAccess and the Read* roles may be
  * requested for a while (the fixtures' policy); AdminAccess may not.
  */
 const lookup: AccountLookupResponse = {
@@ -55,11 +61,23 @@ const lookup: AccountLookupResponse = {
 const REQUEST_READ_ONLY =
   'Request temporary access: ReadOnlyAccess in platform-dev';
 
+/** The reader's grants as `GET /access-grants` lists them, and how often it was asked. */
+type Listing = { grants: AccessGrant[]; calls: number; fail?: boolean };
+
 /**
- * Serves the lookup, with `requireReason` as given, and records each POST to
- * `/access-grants`, answering `reply`.
+ * Serves the lookup (with `roles` in platform-dev, `requireReason` as given) and the
+ * reader's grants from `listing`, and records each POST to `/access-grants`, answering
+ * `reply`; a grant it creates joins the listing.
  */
-function serveLookup(reply: (body: unknown) => Response, requireReason = true) {
+function serveLookup(
+  reply: (body: unknown) => Response,
+  options: {
+    requireReason?: boolean;
+    listing?: Listing;
+    roles?: AccountLookupResponse['account']['roles'];
+  } = {},
+) {
+  const { requireReason = true, listing = { grants: [], calls: 0 } } = options;
   const bodies: unknown[] = [];
   const organization = {
     ...temporaryAccessOrganization,
@@ -70,24 +88,60 @@ function serveLookup(reply: (body: unknown) => Response, requireReason = true) {
     '/me/accounts': myAccess,
     [`/accounts/${DEV}`]: {
       ...lookup,
+      account: {
+        ...lookup.account,
+        roles: options.roles ?? lookup.account.roles,
+      },
       settings: { ...lookup.settings, organizations: [organization] },
     },
   });
   server.use(
+    http.get(`${AWS_ACCESS_API}/access-grants`, () => {
+      listing.calls += 1;
+      return listing.fail
+        ? backstageError(
+            500,
+            { name: 'Error', message: 'database unavailable' },
+            { method: 'GET', url: '/access-grants' },
+          )
+        : HttpResponse.json({ grants: listing.grants });
+    }),
     http.post(`${AWS_ACCESS_API}/access-grants`, async ({ request }) => {
       const body = await request.json();
       bodies.push(body);
-      return reply(body);
+      const response = reply(body);
+      if (response.ok) {
+        listing.grants.unshift(await response.clone().json());
+      }
+      return response;
     }),
   );
   return bodies;
 }
 
-function renderLookup() {
+/** A signals API whose test sends the messages, to every subscriber of a channel. */
+function fakeSignals() {
+  const listeners = new Map<string, Set<(message: object) => void>>();
+  return {
+    api: {
+      subscribe(channel: string, onMessage: (message: object) => void) {
+        const set = listeners.get(channel) ?? new Set();
+        set.add(onMessage);
+        listeners.set(channel, set);
+        return { unsubscribe: () => set.delete(onMessage) };
+      },
+    },
+    send: (channel: string, message: object) =>
+      act(() => listeners.get(channel)?.forEach(listener => listener(message))),
+  };
+}
+
+function renderLookup(signals = fakeSignals()) {
   return renderWithAwsAccess(<AccountLookupView accountId={DEV} />, {
     apis: [
       [catalogApiRef, catalogApiMock({ entities: teams })],
-      [identityApiRef, mockApis.identity()],
+      [identityApiRef, mockApis.identity({ userEntityRef: ME })],
+      [signalApiRef, signals.api],
     ],
   });
 }
@@ -188,7 +242,7 @@ describe('requesting temporary access', () => {
     );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(
-      screen.getByText(/^Requested ReadOnlyAccess for 4 hours/),
+      screen.getByText(/^Requested, waiting for approval/),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: REQUEST_READ_ONLY }),
@@ -199,10 +253,14 @@ describe('requesting temporary access', () => {
     const bodies = serveLookup(
       body =>
         HttpResponse.json(
-          accessGrant({ ...(body as object), state: 'approved' }),
+          accessGrant({
+            requester: ME,
+            ...(body as object),
+            state: 'approved',
+          }),
           { status: 201 },
         ),
-      false,
+      { requireReason: false },
     );
     await renderLookup();
     const dialog = await openDialog(
@@ -263,5 +321,122 @@ describe('requesting temporary access', () => {
     expect(within(dialog).getByRole('textbox', { name: 'Reason' })).toHaveValue(
       'Debug',
     );
+  });
+});
+
+describe('a role with an open request by the reader', () => {
+  /** Read* roles the policy covers, one per state the reader's request is in. */
+  const roles = [
+    'ReadOnlyAccess',
+    'ReadOnlyBilling',
+    'ReadOnlyLogs',
+    'ReadOnlyAudit',
+    'ReadOnlyData',
+    'ViewOnlyAccess',
+  ].map(name => ({ name, grantedVia: ['aws-platform-team'] }));
+  const expiresAt = '2026-12-01T10:30:00.000Z';
+  const mine = (id: string, role: string, changes: Partial<AccessGrant>) =>
+    accessGrant({ id, role, requester: ME, ...changes });
+
+  /** The role's block: its heading and what follows it, up to the next role. */
+  const roleBlock = (role: string) =>
+    screen.getByRole('heading', { level: 3, name: role }).parentElement!
+      .parentElement!;
+  /** The live region that says where the role's request stands, in words. */
+  const requestState = (role: string) =>
+    within(roleBlock(role))
+      .queryByRole('link', { name: 'Open your requests' })
+      ?.closest('[role="status"]')?.textContent;
+  const requestButton = (role: string) =>
+    within(roleBlock(role)).queryByRole('button', {
+      name: `Request temporary access: ${role} in platform-dev`,
+    });
+
+  it('says where each stands instead of the button, from one load, and offers the button again once it closes', async () => {
+    const listing: Listing = {
+      calls: 0,
+      grants: [
+        mine('g-1', 'ReadOnlyAccess', { state: 'pending' }),
+        mine('g-2', 'ReadOnlyBilling', { state: 'granting' }),
+        mine('g-3', 'ReadOnlyLogs', { state: 'active', expiresAt }),
+        mine('g-4', 'ReadOnlyAudit', { state: 'expiring', overdue: true }),
+        // Closed, or someone else's, or another organisation's: the button stays.
+        mine('g-5', 'ReadOnlyData', { state: 'removed' }),
+        accessGrant({ id: 'g-6', role: 'ReadOnlyData', state: 'pending' }),
+        mine('g-7', 'ViewOnlyAccess', {
+          organization: 'other',
+          state: 'pending',
+        }),
+      ],
+    };
+    serveLookup(() => HttpResponse.json({}, { status: 500 }), {
+      listing,
+      roles,
+    });
+    const signals = fakeSignals();
+    await renderLookup(signals);
+
+    expect(
+      await within(await waitFor(() => roleBlock('ReadOnlyAccess'))).findByRole(
+        'link',
+        { name: 'Open your requests' },
+      ),
+    ).toHaveAttribute('href', '/aws-access/requests');
+    const until = new Intl.DateTimeFormat('en', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(expiresAt));
+    expect(
+      Object.fromEntries(
+        roles.map(({ name }) => [
+          name,
+          requestState(name) ?? requestButton(name)?.textContent,
+        ]),
+      ),
+    ).toEqual({
+      ReadOnlyAccess: 'Requested, waiting for approval. Open your requests',
+      ReadOnlyBilling: 'Approved, being granted. Open your requests',
+      ReadOnlyLogs: `Granted until ${until}. Open your requests`,
+      ReadOnlyAudit: 'Being removed. Open your requests',
+      ReadOnlyData: 'Request temporary access',
+      ViewOnlyAccess: 'Request temporary access',
+    });
+    expect(listing.calls).toBe(1);
+
+    // Denied meanwhile: the backend signals, the role offers the button again.
+    listing.grants[0] = { ...listing.grants[0], state: 'denied' };
+    await signals.send(AWS_ACCESS_GRANTS_SIGNAL_CHANNEL, { grantId: 'g-1' });
+    expect(await waitFor(() => requestButton('ReadOnlyAccess'))).toBeVisible();
+    expect(requestState('ReadOnlyAccess')).toBeUndefined();
+    expect(listing.calls).toBe(2);
+  });
+
+  it('keeps the button when the reader’s requests cannot be loaded', async () => {
+    const listing: Listing = {
+      calls: 0,
+      fail: true,
+      grants: [mine('g-1', 'ReadOnlyAccess', { state: 'pending' })],
+    };
+    serveLookup(() => HttpResponse.json({}, { status: 500 }), { listing });
+    const signals = fakeSignals();
+    await renderLookup(signals);
+    await screen.findByRole('button', { name: REQUEST_READ_ONLY });
+    await waitFor(() => expect(listing.calls).toBe(1));
+    // Let the failed answer reach the page.
+    await act(() => new Promise(resolve => setTimeout(resolve, 100)));
+    expect(
+      screen.getByRole('button', { name: REQUEST_READ_ONLY }),
+    ).toBeVisible();
+    expect(screen.queryByText(/waiting for approval/)).toBeNull();
+
+    // The next load that succeeds shows the request.
+    listing.fail = false;
+    await signals.send(AWS_ACCESS_GRANTS_SIGNAL_CHANNEL, { grantId: 'g-1' });
+    expect(
+      await screen.findByText(/^Requested, waiting for approval/),
+    ).toBeVisible();
+    expect(
+      screen.queryByRole('button', { name: REQUEST_READ_ONLY }),
+    ).toBeNull();
   });
 });

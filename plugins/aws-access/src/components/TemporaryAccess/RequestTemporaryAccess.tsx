@@ -23,8 +23,10 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsAccessApiRef } from '../../api';
 import { errorReason } from '../../api/errorReason';
 import { useFormatMinutes } from '../../hooks/useFormatSessionDuration';
+import { openGrantFor, useMyAccessGrants } from '../../hooks/useMyAccessGrants';
 import { useRequestsLink } from '../../hooks/useRequestsLink';
 import { awsAccessTranslationRef } from '../../translation';
+import { OpenRequestState } from './OpenRequestState';
 import { defaultDuration, durationChoices } from './durationChoices';
 
 /** The longest reason the backend takes. */
@@ -62,6 +64,9 @@ function GrantOutcome({ grant }: { grant: AccessGrant }) {
  * "Request temporary access" for a role the reader lacks, where the organisation's policy
  * covers its permission set: a dialog with the duration (bounded by the rule's maximum)
  * and the reason, then what became of the request, with a link to the Requests view.
+ * While the reader has an open request for the role (made here or earlier, found in their
+ * grants), the role says where it stands instead of offering the button; when their grants
+ * cannot be loaded, the button stays.
  */
 export function RequestTemporaryAccess(props: {
   account: Pick<AwsAccountAccess, 'organization' | 'id' | 'name'>;
@@ -85,15 +90,20 @@ export function RequestTemporaryAccess(props: {
   const [duration, setDuration] = useState(() => defaultDuration(choices));
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
+  const mine = useMyAccessGrants();
+  const reloadMine = mine.reload;
   const [state, submit] = useAsyncFn(
-    (request: { durationMinutes: number; reason?: string }) =>
-      api.requestTemporaryAccess({
+    async (request: { durationMinutes: number; reason?: string }) => {
+      const grant = await api.requestTemporaryAccess({
         organization: account.organization,
         accountId: account.id,
         role,
         ...request,
-      }),
-    [api, account.organization, account.id, role],
+      });
+      reloadMine();
+      return grant;
+    },
+    [api, account.organization, account.id, role, reloadMine],
   );
   const id = idOf(account.organization, account.id, role);
   const named = { role, accountName: account.name, accountId: account.id };
@@ -124,9 +134,16 @@ export function RequestTemporaryAccess(props: {
     });
   }
 
-  const granted = state.value;
-  if (granted && !open) {
-    return <GrantOutcome grant={granted} />;
+  // A request made here that has closed since (denied, say) leaves the button to ask again.
+  const [dismissed, setDismissed] = useState<AccessGrant>();
+  const granted = state.value === dismissed ? undefined : state.value;
+  const openGrant = openGrantFor(
+    mine.grants,
+    { organization: account.organization, accountId: account.id, role },
+    granted,
+  );
+  if (openGrant && !open) {
+    return <OpenRequestState grant={openGrant} />;
   }
   return (
     <>
@@ -134,7 +151,10 @@ export function RequestTemporaryAccess(props: {
         size="small"
         variant="outlined"
         color="primary"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setDismissed(state.value);
+          setOpen(true);
+        }}
         aria-label={t('temporaryAccess.requestLabel', named)}
       >
         {t('temporaryAccess.request')}
