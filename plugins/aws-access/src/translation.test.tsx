@@ -358,6 +358,7 @@ describe('every view in Norwegian Bokmål', () => {
       '/status': freshStatus,
       '/me/accounts': myAccessNb,
       '/entities/group/default/platform/accounts': largeTeam,
+      '/access-grants': { grants: [] },
     });
     renderPage('/aws-access?team=group:default/platform');
     await expectBokmal(
