@@ -107,7 +107,8 @@ export class GrantWorker {
   /** Starts looking for due work every `pollMs`, and at each known expiry. */
   start(): void {
     this.stopped = false;
-    this.poll = setInterval(() => this.poke(), this.pollMs);
+    // Unreferenced: the worker never keeps a process alive that is shutting down.
+    this.poll = setInterval(() => this.poke(), this.pollMs).unref();
     this.poke();
   }
 
@@ -174,7 +175,7 @@ export class GrantWorker {
     clearTimeout(this.wake);
     const wait = next ? next.getTime() - this.now().getTime() : Infinity;
     if (wait < this.pollMs) {
-      this.wake = setTimeout(() => this.poke(), Math.max(wait, 0) + 10);
+      this.wake = setTimeout(() => this.poke(), Math.max(wait, 0) + 10).unref();
     }
   }
 
