@@ -47,11 +47,13 @@ export function signInHosts(regions: string[]): string[] {
   ];
 }
 
-function random(bytes: number, alphabet: 'upper' | 'base64'): string {
-  const raw = randomBytes(bytes).toString('base64');
-  return alphabet === 'upper'
-    ? raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase()
-    : raw;
+/** `length` random characters: upper-case hex, as in AWS ids, or base64 for secrets. */
+function random(length: number, alphabet: 'upper' | 'base64'): string {
+  const raw =
+    alphabet === 'upper'
+      ? randomBytes(length).toString('hex').toUpperCase()
+      : randomBytes(length).toString('base64');
+  return raw.slice(0, length);
 }
 
 function header(request: ServiceRequest, name: string): string {
@@ -210,12 +212,12 @@ export class SignInServices {
     if (!this.holds(accountId, roleName)) {
       return json(403, { message: 'No access' }, 'ForbiddenException');
     }
-    const accessKeyId = `ASIA${random(12, 'upper').slice(0, 16)}`;
+    const accessKeyId = `ASIA${random(16, 'upper')}`;
     const issued: IssuedCredentials = {
       accountId,
       roleName,
-      secretAccessKey: random(30, 'base64'),
-      sessionToken: random(60, 'base64'),
+      secretAccessKey: random(40, 'base64'),
+      sessionToken: random(80, 'base64'),
     };
     this.credentials.set(accessKeyId, issued);
     return json(200, {
