@@ -86,7 +86,7 @@ describe('FakeAwsSignIn', () => {
       startUrl: 'https://d-c3670fd13e.awsapps.com/start',
       region: 'eu-north-1',
     };
-    const cached = JSON.parse(readFileSync(fake.signIn(home, sikt), 'utf8'));
+    const cached = JSON.parse(readFileSync(fake.login(home, sikt), 'utf8'));
     expect(cached).toEqual({
       startUrl: sikt.startUrl,
       region: 'eu-north-1',
@@ -96,7 +96,7 @@ describe('FakeAwsSignIn', () => {
     expect(Date.parse(cached.expiresAt)).toBeGreaterThan(
       Date.now() + 7 * 60 * 60 * 1000,
     );
-    expect(() => fake.signIn(home, { ...sikt, region: 'us-east-1' })).toThrow(
+    expect(() => fake.login(home, { ...sikt, region: 'us-east-1' })).toThrow(
       "The fake sign-in was started for eu-north-1, not 'us-east-1'",
     );
   });

@@ -25,8 +25,12 @@ export interface FakeAwsSignInOptions {
  * on 127.0.0.1 that the CLI reaches through `HTTPS_PROXY`, and that decrypts with a
  * certificate of a throwaway CA the CLI trusts through `AWS_CA_BUNDLE`. Behind it, the
  * Identity Center portal and STS ({@link SignInServices}); any other host is refused.
- * {@link FakeAwsSignIn.signIn} caches an access token in a home folder as
+ * {@link FakeAwsSignIn.login} caches an access token in a home folder as
  * `aws sso login` does. Works with AWS CLI 2.9, which has no `AWS_ENDPOINT_URL`.
+ *
+ * The proxy answers from the event loop of the process that started it: run the CLI
+ * with `spawn` or `execFile`, never `spawnSync` or `execFileSync`, which would wait for
+ * an answer the blocked loop cannot give.
  */
 export class FakeAwsSignIn {
   private readonly sockets = new Set<Socket>();
@@ -38,7 +42,7 @@ export class FakeAwsSignIn {
     private readonly regions: string[],
   ) {}
 
-  /** Makes the certificates (one `openssl` run of a few tens of milliseconds) and listens. */
+  /** Makes the certificates (three `openssl` runs, some 50 ms) and listens. */
   static async start(options: FakeAwsSignInOptions): Promise<FakeAwsSignIn> {
     const hosts = signInHosts(options.regions);
     const certificates = await createTestCertificates(hosts);
@@ -136,7 +140,7 @@ export class FakeAwsSignIn {
    * accepts, valid for eight hours unless `expiresAt` says otherwise, in the home's SSO
    * token cache. Returns the cache file.
    */
-  signIn(home: string, signIn: SsoSignIn, expiresAt?: Date): string {
+  login(home: string, signIn: SsoSignIn, expiresAt?: Date): string {
     if (!this.regions.includes(signIn.region)) {
       throw new Error(
         `The fake sign-in was started for ${this.regions.join(', ')}, not '${

@@ -96,7 +96,7 @@ describe('the verify script with the real AWS CLI v2', () => {
   ) {
     const ws = awsCliHome({ configText });
     for (const { sso: s } of signedInTo) {
-      signIn.signIn(ws.home, {
+      signIn.login(ws.home, {
         sessionName: s.sessionName,
         startUrl: s.startUrl,
         region: s.ssoRegion,
