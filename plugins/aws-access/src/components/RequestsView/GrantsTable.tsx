@@ -78,21 +78,48 @@ function actionLabel(t: AwsAccessTranslate, action: AccessGrantAction) {
 }
 
 /** Who decided: the approver or the one who denied; self-service needs nobody. */
-function Decision({ grant }: { grant: AccessGrant }) {
+function Decision({
+  grant,
+  decidedBy,
+}: {
+  grant: AccessGrant;
+  decidedBy: string;
+}) {
   const { t } = useTranslationRef(awsAccessTranslationRef);
-  const { decidedBy } = grant;
-  if (!decidedBy || grant.state === 'cancelled') {
-    return null;
-  }
+  // The catalog's name for them, as the requester column shows it.
+  const { primaryTitle: who } = useEntityPresentation(decidedBy, {
+    defaultKind: 'user',
+  });
   let text: string;
   if (grant.state === 'denied') {
-    text = t('requests.deniedBy', { who: decidedBy });
+    text = t('requests.deniedBy', { who });
   } else if (decidedBy === grant.requester) {
     text = t('requests.selfService');
   } else {
-    text = t('requests.approvedBy', { who: decidedBy });
+    text = t('requests.approvedBy', { who });
   }
   return <Typography variant="body2">{text}</Typography>;
+}
+
+/** Who took a grant back early, and why. */
+function Revoke({
+  grant,
+  revokedBy,
+}: {
+  grant: AccessGrant;
+  revokedBy: string;
+}) {
+  const { t } = useTranslationRef(awsAccessTranslationRef);
+  const { primaryTitle: who } = useEntityPresentation(revokedBy, {
+    defaultKind: 'user',
+  });
+  return (
+    <Typography variant="body2">
+      {grant.revokeReason
+        ? t('requests.revokedWithReason', { who, reason: grant.revokeReason })
+        : t('requests.revoked', { who })}
+    </Typography>
+  );
 }
 
 /**
@@ -116,22 +143,15 @@ function GrantState({ grant, now }: { grant: AccessGrant; now: number }) {
           {t('requests.timeLeft', { time: formatMinutes(left) })}
         </Typography>
       )}
-      <Decision grant={grant} />
+      {grant.decidedBy && grant.state !== 'cancelled' && (
+        <Decision grant={grant} decidedBy={grant.decidedBy} />
+      )}
       {grant.decisionReason && (
         <Typography variant="body2">
           {t('requests.decisionReason', { reason: grant.decisionReason })}
         </Typography>
       )}
-      {grant.revokedBy && (
-        <Typography variant="body2">
-          {grant.revokeReason
-            ? t('requests.revokedWithReason', {
-                who: grant.revokedBy,
-                reason: grant.revokeReason,
-              })
-            : t('requests.revoked', { who: grant.revokedBy })}
-        </Typography>
-      )}
+      {grant.revokedBy && <Revoke grant={grant} revokedBy={grant.revokedBy} />}
       {grant.lastError && (
         <Typography variant="body2" color="error">
           {t('requests.lastError', { error: grant.lastError })}

@@ -207,7 +207,7 @@ describe('the Requests view', () => {
         'guest',
         '1 hour',
         'Debug the nightly export',
-        'DeniedDenied by user:default/adaReason: Ask for ReadOnlyAccess instead',
+        'DeniedDenied by adaReason: Ask for ReadOnlyAccess instead',
         '',
       ],
     ]);
