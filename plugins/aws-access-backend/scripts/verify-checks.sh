@@ -183,7 +183,14 @@ check_session() {
     if [ "$identity" = "$FIRST_ACCOUNT" ]; then
       pass "signed in: $FIRST_PROFILE is account $FIRST_ACCOUNT"
     else
-      fail "signed in as account $FIRST_ACCOUNT with profile $FIRST_PROFILE ($(printf '%s' "$identity" | tail -n 1))" "run: $(login_advice)"
+      case "$identity" in
+        # Signed in, but the portal no longer hands out this role: signing in again
+        # would not help.
+        *ForbiddenException*)
+          advice="IAM Identity Center no longer gives you this profile's role (it was removed, or a temporary grant ended): ask for it on the AWS Access page, then run the setup script again" ;;
+        *) advice="run: $(login_advice)" ;;
+      esac
+      fail "signed in as account $FIRST_ACCOUNT with profile $FIRST_PROFILE ($(printf '%s' "$identity" | tail -n 1))" "$advice"
     fi
   fi
 }

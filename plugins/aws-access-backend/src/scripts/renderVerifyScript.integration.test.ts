@@ -165,7 +165,7 @@ describe('the verify script with the real AWS CLI v2', () => {
       "PASS  no stale profiles for session 'sikt'",
       // Signed in, but the user no longer holds the role of the session's first profile.
       'FAIL  signed in as account 318204556071 with profile platform-dev-PowerUserAccess (An error occurred (ForbiddenException) when calling the GetRoleCredentials operation: No access)',
-      '      -> run: aws sso login --sso-session sikt',
+      "      -> IAM Identity Center no longer gives you this profile's role (it was removed, or a temporary grant ended): ask for it on the AWS Access page, then run the setup script again",
       "PASS  SSO session 'sandbox' (https://d-9067c0ffee.awsapps.com/start, us-east-1)",
       'PASS  profile sandbox-lab-ReadOnlyAccess (account 999999999999, role ReadOnlyAccess)',
       "PASS  no stale profiles for session 'sandbox'",
