@@ -16,6 +16,8 @@ bootstrap
 ensure_debian_package /usr/bin/chromium chromium
 # AWS CLI v2 for the config and verify-script tests (Debian's awscli is 2.x at /usr/bin/aws).
 ensure_debian_package /usr/bin/aws awscli
+# openssl makes the certificates of the fake AWS sign-in the CLI goes through in tests.
+ensure_debian_package /usr/bin/openssl openssl
 # The setup script must run under dash and bash, and with the One True AWK that macOS ships.
 ensure_debian_package /bin/dash dash
 ensure_debian_package /usr/bin/original-awk original-awk
