@@ -1,9 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, expect, Page, test } from '@playwright/test';
-import { FakeIdentityCenter, FakeOrg } from '@aws-access/fake-identity-center';
+import { promisify } from 'node:util';
+import {
+  FakeAwsSignIn,
+  FakeIdentityCenter,
+  FakeOrg,
+} from '@aws-access/fake-identity-center';
 import { resolveProfiles } from '../../plugins/aws-access-common/src/__testUtils__/awsCliWorkspace';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import {
@@ -24,8 +35,10 @@ import { signInAsGuest } from './signIn';
  * Center with the real SDK. The guest (not in Payments) asks for the role Payments holds in
  * checkout-prod for a minute; Kari Berg, a member of Payments, approves it from the
  * keyboard in another browser context; the guest's open page gains the role, the setup
- * script it downloads installs the profile and the real AWS CLI v2 reads it; a minute
- * later the role has left the page and the assignment has left Identity Center.
+ * script it downloads installs the profile and the real AWS CLI v2, signed in through a
+ * fake AWS sign-in that hands out the roles the fake Identity Center assigns, gets the
+ * role's credentials with it; a minute later the role has left the page, the assignment
+ * has left Identity Center and the sign-in refuses the role.
  *
  * One backend serves both users: the guest provider signs in whoever its switchable file
  * names (support/switchableGuest.ts), and each page's calls carry its own user's token.
@@ -44,6 +57,12 @@ const PROFILE = `${ACCOUNT.name}-${ROLE}`;
 const GUEST = 'user:default/guest';
 const KARI = 'user:default/kari.berg';
 const GUEST_USER_ID = 'u-7ea0-guest';
+/** The SSO session of the embedded default configuration's organisation. */
+const SIKT = {
+  sessionName: 'sikt',
+  startUrl: 'https://d-c3670fd13e.awsapps.com/start',
+  region: 'eu-north-1',
+};
 
 /** Payments holds the role (the example catalog's Group "payments", matched by name). */
 const org: FakeOrg = {
@@ -111,8 +130,44 @@ async function waitForCatalogUsers(backend: BackendInstance) {
   }
 }
 
-/** Downloads "Set up this machine" from `page` and runs it in a fresh home folder. */
-async function runSetupScript(page: Page) {
+/** Whether Identity Center, as the fake holds it now, assigns the guest the role. */
+function guestHolds(fake: FakeIdentityCenter) {
+  const roleOf = new Map(org.permissionSets.map(p => [p.arn, p.name]));
+  return (accountId: string, roleName: string) =>
+    fake
+      .assignmentsOf(GUEST_USER_ID)
+      .some(
+        a =>
+          a.accountId === accountId &&
+          roleOf.get(a.permissionSetArn) === roleName,
+      );
+}
+
+/**
+ * Runs a script with `sh`, asynchronously: the fake sign-in answers the CLI from this
+ * process's event loop.
+ */
+async function runScript(script: string, env: NodeJS.ProcessEnv) {
+  const run = spawn('/bin/sh', [script], { env, timeout: 60_000 });
+  let stdout = '';
+  let stderr = '';
+  run.stdout.setEncoding('utf8').on('data', chunk => {
+    stdout += chunk;
+  });
+  run.stderr.setEncoding('utf8').on('data', chunk => {
+    stderr += chunk;
+  });
+  const status = await new Promise<number | null>((resolve, reject) => {
+    run.on('error', reject).on('close', resolve);
+  });
+  return { status, stdout, stderr };
+}
+
+/**
+ * Downloads "Set up this machine" from `page` into a fresh home folder signed in to the
+ * organisation's session, as after `aws sso login`, and runs it through `signIn`.
+ */
+async function runSetupScript(page: Page, signIn: FakeAwsSignIn) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Set up this machine' }).click(),
@@ -125,19 +180,22 @@ async function runSetupScript(page: Page) {
   const script = join(home, 'setup-aws-access.sh');
   copyFileSync(await download.path(), script);
   mkdirSync(join(home, '.aws'));
+  signIn.login(home, SIKT);
   const env = {
     PATH: process.env.PATH,
     HOME: home,
     AWS_CLI: AWS_V2,
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    ...signIn.env,
   };
-  const run = spawnSync('/bin/sh', [script], { env, encoding: 'utf8' });
-  return { run, env, config: join(home, '.aws', 'config') };
+  const run = await runScript(script, env);
+  return { run, env, home, script, config: join(home, '.aws', 'config') };
 }
 
 test.describe('temporary access', () => {
   test.setTimeout(360_000);
   let fake: FakeIdentityCenter | undefined;
+  let signIn: FakeAwsSignIn | undefined;
   let backend: BackendInstance | undefined;
   const cleanups: Array<() => unknown> = [];
 
@@ -145,12 +203,17 @@ test.describe('temporary access', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
     backend?.kill();
     await fake?.stop();
+    await signIn?.stop();
   });
 
   test('a guest asks, a team member approves in another context, the role comes and goes at expiry', async ({
     browser,
   }) => {
     fake = await FakeIdentityCenter.start(structuredClone(org));
+    signIn = await FakeAwsSignIn.start({
+      regions: [SIKT.region],
+      holds: guestHolds(fake),
+    });
     const guest = new SwitchableGuest(KARI);
     backend = BackendInstance.start(
       PORT,
@@ -280,57 +343,66 @@ test.describe('temporary access', () => {
       ).toContainText('Active');
     });
 
-    await test.step('its profile installs from the setup script and the real CLI reads it', async () => {
-      await page.goto('/aws-access');
-      await expect(
-        page.getByRole('heading', { name: 'My AWS access' }),
-      ).toBeVisible();
-      await expect(
-        page.getByRole('button', { name: `Copy profile ${PROFILE}` }),
-      ).toBeVisible();
-      const { run, env, config } = await runSetupScript(page);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      expect(run.stdout).toContain(`added    [profile ${PROFILE}]`);
-      expect(run.stdout).toContain(
-        "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
-      );
-      expect(run.stdout).toContain(
-        `PASS  profile ${PROFILE} (account ${ACCOUNT.id}, role ${ROLE})`,
-      );
-      expect(run.stdout).toContain(
-        "PASS  no stale profiles for session 'sikt'",
-      );
-      // Nobody signed in on this machine: that check alone fails, with the command.
-      const failures = run.stdout.match(/^FAIL .*$/gm) ?? [];
-      expect(failures).toHaveLength(1);
-      expect(failures[0]).toContain(
-        `FAIL  signed in as account ${ACCOUNT.id} with profile ${PROFILE}`,
-      );
-      expect(run.stdout).toContain('run: aws sso login --sso-session sikt');
+    const machine =
+      await test.step('its profile installs from the setup script and the real CLI signs in with it', async () => {
+        await page.goto('/aws-access');
+        await expect(
+          page.getByRole('heading', { name: 'My AWS access' }),
+        ).toBeVisible();
+        await expect(
+          page.getByRole('button', { name: `Copy profile ${PROFILE}` }),
+        ).toBeVisible();
+        const installed = await runSetupScript(page, signIn!);
+        const { run, env, config } = installed;
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toContain(`added    [profile ${PROFILE}]`);
+        expect(run.stdout).toContain(
+          "PASS  SSO session 'sikt' (https://d-c3670fd13e.awsapps.com/start, eu-north-1)",
+        );
+        expect(run.stdout).toContain(
+          `PASS  profile ${PROFILE} (account ${ACCOUNT.id}, role ${ROLE})`,
+        );
+        expect(run.stdout).toContain(
+          "PASS  no stale profiles for session 'sikt'",
+        );
+        // Signed in, the portal gives the role's credentials and STS names the account.
+        expect(run.stdout).toContain(
+          `PASS  signed in: ${PROFILE} is account ${ACCOUNT.id}`,
+        );
+        expect(run.stdout.match(/^FAIL .*$/gm) ?? []).toEqual([]);
+        expect(run.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+        expect(run.status).toBe(0);
+        expect(
+          signIn!.calls.map(c => `${c.host} ${c.operation} ${c.status}`),
+        ).toEqual([
+          'portal.sso.eu-north-1.amazonaws.com GetRoleCredentials 200',
+          'sts.eu-north-1.amazonaws.com GetCallerIdentity 200',
+        ]);
+        expect(signIn!.unexpected).toEqual([]);
 
-      const text = readFileSync(config, 'utf8');
-      expect(text).toContain(`[profile ${PROFILE}]`);
-      expect(
-        execFileSync(AWS_V2, ['configure', 'list-profiles'], {
-          env,
-          encoding: 'utf8',
-        }).trim(),
-      ).toBe(PROFILE);
-      expect(
-        resolveProfiles({ ...env, AWS_CONFIG_FILE: config })[PROFILE],
-      ).toEqual({
-        region: 'eu-north-1',
-        output: 'json',
-        sso: {
-          sso_account_id: ACCOUNT.id,
-          sso_role_name: ROLE,
-          sso_session: 'sikt',
-          sso_start_url: 'https://d-c3670fd13e.awsapps.com/start',
-          sso_region: 'eu-north-1',
-        },
+        const text = readFileSync(config, 'utf8');
+        expect(text).toContain(`[profile ${PROFILE}]`);
+        const profiles = await promisify(execFile)(
+          AWS_V2,
+          ['configure', 'list-profiles'],
+          { env, encoding: 'utf8' },
+        );
+        expect(profiles.stdout.trim()).toBe(PROFILE);
+        expect(
+          resolveProfiles({ ...env, AWS_CONFIG_FILE: config })[PROFILE],
+        ).toEqual({
+          region: 'eu-north-1',
+          output: 'json',
+          sso: {
+            sso_account_id: ACCOUNT.id,
+            sso_role_name: ROLE,
+            sso_session: 'sikt',
+            sso_start_url: 'https://d-c3670fd13e.awsapps.com/start',
+            sso_region: 'eu-north-1',
+          },
+        });
+        return installed;
       });
-    });
 
     await test.step('at expiry the role leaves the open page and Identity Center', async () => {
       const card = page.getByRole('region', {
@@ -358,6 +430,36 @@ test.describe('temporary access', () => {
           .getByRole('row')
           .filter({ hasText: ROLE }),
       ).toContainText('Removed');
+    });
+
+    await test.step('at expiry the sign-in refuses the role: the verify checks say so', async () => {
+      // The CLI caches the role's credentials, and AWS honours them until they expire
+      // (within the permission set's session duration); without them, as once they have
+      // expired, it asks the portal again.
+      rmSync(join(machine.home, '.aws', 'cli', 'cache'), {
+        recursive: true,
+        force: true,
+      });
+      const calls = signIn!.calls.length;
+      const run = await runScript(machine.script, machine.env);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain(
+        `PASS  profile ${PROFILE} (account ${ACCOUNT.id}, role ${ROLE})`,
+      );
+      const failures = run.stdout.match(/^FAIL .*$/gm) ?? [];
+      expect(failures).toEqual([
+        `FAIL  signed in as account ${ACCOUNT.id} with profile ${PROFILE} (An error occurred (ForbiddenException) when calling the GetRoleCredentials operation: No access)`,
+      ]);
+      expect(run.stdout).toContain(
+        'ask for it on the AWS Access page, then run the setup script again',
+      );
+      expect(run.status).not.toBe(0);
+      expect(
+        signIn!.calls
+          .slice(calls)
+          .map(c => `${c.host} ${c.operation} ${c.status}`),
+      ).toEqual(['portal.sso.eu-north-1.amazonaws.com GetRoleCredentials 403']);
+      expect(signIn!.unexpected).toEqual([]);
     });
   });
 });
