@@ -8,8 +8,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, expect, Page, test } from '@playwright/test';
 import { promisify } from 'node:util';
+import { BrowserContext, expect, Page, test } from '@playwright/test';
 import {
   FakeAwsSignIn,
   FakeIdentityCenter,
