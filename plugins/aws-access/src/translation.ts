@@ -196,6 +196,8 @@ export const awsAccessMessages = {
     reasonHelp: 'Why you need the role; the approvers read it.',
     reasonOptional: 'Optional: why you need the role.',
     reasonRequired: 'A reason is required.',
+    sessionOutlasts:
+      'Sessions of this role last {{session}}: credentials taken near the end of the grant stay valid that long after it.',
     selfService: 'Self-service: granted without approval.',
     approvedByTeam:
       'The team that holds this role in the account approves the request.',

@@ -5,4 +5,7 @@ export {
 } from './entityKinds';
 export { DIRECT_ASSIGNMENT, grantingGroups } from './grants';
 export { accountIdInText, isAwsAccountId } from './accountId';
-export { formatSessionDuration } from './sessionDuration';
+export {
+  formatSessionDuration,
+  sessionDurationMinutes,
+} from './sessionDuration';

@@ -1,4 +1,7 @@
-import { formatSessionDuration } from './sessionDuration';
+import {
+  formatSessionDuration,
+  sessionDurationMinutes,
+} from './sessionDuration';
 
 describe('formatSessionDuration', () => {
   it.each([
@@ -12,5 +15,15 @@ describe('formatSessionDuration', () => {
     ['PT0H', 'PT0H'],
   ])('%s -> %s', (iso, words) => {
     expect(formatSessionDuration(iso)).toBe(words);
+  });
+});
+
+describe('sessionDurationMinutes', () => {
+  it('reads hours and minutes, and nothing else', () => {
+    expect(sessionDurationMinutes('PT8H')).toBe(480);
+    expect(sessionDurationMinutes('PT1H30M')).toBe(90);
+    expect(sessionDurationMinutes('PT45M')).toBe(45);
+    expect(sessionDurationMinutes('P1D')).toBeUndefined();
+    expect(sessionDurationMinutes('PT')).toBeUndefined();
   });
 });

@@ -17,3 +17,14 @@ export function formatSessionDuration(iso: string): string {
   if (minutes) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
   return parts.join(' ') || iso;
 }
+
+/**
+ * A permission set's ISO 8601 session duration (`PT8H`, `PT1H30M`) in minutes; undefined
+ * for anything else.
+ *
+ * @public
+ */
+export function sessionDurationMinutes(iso: string): number | undefined {
+  const match = ISO_DURATION.exec(iso);
+  return match ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) : undefined;
+}

@@ -187,6 +187,8 @@ const awsAccessTranslationNb = {
     'Hvorfor du trenger rollen; godkjennerne leser den.',
   'temporaryAccess.reasonOptional': 'Valgfritt: hvorfor du trenger rollen.',
   'temporaryAccess.reasonRequired': 'Du må oppgi en begrunnelse.',
+  'temporaryAccess.sessionOutlasts':
+    'Økter med denne rollen varer {{session}}: tilgangsnøkler hentet mot slutten av tildelingen gjelder så lenge etter at den er over.',
   'temporaryAccess.selfService': 'Selvbetjent: gis uten godkjenning.',
   'temporaryAccess.approvedByTeam':
     'Teamet som har denne rollen i kontoen, godkjenner forespørselen.',

@@ -63,6 +63,8 @@ export function AccessGap(props: {
   held: boolean;
   account: Pick<AwsAccountAccess, 'organization' | 'id' | 'name'>;
   role: string;
+  /** The role's session duration (ISO 8601), when Identity Center says. */
+  sessionDuration?: string;
   grantedVia: string[];
   /** The catalog team behind each granting Identity Center group, by organisation. */
   teams?: GrantingTeams;
@@ -84,6 +86,7 @@ export function AccessGap(props: {
       <RequestTemporaryAccess
         account={props.account}
         role={props.role}
+        sessionDuration={props.sessionDuration}
         rule={rule}
         policy={props.temporaryAccess}
         organizationTitle={props.organizationTitle}

@@ -118,6 +118,7 @@ const AccountCard = memo(function AccountCardContent(
                     held={myRoles.has(key)}
                     account={account}
                     role={role.name}
+                    sessionDuration={role.sessionDuration}
                     grantedVia={role.grantedVia}
                     teams={teams}
                     requestAccess={settings.requestAccess}

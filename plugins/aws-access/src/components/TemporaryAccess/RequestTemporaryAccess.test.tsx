@@ -46,7 +46,11 @@ const lookup: AccountLookupResponse = {
     name: 'platform-dev',
     roles: [
       { name: 'AdminAccess', grantedVia: ['aws-platform-team'] },
-      { name: 'ReadOnlyAccess', grantedVia: ['aws-platform-team'] },
+      {
+        name: 'ReadOnlyAccess',
+        sessionDuration: 'PT2H',
+        grantedVia: ['aws-platform-team'],
+      },
       { name: 'ViewOnlyAccess', grantedVia: ['aws-platform-team'] },
     ],
   },
@@ -203,6 +207,10 @@ describe('requesting temporary access', () => {
     ).toEqual(['15 minutes', '1 hour', '4 hours']);
     expect(duration).toHaveValue('60');
     expect(within(dialog).getByText('At most 4 hours')).toBeInTheDocument();
+    // Its sessions (2 hours) outlast a 1-hour grant, and it says so.
+    const outlasts =
+      'Sessions of this role last 2 hours: credentials taken near the end of the grant stay valid that long after it.';
+    expect(within(dialog).getByText(outlasts)).toBeInTheDocument();
 
     // No reason: nothing is sent, the field says why.
     await userEvent.click(
@@ -214,6 +222,7 @@ describe('requesting temporary access', () => {
     expect(bodies).toEqual([]);
 
     await userEvent.selectOptions(duration, '4 hours');
+    expect(within(dialog).queryByText(outlasts)).toBeNull();
     await userEvent.type(reason, '  Debug the nightly export  ');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Request' }),

@@ -17,6 +17,7 @@ import {
   AwsAccountAccess,
   TemporaryAccessRule,
   TemporaryAccessSettings,
+  sessionDurationMinutes,
 } from '@aws-access/backstage-plugin-aws-access-common';
 import { FormEvent, ReactNode, useMemo, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -71,6 +72,8 @@ function GrantOutcome({ grant }: { grant: AccessGrant }) {
 export function RequestTemporaryAccess(props: {
   account: Pick<AwsAccountAccess, 'organization' | 'id' | 'name'>;
   role: string;
+  /** The role's session duration (ISO 8601), when known. */
+  sessionDuration?: string;
   /** The rule that covers the role's permission set. */
   rule: TemporaryAccessRule;
   /** The organisation's policy: whether a reason is required and who approves. */
@@ -79,6 +82,11 @@ export function RequestTemporaryAccess(props: {
   organizationTitle?: string;
 }) {
   const { account, role, rule, policy } = props;
+  // A session taken near the grant's end stays valid this long after it.
+  const sessionMinutes =
+    props.sessionDuration === undefined
+      ? undefined
+      : sessionDurationMinutes(props.sessionDuration);
   const api = useApi(awsAccessApiRef);
   const { t } = useTranslationRef(awsAccessTranslationRef);
   const formatMinutes = useFormatMinutes();
@@ -222,6 +230,13 @@ export function RequestTemporaryAccess(props: {
                   variant="outlined"
                 />
                 <Typography variant="body2">{approval}</Typography>
+                {sessionMinutes !== undefined && sessionMinutes > duration && (
+                  <Typography variant="body2">
+                    {t('temporaryAccess.sessionOutlasts', {
+                      session: formatMinutes(sessionMinutes),
+                    })}
+                  </Typography>
+                )}
                 {state.error && (
                   <Box mt={2}>
                     <Typography variant="body2" color="error" role="alert">
