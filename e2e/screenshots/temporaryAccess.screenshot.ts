@@ -5,6 +5,7 @@ import {
   temporaryAccessOverlay,
 } from '../support/backendOverlays';
 import { BackendInstance } from '../support/backendInstance';
+import { waitForCatalogUsers } from '../support/catalogUsers';
 import {
   routeSignalsToBackend,
   routeToBackend,
@@ -148,26 +149,6 @@ async function waitUntilActive(
     .toBe('active');
 }
 
-/** Waits until the backend's catalog has read the users of the example organisation. */
-async function waitForCatalogUsers(backend: BackendInstance, refs: string[]) {
-  const token = await backend.guestToken();
-  for (const ref of refs) {
-    const name = ref.replace('user:default/', '');
-    await expect
-      .poll(
-        async () =>
-          (
-            await fetch(
-              `${backend.baseUrl}/api/catalog/entities/by-name/user/default/${name}`,
-              { headers: { authorization: `Bearer ${token}` } },
-            )
-          ).status,
-        { timeout: 120_000 },
-      )
-      .toBe(200);
-  }
-}
-
 test.describe('temporary access', () => {
   test.setTimeout(360_000);
   let fake: FakeIdentityCenter | undefined;
@@ -214,7 +195,10 @@ test.describe('temporary access', () => {
       guest.overlay,
     );
     await backend.waitUntilHealthy();
-    await waitForCatalogUsers(backend, [GUEST, KARI, OLA, INGRID]);
+    await waitForCatalogUsers(
+      backend,
+      [GUEST, KARI, OLA, INGRID].map(ref => ref.replace('user:default/', '')),
+    );
 
     const olaToken = await guest.tokenOf(backend, OLA);
     const guestToken = await guest.tokenOf(backend, GUEST);

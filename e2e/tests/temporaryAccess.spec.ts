@@ -22,6 +22,7 @@ import {
   temporaryAccessOverlay,
 } from '../support/backendOverlays';
 import { BackendInstance } from '../support/backendInstance';
+import { waitForCatalogUsers } from '../support/catalogUsers';
 import { tabTo } from '../support/keyboard';
 import {
   routeSignalsToBackend,
@@ -109,25 +110,6 @@ async function pageAs(
   const closeSignals = await routeSignalsToBackend(page, backend, token);
   await signInAsGuest(page);
   return { page, closeSignals };
-}
-
-/** Waits until the backend's catalog has read the example organisation's users. */
-async function waitForCatalogUsers(backend: BackendInstance) {
-  const token = await backend.guestToken();
-  for (const name of ['guest', 'kari.berg']) {
-    await expect
-      .poll(
-        async () =>
-          (
-            await fetch(
-              `${backend.baseUrl}/api/catalog/entities/by-name/user/default/${name}`,
-              { headers: { authorization: `Bearer ${token}` } },
-            )
-          ).status,
-        { timeout: 120_000 },
-      )
-      .toBe(200);
-  }
 }
 
 /** Whether Identity Center, as the fake holds it now, assigns the guest the role. */
@@ -230,7 +212,7 @@ test.describe('temporary access', () => {
       guest.overlay,
     );
     await backend.waitUntilHealthy();
-    await waitForCatalogUsers(backend);
+    await waitForCatalogUsers(backend, ['guest', 'kari.berg']);
 
     // Kari, of Payments, signs in first and keeps the Requests view open.
     const kariToken = await guest.tokenOf(backend, KARI);

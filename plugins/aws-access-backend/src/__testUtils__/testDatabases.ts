@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
 
 // scripts/test.sh starts Debian's PostgreSQL and names it in the variable TestDatabases
 // reads for its major version; every supported database is tested, SQLite always.
@@ -25,4 +26,13 @@ export function storeTestDatabases() {
     ids: [...postgresIds, 'SQLITE_3'],
     disableDocker: true,
   });
+}
+
+/** A client of its own on the same database, as a second instance has (PostgreSQL). */
+export function secondClient(knex: Knex, databaseId: TestDatabaseId): Knex {
+  if (!databaseId.startsWith('POSTGRES')) {
+    return knex; // An in-memory SQLite database exists for its one client only.
+  }
+  const { client, connection } = knex.client.config;
+  return knexFactory({ client, connection, pool: { min: 0, max: 5 } });
 }

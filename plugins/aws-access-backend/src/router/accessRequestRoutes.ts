@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { AuditTrail } from '../audit/AuditTrail';
 import { accessRequestNotification } from '../requests/accessRequestNotification';
 import { ReadCheck } from '../resolution/SubjectResolver';
+import { displayNameOf } from '../resolution/displayName';
 import {
   AccountDetailsDeps,
   accountDetails,
@@ -170,13 +171,7 @@ export function createAccessRequestRouter(
           `Nobody else is in '${team}' in the catalog to notify; ask your AWS administrators`,
         );
       }
-      const profile = requester?.spec?.profile as
-        | { displayName?: unknown }
-        | undefined;
-      const displayName =
-        typeof profile?.displayName === 'string'
-          ? profile.displayName
-          : requester?.metadata.title;
+      const displayName = displayNameOf(requester);
       try {
         await notifications.send(
           accessRequestNotification({

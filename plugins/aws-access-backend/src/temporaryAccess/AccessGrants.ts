@@ -23,6 +23,7 @@ import {
   accountDetails,
 } from '../resolution/accountDetails';
 import { callerOwnership } from '../resolution/callerOwnership';
+import { displayNameOf } from '../resolution/displayName';
 import { GrantStore } from './GrantStore';
 import {
   GrantPlace,
@@ -177,16 +178,11 @@ export class AccessGrants {
       const requester = await options.entities
         .getEntityByRef(userRef, credentials)
         .catch(() => undefined);
-      const profile = requester?.spec?.profile as
-        | { displayName?: unknown }
-        | undefined;
       await this.notify(
         grantRequestedNotification(
           record,
           place,
-          typeof profile?.displayName === 'string'
-            ? profile.displayName
-            : userRef,
+          displayNameOf(requester) ?? userRef,
         ),
       );
     }

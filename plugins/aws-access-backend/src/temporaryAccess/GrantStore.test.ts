@@ -1,7 +1,10 @@
-import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
-import knexFactory, { Knex } from 'knex';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import path from 'node:path';
-import { storeTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  secondClient,
+  storeTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { GrantStore } from './GrantStore';
 import { NewGrant } from './types';
 
@@ -31,15 +34,6 @@ function request(overrides: Partial<NewGrant> = {}): NewGrant {
     state: 'pending',
     ...overrides,
   };
-}
-
-/** A client of its own on the same database, as a second instance has (PostgreSQL). */
-function secondClient(knex: Knex, databaseId: TestDatabaseId): Knex {
-  if (!databaseId.startsWith('POSTGRES')) {
-    return knex; // An in-memory SQLite database exists for its one client only.
-  }
-  const { client, connection } = knex.client.config;
-  return knexFactory({ client, connection, pool: { min: 0, max: 5 } });
 }
 
 describe('GrantStore', () => {

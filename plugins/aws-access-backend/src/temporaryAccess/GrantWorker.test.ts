@@ -1,7 +1,10 @@
-import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { FakeIdentityCenter } from '@aws-access/fake-identity-center';
-import knexFactory, { Knex } from 'knex';
-import { storeTestDatabases } from '../__testUtils__/testDatabases';
+import { Knex } from 'knex';
+import {
+  secondClient,
+  storeTestDatabases,
+} from '../__testUtils__/testDatabases';
 import {
   DEV,
   PROD,
@@ -23,15 +26,6 @@ jest.setTimeout(60_000);
 
 const T0 = new Date('2026-12-02T10:00:00.000Z');
 const MINUTE = 60_000;
-
-/** A client of its own on the same database, as a second instance has (PostgreSQL). */
-function secondClient(knex: Knex, databaseId: TestDatabaseId): Knex {
-  if (!databaseId.startsWith('POSTGRES')) {
-    return knex; // An in-memory SQLite database exists for its one client only.
-  }
-  const { client, connection } = knex.client.config;
-  return knexFactory({ client, connection, pool: { min: 0, max: 5 } });
-}
 
 describe('GrantWorker against the fake Identity Center over HTTP', () => {
   let fake: FakeIdentityCenter;
