@@ -101,6 +101,7 @@ describe('GrantWorker against the fake Identity Center over HTTP', () => {
         organizations: id =>
           id === 'default'
             ? {
+                grants: true,
                 writer,
                 refresh: { request: target => refreshed.push(target) },
                 knownUserId: async () => undefined,

@@ -33,6 +33,8 @@ export interface AssignmentWriter {
 
 /** One organisation as the worker needs it. */
 export interface GrantOrganization {
+  /** Whether the organisation's policy is on: off, approved grants fail, removals go on. */
+  grants: boolean;
   writer: AssignmentWriter;
   /** Re-reads the user into the served snapshot, as an event would. */
   refresh: { request(target: RefreshTarget): void };
@@ -203,6 +205,14 @@ export class GrantWorker {
     let grant = claimed;
     try {
       const organization = this.organizationOf(grant);
+      if (!organization.grants) {
+        throw Object.assign(
+          new Error(
+            `Temporary access is off for the organisation '${grant.organization}'`,
+          ),
+          { retryable: false },
+        );
+      }
       if (!grant.identityCenterUserId) {
         const userId = await this.userIdOf(grant, organization);
         // Recorded before the assignment exists: whatever happens next, it is removed.

@@ -57,15 +57,20 @@ export async function startTemporaryAccess(
     resourceRef: awsAccessGrantResourceRef,
     rules: Object.values(grantPermissionRules),
   });
-  const enabled = deps.started.filter(
-    o => o.entry.settings.temporaryAccess && o.identityCenter,
-  );
-  if (enabled.length === 0) {
+  const identityCenter = deps.started.filter(o => o.identityCenter);
+  const enabled = identityCenter.filter(o => o.entry.settings.temporaryAccess);
+  if (identityCenter.length === 0) {
     return undefined;
   }
   const store = await GrantStore.create(deps.database);
+  // Switching the feature off stops requests, never clean-up: while grants made before
+  // are still to be taken back, the worker runs (and can write to every organisation).
+  const leftToRemove = (await store.nextDueAt()) !== undefined;
+  if (enabled.length === 0 && !leftToRemove) {
+    return undefined;
+  }
   const writers = new Map<string, GrantOrganization>(
-    enabled.map(o => {
+    identityCenter.map(o => {
       const ic = o.identityCenter!;
       const writer = new IdentityCenterWriter({
         settings: ic.settings,
@@ -77,6 +82,7 @@ export async function startTemporaryAccess(
       return [
         o.entry.settings.id,
         {
+          grants: o.entry.settings.temporaryAccess !== undefined,
           writer,
           refresh: ic.refresh,
           knownUserId: async catalogRef =>
@@ -159,6 +165,12 @@ export async function startTemporaryAccess(
   });
   deps.lifecycle.addStartupHook(() => worker.start());
   deps.lifecycle.addShutdownHook(() => worker.stop());
+  if (enabled.length === 0) {
+    logger.warn(
+      'Temporary access is off, but grants made before are still to be taken back: removing them as they end',
+    );
+    return undefined;
+  }
   logger.info('Temporary access is on', {
     organizations: enabled.map(o => o.entry.settings.id).join(', '),
   });

@@ -15,6 +15,8 @@ import {
   writesFor,
   DEV,
 } from '../__testUtils__/temporaryAccessBackend';
+import { waitFor } from '../__testUtils__/startAwsAccessBackend';
+import { GrantStore } from './GrantStore';
 
 // Integration tier: needs the PostgreSQL server scripts/test.sh starts (see
 // snapshot/postgres.integration.test.ts). Several backend instances on one database.
@@ -40,7 +42,7 @@ describe('temporary access with two backend instances on one PostgreSQL database
   const running: TemporaryAccessBackend[] = [];
   const policy: PermissionPolicy = { decide: allowEverything };
 
-  async function startInstance() {
+  async function startInstance(options: { temporaryAccess?: boolean } = {}) {
     const { client, connection } = knex.client.config;
     const own = knexFactory({ client, connection, pool: { min: 0, max: 5 } });
     clients.push(own);
@@ -48,6 +50,9 @@ describe('temporary access with two backend instances on one PostgreSQL database
       fake,
       policy,
       knex: own,
+      ...(options.temporaryAccess === false && {
+        awsAccess: ({ temporaryAccess: _off, ...rest }) => rest,
+      }),
     });
     running.push(backend);
     return backend;
@@ -96,21 +101,27 @@ describe('temporary access with two backend instances on one PostgreSQL database
     expect(fake.assignmentsOf(userIdOf('grace'))).toHaveLength(1);
   });
 
-  it('removes at expiry an assignment granted before a restart, once', async () => {
+  it('removes at expiry an assignment granted before a restart, once, although the feature was switched off meanwhile', async () => {
     const [a, b] = running;
     const asked = await a.api.ask('heidi', powerUser(1)).expect(201);
     await b.api.act('ada', asked.body.id, 'approve').expect(200);
     const active = await grantInState(a.api, 'heidi', asked.body.id, 'active');
     expect(fake.assignmentsOf(userIdOf('heidi'))).toHaveLength(1);
 
-    // Every instance goes; a new one starts on the same database.
+    // Every instance goes; a new one starts on the same database, with temporary access
+    // switched off in its config: no more requests, but what was granted is still removed.
     await stopInstance(a);
     await stopInstance(b);
-    const c = await startInstance();
+    const c = await startInstance({ temporaryAccess: false });
+    await c.api.ask('ivan', powerUser()).expect(404);
 
     // The wall clock passes the grant's end.
     moveWallClockTo(Date.parse(active.expiresAt!) + 1000);
-    await grantInState(c.api, 'heidi', asked.body.id, 'removed');
+    const store = new GrantStore(knex);
+    await waitFor(async () => {
+      const grant = await store.get(asked.body.id);
+      return grant?.state === 'removed' ? grant : undefined;
+    }, 'the grant removed');
     expect(fake.assignmentsOf(userIdOf('heidi'))).toEqual([]);
     expect(writesFor(fake, 'heidi')).toEqual({
       creates: [expect.objectContaining({ status: 'SUCCEEDED' })],
